@@ -1,0 +1,51 @@
+"""The pieces every action uses: the permission check and the action-log row."""
+
+from django.core.exceptions import PermissionDenied
+
+from .models import ActionLog
+
+
+class _System:
+    """The actor of management commands run by an operator on the server (e.g. `demo`).
+
+    Views never use it: they pass `request.user`, anonymous or not."""
+
+    is_authenticated = False
+    is_active = True
+    display_name = "system"
+
+    def __repr__(self):
+        return "SYSTEM"
+
+
+SYSTEM = _System()
+
+
+def require_perm(user, perm: str, obj=None) -> None:
+    """Raise PermissionDenied unless `user` holds `perm` on `obj`."""
+    if user is SYSTEM:
+        return
+    if user is None or not user.has_perm(perm, obj):
+        raise PermissionDenied(perm)
+
+
+def log_action(
+    *, actor, verb: str, target=None, plan=None, description: str = "", data=None, public=True
+) -> ActionLog:
+    """Record a state change. Call inside the action's transaction."""
+    person = actor if getattr(actor, "is_authenticated", False) else None
+    entry = ActionLog(
+        actor=person,
+        actor_name=person.display_name if person else getattr(actor, "display_name", ""),
+        verb=verb,
+        plan=plan,
+        target=target,
+        target_repr=str(target)[:300] if target is not None else "",
+        description=description,
+        data=data or {},
+        public=public,
+    )
+    entry.save()
+    if plan is not None:
+        plan.touch()
+    return entry

@@ -1,0 +1,279 @@
+"""Every state change of the plans app. Each action checks its permission and the step
+transition table, saves inside one transaction and writes its action-log row. The workspace, the
+admin and the management commands call these functions; nothing else writes these models."""
+
+import datetime
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.db.models import Max
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from cocrea.core.actions import log_action, require_perm
+
+from .models import ActionPlan, Axis, Commission, PlanRole, ProgrammeVersion, Step
+from .versions import DATE_FIELDS, TEXT_FIELDS, compare, language_codes, snapshot_steps
+
+
+def _today() -> datetime.date:
+    return timezone.localdate()
+
+
+def step_fields() -> list[str]:
+    """The editable fields of a step, each text field once per language."""
+    texts = [f"{name}_{lang}" for name in TEXT_FIELDS for lang in language_codes()]
+    return ["number", *texts, *DATE_FIELDS, "actual_start", "actual_end"]
+
+
+# --- plans, axes, commission, roles ------------------------------------------------------------
+
+
+@transaction.atomic
+def create_plan(*, by, **fields) -> ActionPlan:
+    """Create an action plan. Only operators (`SYSTEM`) and superusers create plans."""
+    require_perm(by, "plans.add_actionplan")
+    plan = ActionPlan(**fields)
+    plan.full_clean()
+    plan.save()
+    log_action(actor=by, verb="plans.create_plan", target=plan, plan=plan)
+    return plan
+
+
+@transaction.atomic
+def update_plan(plan: ActionPlan, *, by, **fields) -> list[str]:
+    """Change the plan's settings and texts; returns the names of the fields that changed."""
+    require_perm(by, "plans.change_plan", plan)
+    changed = _assign(plan, fields)
+    if changed:
+        plan.full_clean()
+        plan.save(update_fields=[*changed, "updated_at"])
+        log_action(
+            actor=by, verb="plans.update_plan", target=plan, plan=plan, data={"fields": changed}
+        )
+    return changed
+
+
+@transaction.atomic
+def set_axis(plan: ActionPlan, *, by, number: int, **texts) -> Axis:
+    """Create or re-word the thematic axis with this number."""
+    require_perm(by, "plans.change_plan", plan)
+    axis, created = Axis.objects.get_or_create(plan=plan, number=number, defaults=texts)
+    changed = [] if created else _assign(axis, texts)
+    if changed:
+        axis.save(update_fields=changed)
+    if created or changed:
+        log_action(
+            actor=by,
+            verb="plans.create_axis" if created else "plans.update_axis",
+            target=axis,
+            plan=plan,
+        )
+    return axis
+
+
+@transaction.atomic
+def set_commission(plan: ActionPlan, *, by, **fields) -> Commission:
+    require_perm(by, "plans.change_plan", plan)
+    commission, created = Commission.objects.get_or_create(plan=plan, defaults=fields)
+    changed = [] if created else _assign(commission, fields)
+    if changed:
+        commission.save(update_fields=changed)
+    if created or changed:
+        log_action(actor=by, verb="plans.update_commission", target=commission, plan=plan)
+    return commission
+
+
+@transaction.atomic
+def grant_role(plan: ActionPlan, user, role: str, *, by, organisation=None) -> PlanRole:
+    """Give `user` a role in `plan` (idempotent)."""
+    require_perm(by, "plans.grant_role", plan)
+    plan_role, created = PlanRole.objects.get_or_create(
+        plan=plan, user=user, role=role, defaults={"organisation": organisation}
+    )
+    if created:
+        log_action(
+            actor=by,
+            verb="plans.grant_role",
+            target=plan_role,
+            plan=plan,
+            data={"user": user.pk, "role": role},
+            public=False,
+        )
+        user.__dict__.pop("_cocrea_roles", None)
+    return plan_role
+
+
+@transaction.atomic
+def revoke_role(plan_role: PlanRole, *, by) -> None:
+    require_perm(by, "plans.revoke_role", plan_role.plan)
+    log_action(
+        actor=by,
+        verb="plans.revoke_role",
+        target=plan_role,
+        plan=plan_role.plan,
+        data={"user": plan_role.user_id, "role": plan_role.role},
+        public=False,
+    )
+    plan_role.delete()
+
+
+# --- the work programme ------------------------------------------------------------------------
+
+
+@transaction.atomic
+def create_step(plan: ActionPlan, *, by, key: str = "", **fields) -> Step:
+    """Add a step to the programme; without a number it goes last."""
+    require_perm(by, "plans.create_step", plan)
+    if not fields.get("number"):
+        last = plan.steps.aggregate(last=Max("number"))["last"] or 0
+        fields["number"] = last + 1
+    step = Step(plan=plan, key=key or Step.new_key(), **fields)
+    step.full_clean()
+    step.save()
+    log_action(actor=by, verb="plans.create_step", target=step, plan=plan)
+    return step
+
+
+@transaction.atomic
+def update_step(step: Step, *, by, **fields) -> list[str]:
+    """Re-word or re-date a step; returns the fields that changed (none: nothing is logged)."""
+    require_perm(by, "plans.change_step", step)
+    unknown = set(fields) - set(step_fields())
+    if unknown:
+        raise ValueError(f"not editable: {sorted(unknown)}")
+    before = {name: getattr(step, name) for name in fields}
+    changed = _assign(step, fields)
+    if not changed:
+        return []
+    step.full_clean()
+    step.save(update_fields=[*changed, "updated_at"])
+    log_action(
+        actor=by,
+        verb="plans.update_step",
+        target=step,
+        plan=step.plan,
+        description=", ".join(changed),
+        data={name: [_json(before[name]), _json(getattr(step, name))] for name in changed},
+    )
+    return changed
+
+
+@transaction.atomic
+def delete_step(step: Step, *, by) -> None:
+    """Remove a step that has not started. Steps that have started keep their history."""
+    require_perm(by, "plans.delete_step", step)
+    step = Step.objects.select_for_update().get(pk=step.pk)
+    if step.status != Step.Status.PENDING:
+        raise ValidationError(_("Only a step that has not started can be removed."))
+    log_action(
+        actor=by,
+        verb="plans.delete_step",
+        target=step,
+        plan=step.plan,
+        data={"key": step.key, "number": step.number},
+    )
+    step.delete()
+
+
+@transaction.atomic
+def open_step(step: Step, *, by, on: datetime.date | None = None) -> Step:
+    """Open a pending step, or re-open a closed one. Records the actual start on first opening."""
+    require_perm(by, "plans.open_step", step)
+    step = Step.objects.select_for_update().get(pk=step.pk)
+    if not step.can_become(Step.Status.OPEN):
+        raise ValidationError(_("This step is already open."))
+    reopening = step.status == Step.Status.CLOSED
+    step.status = Step.Status.OPEN
+    if not step.actual_start:
+        step.actual_start = on or _today()
+    step.actual_end = None
+    step.save(update_fields=["status", "actual_start", "actual_end", "updated_at"])
+    log_action(
+        actor=by,
+        verb="plans.reopen_step" if reopening else "plans.open_step",
+        target=step,
+        plan=step.plan,
+        data={"on": step.actual_start.isoformat()},
+    )
+    return step
+
+
+@transaction.atomic
+def close_step(step: Step, *, by, on: datetime.date | None = None) -> Step:
+    """Close an open step and record its actual end."""
+    require_perm(by, "plans.close_step", step)
+    step = Step.objects.select_for_update().get(pk=step.pk)
+    if not step.can_become(Step.Status.CLOSED):
+        raise ValidationError(_("Only an open step can be closed."))
+    end = on or _today()
+    if step.actual_start and end < step.actual_start:
+        raise ValidationError(_("A step cannot close before it opened."))
+    step.status = Step.Status.CLOSED
+    step.actual_end = end
+    step.save(update_fields=["status", "actual_end", "updated_at"])
+    log_action(
+        actor=by,
+        verb="plans.close_step",
+        target=step,
+        plan=step.plan,
+        data={"on": end.isoformat()},
+    )
+    return step
+
+
+@transaction.atomic
+def publish_version(
+    plan: ActionPlan, *, by, published_on: datetime.date | None = None, **change_summary
+) -> ProgrammeVersion:
+    """Freeze the current steps as the next version of the programme.
+
+    `change_summary` holds `change_summary_<lang>` texts. Refused when nothing changed since the
+    latest version, and when a version after the first has no change summary."""
+    require_perm(by, "plans.publish_version", plan)
+    ActionPlan.objects.select_for_update().filter(pk=plan.pk).first()
+    snapshot = snapshot_steps(plan.steps.order_by("number", "id"))
+    if not snapshot:
+        raise ValidationError(_("The programme has no steps to publish."))
+    latest = plan.versions.order_by("-number").first()
+    if latest is not None:
+        if not compare(latest.snapshot, snapshot):
+            raise ValidationError(
+                _("Nothing has changed since version %(number)s.") % {"number": latest.number}
+            )
+        if not any((text or "").strip() for text in change_summary.values()):
+            raise ValidationError(_("Say what changed since the previous version."))
+    version = ProgrammeVersion(
+        plan=plan,
+        number=(latest.number + 1) if latest else 1,
+        published_on=published_on or _today(),
+        snapshot=snapshot,
+        published_by=by if getattr(by, "is_authenticated", False) else None,
+        **change_summary,
+    )
+    version.save()
+    log_action(
+        actor=by,
+        verb="plans.publish_version",
+        target=version,
+        plan=plan,
+        description=version.change_summary or "",
+        data={"number": version.number},
+    )
+    return version
+
+
+# --- helpers -----------------------------------------------------------------------------------
+
+
+def _assign(instance, fields: dict) -> list[str]:
+    changed = []
+    for name, value in fields.items():
+        if getattr(instance, name) != value:
+            setattr(instance, name, value)
+            changed.append(name)
+    return changed
+
+
+def _json(value):
+    return value.isoformat() if isinstance(value, datetime.date) else value

@@ -1,0 +1,103 @@
+"""Admin for configuration. Writes of process state go through the actions, like everywhere."""
+
+from django.contrib import admin, messages
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
+from modeltranslation.admin import TranslationAdmin
+
+from . import actions
+from .models import ActionPlan, Axis, Commission, PlanRole, ProgrammeVersion, Step
+
+
+@admin.register(ActionPlan)
+class ActionPlanAdmin(TranslationAdmin):
+    list_display = ["title", "country", "period_start", "period_end", "is_current"]
+    prepopulated_fields = {"slug": ["title_es"]}
+
+
+@admin.register(Axis)
+class AxisAdmin(TranslationAdmin):
+    list_display = ["number", "name", "plan"]
+    list_filter = ["plan"]
+
+
+@admin.register(Commission)
+class CommissionAdmin(TranslationAdmin):
+    list_display = ["name", "plan"]
+
+
+@admin.register(PlanRole)
+class PlanRoleAdmin(admin.ModelAdmin):
+    list_display = ["user", "role", "plan", "organisation"]
+    list_filter = ["plan", "role"]
+    search_fields = ["user__username", "user__full_name"]
+    autocomplete_fields = ["user"]
+
+    def save_model(self, request, obj, form, change):
+        if change:
+            super().save_model(request, obj, form, change)
+        else:
+            actions.grant_role(
+                obj.plan, obj.user, obj.role, by=request.user, organisation=obj.organisation
+            )
+
+    def delete_model(self, request, obj):
+        actions.revoke_role(obj, by=request.user)
+
+
+@admin.register(Step)
+class StepAdmin(TranslationAdmin):
+    list_display = ["number", "title", "plan", "status", "planned_start", "planned_end"]
+    list_filter = ["plan", "status"]
+    readonly_fields = ["status"]
+    actions = ["open_steps", "close_steps"]
+
+    def save_model(self, request, obj, form, change):
+        editable = actions.step_fields()
+        data = {name: form.cleaned_data[name] for name in form.changed_data if name in editable}
+        if change:
+            step = Step.objects.get(pk=obj.pk)
+            actions.update_step(step, by=request.user, **data)
+        else:
+            created = actions.create_step(obj.plan, by=request.user, key=obj.key, **data)
+            obj.pk = created.pk
+
+    def delete_model(self, request, obj):
+        actions.delete_step(obj, by=request.user)
+
+    def get_actions(self, request):
+        # Bulk delete would bypass `delete_step` and its log row.
+        found = super().get_actions(request)
+        found.pop("delete_selected", None)
+        return found
+
+    def _transition(self, request, queryset, action):
+        for step in queryset:
+            try:
+                action(step, by=request.user)
+            except ValidationError as error:
+                self.message_user(request, f"{step}: {' '.join(error.messages)}", messages.ERROR)
+
+    @admin.action(description=_("Open the selected steps"))
+    def open_steps(self, request, queryset):
+        self._transition(request, queryset, actions.open_step)
+
+    @admin.action(description=_("Close the selected steps"))
+    def close_steps(self, request, queryset):
+        self._transition(request, queryset, actions.close_step)
+
+
+@admin.register(ProgrammeVersion)
+class ProgrammeVersionAdmin(admin.ModelAdmin):
+    list_display = ["plan", "number", "published_on"]
+    list_filter = ["plan"]
+
+    # Published versions are immutable; they are made by `publish_version` only.
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False

@@ -1,0 +1,248 @@
+import uuid
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import F
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from cocrea.core.models import TimeStampedModel
+
+
+class ActionPlan(TimeStampedModel):
+    """One co-creation cycle of a national (or local) action plan.
+
+    The numbers the seed's process agrees on are settings of the plan, not constants."""
+
+    country = models.CharField(_("country"), max_length=100)
+    country_code = models.CharField(_("country code"), max_length=2)
+    slug = models.SlugField(_("short name"), max_length=60, unique=True)
+    title = models.CharField(_("title"), max_length=250)
+    summary = models.TextField(_("summary"), blank=True)
+    period_start = models.DateField(_("period start"))
+    period_end = models.DateField(_("period end"))
+    languages = models.CharField(
+        _("languages"), max_length=50, default="es,en", help_text=_("Comma-separated codes")
+    )
+    lead_agency = models.ForeignKey(
+        "organisations.Organisation",
+        verbose_name=_("lead agency"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    max_commitments = models.PositiveSmallIntegerField(_("maximum commitments"), default=10)
+    working_tables = models.PositiveSmallIntegerField(_("working tables"), default=5)
+    proposals_per_table_axis = models.PositiveSmallIntegerField(
+        _("proposals per table and axis"), default=3
+    )
+    alternates_per_table_axis = models.PositiveSmallIntegerField(
+        _("of which alternates"), default=1
+    )
+    template_version = models.CharField(_("commitment template"), max_length=10, default="2017")
+    # Point of contact (an OGP basic requirement: lead agency and contact details are public).
+    contact_name = models.CharField(_("point of contact"), max_length=200, blank=True)
+    contact_title = models.CharField(_("contact's position"), max_length=200, blank=True)
+    contact_email = models.EmailField(_("contact e-mail"), blank=True)
+    contact_phone = models.CharField(_("contact phone"), max_length=50, blank=True)
+    contact_address = models.TextField(_("contact address"), blank=True)
+    is_current = models.BooleanField(_("current plan"), default=False)
+    # Bumped by every logged action on the plan; keys the cached public fragments.
+    revision = models.PositiveIntegerField(default=0, editable=False)
+
+    class Meta:
+        verbose_name = _("action plan")
+        verbose_name_plural = _("action plans")
+        ordering = ["-period_start"]
+
+    def __str__(self):
+        return self.title
+
+    def clean(self):
+        if self.period_start and self.period_end and self.period_end <= self.period_start:
+            raise ValidationError({"period_end": _("The period must end after it starts.")})
+        if self.alternates_per_table_axis >= self.proposals_per_table_axis:
+            raise ValidationError(
+                {"alternates_per_table_axis": _("Alternates must be fewer than the proposals.")}
+            )
+
+    @property
+    def language_list(self) -> list[str]:
+        return [code.strip() for code in self.languages.split(",") if code.strip()]
+
+    @property
+    def commitments_per_table_axis(self) -> int:
+        return self.proposals_per_table_axis - self.alternates_per_table_axis
+
+    def touch(self) -> None:
+        """Mark the plan's public content as changed (invalidates cached fragments everywhere)."""
+        ActionPlan.objects.filter(pk=self.pk).update(revision=F("revision") + 1)
+        self.refresh_from_db(fields=["revision"])
+
+    def get_absolute_url(self):
+        return reverse("public:plan", args=[self.slug])
+
+
+class Role(models.TextChoices):
+    SECRETARIAT = "secretariat", _("Secretariat officer")
+    COMMISSION_MEMBER = "commission_member", _("Commission member")
+    TABLE_LEADER = "table_leader", _("Working-table leader")
+    PARTICIPANT = "participant", _("Participant")
+    LIAISON = "liaison", _("Institutional liaison")
+    HEAD_OF_INSTITUTION = "head_of_institution", _("Head of institution")
+    OGP_REVIEWER = "ogp_reviewer", _("OGP Support Unit reviewer")
+
+
+class PlanRole(TimeStampedModel):
+    """A role a person holds in one action plan. Permissions are computed from these rows."""
+
+    plan = models.ForeignKey(ActionPlan, on_delete=models.CASCADE, related_name="roles")
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="plan_roles"
+    )
+    role = models.CharField(_("role"), max_length=30, choices=Role.choices)
+    organisation = models.ForeignKey(
+        "organisations.Organisation",
+        verbose_name=_("on behalf of"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+    class Meta:
+        verbose_name = _("plan role")
+        verbose_name_plural = _("plan roles")
+        constraints = [
+            models.UniqueConstraint(fields=["plan", "user", "role"], name="planrole_unique")
+        ]
+
+    def __str__(self):
+        return f"{self.user} · {self.get_role_display()} · {self.plan}"
+
+
+class Axis(models.Model):
+    plan = models.ForeignKey(ActionPlan, on_delete=models.CASCADE, related_name="axes")
+    number = models.PositiveSmallIntegerField(_("number"))
+    name = models.CharField(_("name"), max_length=200)
+    description = models.TextField(_("description"), blank=True)
+
+    class Meta:
+        verbose_name = _("thematic axis")
+        verbose_name_plural = _("thematic axes")
+        ordering = ["plan", "number"]
+        constraints = [
+            models.UniqueConstraint(fields=["plan", "number"], name="axis_unique_number")
+        ]
+
+    def __str__(self):
+        return f"{self.number}. {self.name}"
+
+
+class Commission(models.Model):
+    """The multi-stakeholder forum of a plan. Its members are the plan's commission-member roles."""
+
+    plan = models.OneToOneField(ActionPlan, on_delete=models.CASCADE, related_name="commission")
+    name = models.CharField(_("name"), max_length=200)
+    acronym = models.CharField(_("acronym"), max_length=20, blank=True)
+    mandate = models.TextField(_("mandate"), blank=True)
+    participation_rules = models.TextField(_("participation rules"), blank=True)
+
+    class Meta:
+        verbose_name = _("commission")
+        verbose_name_plural = _("commissions")
+
+    def __str__(self):
+        return self.name
+
+
+class Step(TimeStampedModel):
+    """A step of the work programme. Opened and closed by explicit actions, never by the clock."""
+
+    class Status(models.TextChoices):
+        PENDING = "pending", _("Not started")
+        OPEN = "open", _("Open")
+        CLOSED = "closed", _("Closed")
+
+    # from -> allowed targets; read by the actions, shown by the workspace buttons.
+    TRANSITIONS = {
+        Status.PENDING: {Status.OPEN},
+        Status.OPEN: {Status.CLOSED},
+        Status.CLOSED: {Status.OPEN},
+    }
+
+    plan = models.ForeignKey(ActionPlan, on_delete=models.CASCADE, related_name="steps")
+    key = models.SlugField(
+        _("key"),
+        max_length=60,
+        help_text=_("Stable identifier of the step across versions of the programme."),
+    )
+    number = models.PositiveSmallIntegerField(_("number"))
+    title = models.CharField(_("title"), max_length=250)
+    description = models.TextField(_("description"), blank=True)
+    responsible = models.CharField(_("responsible"), max_length=200, blank=True)
+    planned_start = models.DateField(_("planned start"), null=True, blank=True)
+    planned_end = models.DateField(_("planned end"), null=True, blank=True)
+    actual_start = models.DateField(_("actual start"), null=True, blank=True)
+    actual_end = models.DateField(_("actual end"), null=True, blank=True)
+    status = models.CharField(
+        _("status"), max_length=10, choices=Status.choices, default=Status.PENDING
+    )
+
+    class Meta:
+        verbose_name = _("step")
+        verbose_name_plural = _("steps")
+        ordering = ["plan", "number", "id"]
+        constraints = [models.UniqueConstraint(fields=["plan", "key"], name="step_unique_key")]
+
+    def __str__(self):
+        return f"{self.number}. {self.title}"
+
+    def clean(self):
+        errors = {}
+        if self.planned_start and self.planned_end and self.planned_end < self.planned_start:
+            errors["planned_end"] = _("The planned end cannot be before the planned start.")
+        if self.actual_start and self.actual_end and self.actual_end < self.actual_start:
+            errors["actual_end"] = _("The actual end cannot be before the actual start.")
+        if errors:
+            raise ValidationError(errors)
+
+    def can_become(self, status) -> bool:
+        return status in self.TRANSITIONS[self.Status(self.status)]
+
+    @staticmethod
+    def new_key() -> str:
+        return f"step-{uuid.uuid4().hex[:10]}"
+
+    def get_absolute_url(self):
+        return reverse("public:step", args=[self.plan.slug, self.key])
+
+
+class ProgrammeVersion(models.Model):
+    """A published version of the work programme: a frozen snapshot of every step."""
+
+    plan = models.ForeignKey(ActionPlan, on_delete=models.CASCADE, related_name="versions")
+    number = models.PositiveSmallIntegerField(_("version"))
+    published_on = models.DateField(_("published on"))
+    change_summary = models.TextField(_("change summary"), blank=True)
+    snapshot = models.JSONField(_("snapshot"), default=list)
+    published_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("programme version")
+        verbose_name_plural = _("programme versions")
+        ordering = ["plan", "-number"]
+        constraints = [
+            models.UniqueConstraint(fields=["plan", "number"], name="version_unique_number")
+        ]
+
+    def __str__(self):
+        return _("Version %(number)s") % {"number": self.number}
+
+    def get_absolute_url(self):
+        return reverse("public:version", args=[self.plan.slug, self.number])

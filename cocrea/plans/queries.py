@@ -1,0 +1,54 @@
+"""Reads shared by the public site and the workspace, already joined for the pages that use them."""
+
+from django.db.models import Prefetch
+
+from cocrea.core.models import ActionLog
+
+from .models import ActionPlan, PlanRole, Role, Step
+from .versions import compare, snapshot_steps
+
+
+def current_plan() -> ActionPlan | None:
+    return (
+        ActionPlan.objects.select_related("lead_agency")
+        .order_by("-is_current", "-period_start")
+        .first()
+    )
+
+
+def plan_by_slug(slug: str) -> ActionPlan | None:
+    return ActionPlan.objects.select_related("lead_agency").filter(slug=slug).first()
+
+
+def programme_steps(plan: ActionPlan):
+    return plan.steps.order_by("number", "id")
+
+
+def commission_members(plan: ActionPlan):
+    return (
+        PlanRole.objects.filter(plan=plan, role=Role.COMMISSION_MEMBER)
+        .select_related("user", "organisation", "organisation__region")
+        .order_by("organisation__sector", "organisation__name", "user__full_name")
+    )
+
+
+def public_log(plan: ActionPlan):
+    return ActionLog.objects.public().filter(plan=plan).select_related("target_type")
+
+
+def step_history(step: Step):
+    return ActionLog.objects.public().for_object(step)
+
+
+def plans_for_user(user):
+    return (
+        ActionPlan.objects.filter(roles__user=user)
+        .distinct()
+        .prefetch_related(Prefetch("roles", PlanRole.objects.filter(user=user)))
+    )
+
+
+def unpublished_changes(plan: ActionPlan):
+    """How the current steps differ from the latest published version (all added if none)."""
+    latest = plan.versions.order_by("-number").first()
+    return compare(latest.snapshot if latest else [], snapshot_steps(programme_steps(plan)))

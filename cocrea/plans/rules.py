@@ -1,0 +1,51 @@
+"""Permissions of the plans app, named `plans.<verb>_<noun>`.
+
+Every rule takes the object acted on (a plan, or something that belongs to one) and asks which
+roles the person holds in that plan."""
+
+import rules
+
+from .models import ActionPlan, Role
+
+
+def plan_of(obj):
+    if obj is None:
+        return None
+    if isinstance(obj, ActionPlan):
+        return obj
+    return getattr(obj, "plan", None)
+
+
+def roles_in(user, plan) -> frozenset[str]:
+    """The roles `user` holds in `plan`, cached on the user object for the request."""
+    if plan is None or not user.is_authenticated:
+        return frozenset()
+    cache = user.__dict__.setdefault("_cocrea_roles", {})
+    if plan.pk not in cache:
+        cache[plan.pk] = frozenset(plan.roles.filter(user=user).values_list("role", flat=True))
+    return cache[plan.pk]
+
+
+def has_role(*names: str):
+    wanted = frozenset(names)
+
+    @rules.predicate(name=f"has_role({', '.join(names)})")
+    def predicate(user, obj=None):
+        return bool(roles_in(user, plan_of(obj)) & wanted)
+
+    return predicate
+
+
+is_secretariat = has_role(Role.SECRETARIAT)
+has_any_role = has_role(*Role.values)
+
+rules.add_perm("plans.view_workspace", has_any_role)
+rules.add_perm("plans.change_plan", is_secretariat)
+rules.add_perm("plans.grant_role", is_secretariat)
+rules.add_perm("plans.revoke_role", is_secretariat)
+rules.add_perm("plans.create_step", is_secretariat)
+rules.add_perm("plans.change_step", is_secretariat)
+rules.add_perm("plans.delete_step", is_secretariat)
+rules.add_perm("plans.open_step", is_secretariat)
+rules.add_perm("plans.close_step", is_secretariat)
+rules.add_perm("plans.publish_version", is_secretariat)

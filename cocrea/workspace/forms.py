@@ -1,0 +1,45 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from cocrea.plans.actions import step_fields
+from cocrea.plans.models import Step
+
+
+class DateInput(forms.DateInput):
+    input_type = "date"
+
+    def __init__(self, **kwargs):
+        super().__init__(format="%Y-%m-%d", **kwargs)
+
+
+class StepForm(forms.ModelForm):
+    class Meta:
+        model = Step
+        fields = step_fields()
+        widgets = {
+            name: DateInput()
+            for name in ("planned_start", "planned_end", "actual_start", "actual_end")
+        } | {
+            name: forms.Textarea(attrs={"rows": 4}) for name in ("description_es", "description_en")
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["title_es"].required = True
+        self.fields["number"].required = False
+        self.fields["number"].help_text = _("Leave empty to add the step at the end.")
+
+
+class PublishForm(forms.Form):
+    change_summary_es = forms.CharField(
+        label=_("What changed (Spanish)"), widget=forms.Textarea(attrs={"rows": 3}), required=False
+    )
+    change_summary_en = forms.CharField(
+        label=_("What changed (English)"), widget=forms.Textarea(attrs={"rows": 3}), required=False
+    )
+    published_on = forms.DateField(
+        label=_("Publication date"),
+        required=False,
+        widget=DateInput(),
+        help_text=_("Today if empty."),
+    )

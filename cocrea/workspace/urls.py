@@ -1,0 +1,16 @@
+from django.urls import path
+
+from . import views
+
+app_name = "workspace"
+
+urlpatterns = [
+    path("", views.home, name="home"),
+    path("<slug:slug>/", views.plan_dashboard, name="plan"),
+    path("<slug:slug>/steps/new/", views.step_create, name="step_create"),
+    path("<slug:slug>/steps/<slug:key>/edit/", views.step_edit, name="step_edit"),
+    path("<slug:slug>/steps/<slug:key>/open/", views.step_open, name="step_open"),
+    path("<slug:slug>/steps/<slug:key>/close/", views.step_close, name="step_close"),
+    path("<slug:slug>/steps/<slug:key>/delete/", views.step_delete, name="step_delete"),
+    path("<slug:slug>/publish/", views.publish, name="publish"),
+]

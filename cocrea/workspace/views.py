@@ -1,0 +1,156 @@
+"""The secretariat's workspace. Each view: find the object, check the permission, bind the form,
+call the action, redirect with a message."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from cocrea.core.actions import require_perm
+from cocrea.plans import actions, queries
+from cocrea.plans.models import ActionPlan, Step
+
+from .forms import PublishForm, StepForm
+
+
+def _plan_for(request, slug: str, perm: str = "plans.view_workspace") -> ActionPlan:
+    plan = get_object_or_404(ActionPlan, slug=slug)
+    require_perm(request.user, perm, plan)
+    return plan
+
+
+def _error_text(error: ValidationError) -> str:
+    return " ".join(error.messages)
+
+
+@login_required
+def home(request):
+    plans = list(queries.plans_for_user(request.user))
+    if len(plans) == 1:
+        return redirect("workspace:plan", slug=plans[0].slug)
+    return render(request, "workspace/home.html", {"plans": plans})
+
+
+@login_required
+def plan_dashboard(request, slug):
+    plan = _plan_for(request, slug)
+    return render(
+        request,
+        "workspace/plan.html",
+        {
+            "plan": plan,
+            "steps": list(queries.programme_steps(plan)),
+            "pending_changes": queries.unpublished_changes(plan),
+            "latest_version": plan.versions.order_by("-number").first(),
+            "publish_form": PublishForm(),
+            "my_roles": [r.get_role_display() for r in plan.roles.filter(user=request.user)],
+        },
+    )
+
+
+@login_required
+def step_create(request, slug):
+    plan = _plan_for(request, slug, "plans.create_step")
+    form = StepForm(request.POST or None, instance=Step(plan=plan))
+    if request.method == "POST" and form.is_valid():
+        data = {name: form.cleaned_data[name] for name in form.changed_data}
+        try:
+            step = actions.create_step(plan, by=request.user, **data)
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("Step %(step)s added.") % {"step": step})
+            return redirect("workspace:plan", slug=plan.slug)
+    return render(request, "workspace/step_form.html", {"plan": plan, "form": form, "step": None})
+
+
+@login_required
+def step_edit(request, slug, key):
+    plan = _plan_for(request, slug)
+    step = get_object_or_404(plan.steps, key=key)
+    require_perm(request.user, "plans.change_step", step)
+    form = StepForm(request.POST or None, instance=step)
+    if request.method == "POST" and form.is_valid():
+        data = {name: form.cleaned_data[name] for name in form.changed_data}
+        if data.get("number") is None:
+            data.pop("number", None)
+        # The form wrote its values into the instance; the action compares against the database.
+        step.refresh_from_db()
+        try:
+            changed = actions.update_step(step, by=request.user, **data)
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            if changed:
+                messages.success(request, _("Step %(step)s saved.") % {"step": step})
+            else:
+                messages.info(request, _("Nothing changed."))
+            return redirect("workspace:plan", slug=plan.slug)
+    return render(request, "workspace/step_form.html", {"plan": plan, "form": form, "step": step})
+
+
+def _step_transition(request, slug, key, action, done_message):
+    plan = _plan_for(request, slug)
+    step = get_object_or_404(plan.steps, key=key)
+    try:
+        step = action(step, by=request.user)
+    except ValidationError as error:
+        messages.error(request, _error_text(error))
+    else:
+        messages.success(request, done_message % {"step": step})
+    return redirect("workspace:plan", slug=plan.slug)
+
+
+@login_required
+@require_POST
+def step_open(request, slug, key):
+    return _step_transition(request, slug, key, actions.open_step, _("Step %(step)s is open."))
+
+
+@login_required
+@require_POST
+def step_close(request, slug, key):
+    return _step_transition(request, slug, key, actions.close_step, _("Step %(step)s is closed."))
+
+
+@login_required
+@require_POST
+def step_delete(request, slug, key):
+    plan = _plan_for(request, slug)
+    step = get_object_or_404(plan.steps, key=key)
+    title = str(step)
+    try:
+        actions.delete_step(step, by=request.user)
+    except ValidationError as error:
+        messages.error(request, _error_text(error))
+    else:
+        messages.success(request, _("Step %(step)s removed.") % {"step": title})
+    return redirect("workspace:plan", slug=plan.slug)
+
+
+@login_required
+@require_POST
+def publish(request, slug):
+    plan = _plan_for(request, slug, "plans.publish_version")
+    form = PublishForm(request.POST)
+    if form.is_valid():
+        try:
+            version = actions.publish_version(
+                plan,
+                by=request.user,
+                published_on=form.cleaned_data["published_on"],
+                change_summary_es=form.cleaned_data["change_summary_es"],
+                change_summary_en=form.cleaned_data["change_summary_en"],
+            )
+        except ValidationError as error:
+            messages.error(request, _error_text(error))
+        else:
+            messages.success(
+                request, _("Version %(number)s is published.") % {"number": version.number}
+            )
+            return redirect("public:version", slug=plan.slug, number=version.number)
+    else:
+        messages.error(request, _("Check the publication form."))
+    return redirect("workspace:plan", slug=plan.slug)

@@ -1,0 +1,20 @@
+from django.conf.urls.i18n import i18n_patterns
+from django.contrib import admin
+from django.contrib.sitemaps.views import sitemap
+from django.urls import include, path
+
+from cocrea.public.sitemaps import sitemaps
+from cocrea.public.views import minimal
+
+urlpatterns = [
+    path("admin/", admin.site.urls),
+    path("sitemap.xml", sitemap, {"sitemaps": sitemaps}, name="sitemap"),
+    path("bench/minimal/", minimal, name="bench-minimal"),
+]
+
+urlpatterns += i18n_patterns(
+    path("accounts/", include("cocrea.accounts.urls")),
+    path("workspace/", include("cocrea.workspace.urls")),
+    path("", include("cocrea.public.urls")),
+    prefix_default_language=False,
+)

@@ -1,0 +1,113 @@
+"""Named personas: one per role of a plan, a citizen without a role, an anonymous visitor."""
+
+import os
+import shutil
+
+import pytest
+from django.contrib.auth.models import AnonymousUser
+from django.core.cache import cache
+from django.utils import translation
+
+from cocrea.core.actions import SYSTEM
+from cocrea.plans import actions
+from cocrea.plans.models import Role
+
+from .factories import OrganisationFactory, PlanFactory, StepFactory, UserFactory
+
+# Role of each persona; None: logged in without any role in the plan.
+PERSONAS = {
+    "secretary": Role.SECRETARIAT,
+    "commissioner": Role.COMMISSION_MEMBER,
+    "leader": Role.TABLE_LEADER,
+    "participant": Role.PARTICIPANT,
+    "liaison": Role.LIAISON,
+    "head": Role.HEAD_OF_INSTITUTION,
+    "reviewer": Role.OGP_REVIEWER,
+    "citizen": None,
+}
+ALL_PERSONAS = [*PERSONAS, "anonymous"]
+
+
+@pytest.fixture(autouse=True)
+def _fresh_state(settings):
+    """Each test starts with an empty cache and the default language (a request in English leaves
+    English active in the thread, and `reverse` would then build /en/ URLs)."""
+    cache.clear()
+    translation.activate(settings.LANGUAGE_CODE)
+    yield
+    cache.clear()
+    translation.activate(settings.LANGUAGE_CODE)
+
+
+@pytest.fixture
+def plan(db):
+    return PlanFactory(slug="panama-test")
+
+
+@pytest.fixture
+def steps(plan):
+    return [StepFactory(plan=plan, number=n, key=f"s{n}") for n in range(1, 6)]
+
+
+@pytest.fixture
+def people(plan):
+    """Every persona, by name; role holders hold their role in `plan`."""
+    org = OrganisationFactory()
+    found = {"anonymous": AnonymousUser()}
+    for name, role in PERSONAS.items():
+        user = UserFactory(username=name, full_name=name.title())
+        if role:
+            actions.grant_role(plan, user, role, by=SYSTEM, organisation=org)
+        found[name] = user
+    return found
+
+
+@pytest.fixture
+def secretary(people):
+    return people["secretary"]
+
+
+def browser_unavailable_reason() -> str | None:
+    if not shutil.which("chromium") and not os.path.exists("/usr/bin/chromium"):
+        return "Debian's Chromium is not installed (apt-get install -y chromium)"
+    try:
+        import playwright.sync_api  # noqa: F401
+    except ImportError:
+        return "the playwright package is not installed (make test installs it)"
+    return None
+
+
+@pytest.fixture(scope="session")
+def browser():
+    reason = browser_unavailable_reason()
+    if reason:
+        if os.environ.get("CI", "").lower() == "true":
+            pytest.fail(f"browser tests cannot run under CI: {reason}")
+        pytest.skip(reason)
+    os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as pw:
+        chromium = pw.chromium.launch(
+            executable_path="/usr/bin/chromium",
+            args=[
+                "--headless",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--no-first-run",
+            ],
+        )
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture
+def page(browser):
+    context = browser.new_context(locale="es-PA")
+    page = context.new_page()
+    page.set_default_timeout(10_000)
+    yield page
+    context.close()

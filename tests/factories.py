@@ -1,0 +1,82 @@
+import datetime
+
+import factory
+from django.contrib.auth import get_user_model
+
+from cocrea.organisations.models import Organisation, Region
+from cocrea.plans.models import ActionPlan, Axis, Step
+
+
+class UserFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = get_user_model()
+        django_get_or_create = ["username"]
+
+    username = factory.Sequence(lambda n: f"person{n}")
+    full_name = factory.Sequence(lambda n: f"Person {n}")
+    email = factory.LazyAttribute(lambda o: f"{o.username}@example.org")
+    password = factory.django.Password("secret-pass-123")
+
+
+class RegionFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Region
+        django_get_or_create = ["country_code", "code"]
+
+    country_code = "PA"
+    code = "PA"
+    name = "Panamá"
+    is_capital = True
+
+
+class OrganisationFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Organisation
+
+    name_es = factory.Sequence(lambda n: f"Organización {n}")
+    name_en = factory.Sequence(lambda n: f"Organisation {n}")
+    kind = Organisation.Kind.CIVIL_SOCIETY
+    region = factory.SubFactory(RegionFactory)
+
+
+class PlanFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = ActionPlan
+
+    country = "Panamá"
+    country_code = "PA"
+    slug = factory.Sequence(lambda n: f"plan-{n}")
+    title_es = factory.Sequence(lambda n: f"Plan de acción {n}")
+    title_en = factory.Sequence(lambda n: f"Action plan {n}")
+    period_start = datetime.date(2017, 1, 1)
+    period_end = datetime.date(2019, 12, 31)
+    is_current = True
+    contact_name = "Oficina de Gobierno Abierto"
+    contact_email = "contacto@example.org"
+
+
+class AxisFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Axis
+
+    plan = factory.SubFactory(PlanFactory)
+    number = factory.Sequence(lambda n: n + 1)
+    name_es = factory.Sequence(lambda n: f"Eje {n}")
+    name_en = factory.Sequence(lambda n: f"Axis {n}")
+
+
+class StepFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Step
+
+    plan = factory.SubFactory(PlanFactory)
+    key = factory.Sequence(lambda n: f"step-{n}")
+    number = factory.Sequence(lambda n: n + 1)
+    title_es = factory.Sequence(lambda n: f"Paso {n}")
+    title_en = factory.Sequence(lambda n: f"Step {n}")
+    description_es = "Descripción del paso."
+    description_en = "Description of the step."
+    responsible_es = "ANTAI"
+    responsible_en = "ANTAI"
+    planned_start = datetime.date(2017, 3, 1)
+    planned_end = datetime.date(2017, 3, 31)

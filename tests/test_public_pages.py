@@ -1,0 +1,235 @@
+"""Every public page answers, shows what it must, and costs the same number of queries with 5 and
+with 50 steps."""
+
+import datetime
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from cocrea.core.actions import SYSTEM
+from cocrea.plans import actions
+from cocrea.plans.models import Commission, Role
+
+from .factories import AxisFactory, OrganisationFactory, PlanFactory, StepFactory, UserFactory
+
+D = datetime.date
+
+
+def build_world(plan, n_steps: int):
+    """A plan with n steps, two published versions, an open and a closed step, members, axes."""
+    officer = UserFactory(username=f"officer-{plan.slug}")
+    actions.grant_role(plan, officer, Role.SECRETARIAT, by=SYSTEM)
+    for i in range(1, 4):
+        AxisFactory(plan=plan, number=i)
+    Commission.objects.create(plan=plan, name_es="Comisión", name_en="Commission")
+    for i in range(3):
+        member = UserFactory(username=f"m{i}-{plan.slug}")
+        actions.grant_role(
+            plan, member, Role.COMMISSION_MEMBER, by=SYSTEM, organisation=OrganisationFactory()
+        )
+    add_steps(plan, 1, n_steps)
+    actions.publish_version(plan, by=officer, published_on=D(2017, 3, 27))
+    first = plan.steps.get(number=1)
+    actions.update_step(first, by=officer, planned_end=D(2017, 4, 15))
+    actions.publish_version(plan, by=officer, change_summary_es="Reprogramación")
+    actions.open_step(first, by=officer, on=D(2017, 3, 1))
+    actions.close_step(first, by=officer, on=D(2017, 4, 10))
+    actions.open_step(plan.steps.get(number=2), by=officer, on=D(2017, 4, 3))
+    return officer
+
+
+def add_steps(plan, first: int, last: int):
+    for n in range(first, last + 1):
+        StepFactory(
+            plan=plan,
+            number=n,
+            key=f"k{n}",
+            planned_start=D(2017, 1, 1) + datetime.timedelta(days=7 * n),
+            planned_end=D(2017, 1, 1) + datetime.timedelta(days=7 * n + 20),
+        )
+
+
+def pages(slug):
+    return {
+        "home": reverse("public:home"),
+        "plan": reverse("public:plan", args=[slug]),
+        "programme": reverse("public:programme", args=[slug]),
+        "step": reverse("public:step", args=[slug, "k1"]),
+        "versions": reverse("public:versions", args=[slug]),
+        "version": reverse("public:version", args=[slug, 2]),
+        "compare": reverse("public:compare", args=[slug]) + "?from=1&to=2",
+        "commission": reverse("public:commission", args=[slug]),
+        "activity": reverse("public:activity", args=[slug]),
+        "ical": reverse("public:programme_ical", args=[slug]),
+        "about": reverse("public:about"),
+        "sitemap": reverse("sitemap"),
+    }
+
+
+# Upper bounds, the same for 5 and for 50 steps (the second half of each test checks equality).
+MAX_QUERIES = {
+    "home": 6,
+    "plan": 5,
+    "programme": 3,
+    "step": 3,
+    "versions": 2,
+    "version": 3,
+    "compare": 3,
+    "commission": 3,
+    "activity": 3,
+    "ical": 2,
+    "about": 2,
+    "sitemap": 4,
+}
+
+
+@pytest.mark.parametrize("name", list(MAX_QUERIES))
+def test_page_queries_do_not_grow_with_steps(name, client, db, django_assert_max_num_queries):
+    from django.core.cache import cache
+
+    plan = PlanFactory(slug="qc")
+    build_world(plan, 5)
+    url = pages(plan.slug)[name]
+    client.get(url)  # warm per-process caches (content types, translations)
+    with CaptureQueriesContext(connection) as with_5:
+        assert client.get(url).status_code == 200
+    add_steps(plan, 6, 50)
+    cache.clear()
+    with django_assert_max_num_queries(MAX_QUERIES[name]):
+        response = client.get(url)
+    assert response.status_code == 200
+    with CaptureQueriesContext(connection) as with_50:
+        client.get(url)
+    assert len(with_50) == len(with_5)
+
+
+@pytest.fixture
+def world(db):
+    plan = PlanFactory(slug="pa")
+    build_world(plan, 5)
+    return plan
+
+
+def test_home_shows_the_plan_axes_and_open_steps(client, world):
+    html = client.get("/").content.decode()
+    assert world.title_es in html
+    assert "Eje" in html
+    assert 'href="/plans/pa/programme/steps/k2/"' in html  # the open step is listed
+
+
+def test_programme_has_an_accessible_gantt_and_the_dates(client, world):
+    html = client.get(reverse("public:programme", args=["pa"])).content.decode()
+    assert 'role="img"' in html and 'aria-labelledby="gantt-title gantt-desc"' in html
+    assert html.count('class="planned"') == 5
+    assert html.count('class="actual') == 2  # one closed, one open step
+    assert html.count('<tr id="step-') == 5
+
+
+def test_english_programme_shows_translated_steps(client, world):
+    html = client.get("/en" + reverse("public:programme", args=["pa"])).content.decode()
+    step = world.steps.get(number=3)
+    assert step.title_en in html
+    assert step.title_es not in html
+    assert '<html lang="en">' in html
+
+
+def test_spanish_is_the_default_language(client, world):
+    html = client.get(reverse("public:programme", args=["pa"])).content.decode()
+    assert '<html lang="es">' in html
+    assert world.steps.get(number=3).title_es in html
+
+
+def test_compare_shows_the_redated_step(client, world):
+    html = client.get(reverse("public:compare", args=["pa"]) + "?from=1&to=2").content.decode()
+    assert 'data-step="k1"' in html
+    assert "<del>2017-01-28</del>" in html and "<ins>2017-04-15</ins>" in html
+    assert 'data-step="k2"' not in html
+
+
+def test_compare_with_an_unknown_version_says_so(client, world):
+    response = client.get(reverse("public:compare", args=["pa"]) + "?from=1&to=9")
+    assert response.status_code == 400
+    assert 'role="alert"' in response.content.decode()
+
+
+def test_version_page_shows_the_snapshot_not_the_current_steps(client, world):
+    step = world.steps.get(number=4)
+    actions.update_step(
+        step, by=world.roles.get(role=Role.SECRETARIAT).user, title_es="Título posterior"
+    )
+    html = client.get(reverse("public:version", args=["pa", 1])).content.decode()
+    assert "Título posterior" not in html
+    assert "Paso" in html
+
+
+def test_step_page_shows_its_public_history(client, world):
+    html = client.get(reverse("public:step", args=["pa", "k1"])).content.decode()
+    assert "cerró el paso" in html or "closed the step" in html
+    assert html.count("<li><time") == 3  # edited, opened, closed
+
+
+def test_ical_feed_has_one_event_per_dated_step(client, world):
+    response = client.get(reverse("public:programme_ical", args=["pa"]))
+    body = response.content.decode()
+    assert response["Content-Type"] == "text/calendar; charset=utf-8"
+    assert body.startswith("BEGIN:VCALENDAR\r\n")
+    assert body.count("BEGIN:VEVENT") == 5
+    # the closed step 1 uses its actual dates; DTEND is exclusive
+    assert "DTSTART;VALUE=DATE:20170301\r\nDTEND;VALUE=DATE:20170411" in body
+
+
+def test_sitemap_lists_every_public_page_in_both_languages(client, world):
+    xml = client.get(reverse("sitemap")).content.decode()
+    for name, url in pages("pa").items():
+        if name in {"sitemap", "ical", "compare"}:
+            continue
+        if name == "version":
+            url = reverse("public:version", args=["pa", 1])
+        assert f"http://testserver{url}</loc>" in xml, name
+        assert f'hreflang="en" href="http://testserver/en{url}"' in xml, name
+    assert "http://testserver/plans/pa/programme/compare/</loc>" in xml
+
+
+def test_about_names_the_point_of_contact(client, world):
+    html = client.get(reverse("public:about")).content.decode()
+    assert "Oficina de Gobierno Abierto" in html
+    assert 'href="mailto:contacto@example.org"' in html
+
+
+def test_activity_is_paginated(client, world):
+    officer = world.roles.get(role=Role.SECRETARIAT).user
+    for n in range(60):
+        actions.update_step(world.steps.get(number=5), by=officer, title_en=f"T{n}")
+    first = client.get(reverse("public:activity", args=["pa"])).content.decode()
+    assert first.count("<li><time") == 50
+    assert 'rel="next"' in first
+    second = client.get(reverse("public:activity", args=["pa"]) + "?page=2").content.decode()
+    assert 'rel="prev"' in second
+
+
+def test_private_log_rows_are_not_public(client, world):
+    html = client.get(reverse("public:activity", args=["pa"])).content.decode()
+    assert "plans.grant_role" not in html
+    assert "m0-pa" not in html
+
+
+def test_home_without_any_plan_explains_it(client, db):
+    response = client.get("/")
+    assert response.status_code == 200
+    assert "plan" in response.content.decode().lower()
+
+
+def test_unknown_plan_is_404(client, db):
+    assert client.get(reverse("public:programme", args=["nope"])).status_code == 404
+
+
+def test_minimal_bench_page_is_off_by_default(client, db):
+    assert client.get("/bench/minimal/").status_code == 404
+
+
+def test_pages_have_landmarks_and_a_skip_link(client, world):
+    html = client.get(reverse("public:programme", args=["pa"])).content.decode()
+    for needle in ["<header", "<nav aria-label=", '<main id="main"', "<footer", 'href="#main"']:
+        assert needle in html
