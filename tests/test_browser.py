@@ -1,0 +1,64 @@
+"""Journeys a person takes, in Debian's Chromium driven by Playwright."""
+
+import re
+
+import pytest
+
+from cocrea.plans.demo import load_demo
+
+pytestmark = pytest.mark.browser
+
+SLUG = "panama-2017-2019"
+
+
+@pytest.fixture
+def demo(transactional_db):
+    plan, _created = load_demo()
+    return plan
+
+
+def test_visitor_reads_the_programme_and_switches_to_english(page, live_server, demo):
+    page.goto(f"{live_server.url}/")
+    page.get_by_role("link", name=re.compile("Programa de trabajo|Work programme")).first.click()
+    page.wait_for_url(f"**/plans/{SLUG}/programme/")
+    assert page.locator("html").get_attribute("lang") == "es"
+    assert page.get_by_role("row", name=re.compile("Convocatoria abierta")).count() == 1
+    assert page.locator("svg[role=img] title#gantt-title").count() == 1
+
+    page.locator(".lang-switch a[hreflang=en]").click()
+    page.wait_for_url(f"**/en/plans/{SLUG}/programme/")
+    assert page.locator("html").get_attribute("lang") == "en"
+    assert page.get_by_role("heading", level=1).inner_text() == "Work programme"
+    assert (
+        page.get_by_role("row", name=re.compile("7. Technical training and working tables")).count()
+        == 1
+    )
+    assert page.get_by_text("Convocatoria abierta").count() == 0
+
+
+def test_secretary_redates_a_step_and_publishes_version_3(page, live_server, demo):
+    page.goto(f"{live_server.url}/accounts/login/")
+    page.fill("#id_username", "secretaria")
+    page.fill("#id_password", "demo-cocrea-2017")
+    page.locator("main button[type=submit]").click()
+    page.wait_for_url(f"**/workspace/{SLUG}/")
+
+    page.locator("#step-selection a[href$='/edit/']").click()
+    page.wait_for_url("**/steps/selection/edit/")
+    page.fill("#id_planned_end", "2017-09-22")
+    page.locator("main button[type=submit]").click()
+    page.wait_for_url(f"**/workspace/{SLUG}/")
+    assert page.locator(".message-success").count() == 1
+    assert page.locator("#step-selection").inner_text().count("2017-09-22") == 1
+
+    page.fill("#id_change_summary_es", "Se amplió el plazo de la selección de compromisos.")
+    page.fill("#id_change_summary_en", "The selection of commitments was given more time.")
+    page.get_by_role("button", name=re.compile("Publicar|Publish")).click()
+    page.wait_for_url(f"**/plans/{SLUG}/programme/versions/3/")
+
+    page.goto(f"{live_server.url}/plans/{SLUG}/programme/compare/?from=2&to=3")
+    row = page.locator("tr[data-step=selection]")
+    assert row.count() == 1
+    assert "2017-09-08" in row.locator("del").inner_text()
+    assert "2017-09-22" in row.locator("ins").inner_text()
+    assert page.locator("tr[data-step]").count() == 1
