@@ -4,6 +4,7 @@ with 50 steps."""
 import datetime
 
 import pytest
+from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
@@ -68,31 +69,31 @@ def pages(slug):
     }
 
 
-# Upper bounds, the same for 5 and for 50 steps (the second half of each test checks equality).
+# Upper bounds, the same for 5 and for 50 steps (the second half of each test checks equality);
+# cached pages add one query: the site revision.
 MAX_QUERIES = {
-    "home": 6,
-    "plan": 5,
-    "programme": 3,
-    "step": 3,
-    "versions": 2,
-    "version": 3,
-    "compare": 3,
-    "commission": 3,
-    "activity": 3,
-    "ical": 2,
-    "about": 2,
+    "home": 7,
+    "plan": 6,
+    "programme": 4,
+    "step": 4,
+    "versions": 3,
+    "version": 4,
+    "compare": 4,
+    "commission": 4,
+    "activity": 4,
+    "ical": 3,
+    "about": 3,
     "sitemap": 4,
 }
 
 
 @pytest.mark.parametrize("name", list(MAX_QUERIES))
 def test_page_queries_do_not_grow_with_steps(name, client, db, django_assert_max_num_queries):
-    from django.core.cache import cache
-
     plan = PlanFactory(slug="qc")
     build_world(plan, 5)
     url = pages(plan.slug)[name]
     client.get(url)  # warm per-process caches (content types, translations)
+    cache.clear()  # measure rendering, not the page cache
     with CaptureQueriesContext(connection) as with_5:
         assert client.get(url).status_code == 200
     add_steps(plan, 6, 50)
@@ -100,6 +101,7 @@ def test_page_queries_do_not_grow_with_steps(name, client, db, django_assert_max
     with django_assert_max_num_queries(MAX_QUERIES[name]):
         response = client.get(url)
     assert response.status_code == 200
+    cache.clear()
     with CaptureQueriesContext(connection) as with_50:
         client.get(url)
     assert len(with_50) == len(with_5)
@@ -144,7 +146,8 @@ def test_spanish_is_the_default_language(client, world):
 def test_compare_shows_the_redated_step(client, world):
     html = client.get(reverse("public:compare", args=["pa"]) + "?from=1&to=2").content.decode()
     assert 'data-step="k1"' in html
-    assert "<del>2017-01-28</del>" in html and "<ins>2017-04-15</ins>" in html
+    assert '<del><time datetime="2017-01-28">28 Ene 2017</time></del>' in html
+    assert '<ins><time datetime="2017-04-15">15 Abr 2017</time></ins>' in html
     assert 'data-step="k2"' not in html
 
 
@@ -233,3 +236,49 @@ def test_pages_have_landmarks_and_a_skip_link(client, world):
     html = client.get(reverse("public:programme", args=["pa"])).content.decode()
     for needle in ["<header", "<nav aria-label=", '<main id="main"', "<footer", 'href="#main"']:
         assert needle in html
+
+
+def test_stylesheet_and_htmx_are_served_from_our_own_server(client, world):
+    html = client.get("/").content.decode()
+    for path in ["/static/cocrea/css/cocrea.css", "/static/cocrea/js/htmx.min.js"]:
+        assert f'"{path}"' in html
+        response = client.get(path)
+        assert response.status_code == 200, path
+        assert b"".join(response.streaming_content)
+    assert "https://" not in html.split("<body>")[0]  # no CDN in the head
+
+
+def test_anonymous_pages_are_served_from_cache_until_something_changes(client, world):
+    url = reverse("public:programme", args=["pa"])
+    first = client.get(url).content
+    with CaptureQueriesContext(connection) as cached:
+        assert client.get(url).content == first
+    assert len(cached) == 1  # the site revision, nothing else
+    officer = world.roles.get(role=Role.SECRETARIAT).user
+    actions.update_step(world.steps.get(number=3), by=officer, title_es="Paso renombrado")
+    assert "Paso renombrado" in client.get(url).content.decode()
+
+
+def test_a_change_outside_the_actions_also_refreshes_the_page(client, world):
+    url = reverse("public:commission", args=["pa"])
+    client.get(url)
+    commission = world.commission
+    commission.participation_rules_es = "Reglas nuevas de participación"
+    commission.save()
+    assert "Reglas nuevas de participación" in client.get(url).content.decode()
+
+
+def test_logged_in_people_never_get_a_cached_page(client, world):
+    url = reverse("public:programme", args=["pa"])
+    client.get(url)
+    client.force_login(world.roles.get(role=Role.SECRETARIAT).user)
+    html = client.get(url).content.decode()
+    assert "Cerrar sesión" in html
+    assert 'href="/workspace/"' in html
+
+
+def test_each_language_is_cached_apart(client, world):
+    url = reverse("public:programme", args=["pa"])
+    assert '<html lang="es">' in client.get(url).content.decode()
+    assert '<html lang="en">' in client.get("/en" + url).content.decode()
+    assert '<html lang="es">' in client.get(url).content.decode()

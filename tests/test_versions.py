@@ -100,3 +100,13 @@ def test_published_versions_compare_through_the_actions(plan, steps, secretary):
         ("s5", ["removed"], []),
     ]
     assert added.number == 5
+
+
+def test_word_diff_marks_only_the_changed_words():
+    from cocrea.plans.versions import word_diff
+
+    before, after = word_diff(
+        "Se celebran mesas de trabajo.", "Se celebran cinco (5) mesas de trabajo."
+    )
+    assert before == [(False, "Se celebran mesas de trabajo.")]
+    assert after == [(False, "Se celebran"), (True, " cinco (5)"), (False, " mesas de trabajo.")]

@@ -2,7 +2,7 @@
 
 from django.core.exceptions import PermissionDenied
 
-from .models import ActionLog
+from .models import ActionLog, SiteRevision
 
 
 class _System:
@@ -46,6 +46,5 @@ def log_action(
         public=public,
     )
     entry.save()
-    if plan is not None:
-        plan.touch()
+    SiteRevision.bump()
     return entry

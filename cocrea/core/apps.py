@@ -6,3 +6,8 @@ class CoreConfig(AppConfig):
     name = "cocrea.core"
     label = "core"
     verbose_name = _("Core")
+
+    def ready(self):
+        from . import signals
+
+        signals.connect()

@@ -2,6 +2,7 @@ from django.conf import settings
 from django.contrib.contenttypes.fields import GenericForeignKey
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
+from django.db.models import F
 from django.utils.translation import gettext_lazy as _
 
 
@@ -69,3 +70,27 @@ class ActionLog(models.Model):
 
     def __str__(self):
         return f"{self.created_at:%Y-%m-%d %H:%M} {self.actor_name} {self.verb} {self.target_repr}"
+
+
+class SiteRevision(models.Model):
+    """A single counter, bumped by every write to content the public site shows (see
+    `cocrea.core.signals`). Cached public pages are keyed by it, so a change made through any app
+    server is visible at once on all of them, whatever cache each one uses."""
+
+    revision = models.PositiveBigIntegerField(default=0)
+
+    class Meta:
+        verbose_name = _("site revision")
+
+    def __str__(self):
+        return str(self.revision)
+
+    @classmethod
+    def current(cls) -> int:
+        return cls.objects.filter(pk=1).values_list("revision", flat=True).first() or 0
+
+    @classmethod
+    def bump(cls) -> None:
+        if not cls.objects.filter(pk=1).update(revision=F("revision") + 1):
+            cls.objects.get_or_create(pk=1)
+            cls.objects.filter(pk=1).update(revision=F("revision") + 1)

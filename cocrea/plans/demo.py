@@ -22,9 +22,7 @@ def _at(day: datetime.date, hour: int = 10) -> datetime.datetime:
 def _backdate(plan: ActionPlan, day: datetime.date, hour: int = 10) -> None:
     """Give the log rows written since the last call the historical date of the acts they record
     (the demo replays 2017 today)."""
-    ActionLog.objects.filter(plan=plan, created_at__year__gt=2020).update(
-        created_at=_at(day, hour)
-    )
+    ActionLog.objects.filter(plan=plan, created_at__year__gt=2020).update(created_at=_at(day, hour))
 
 
 def _organisations() -> dict[str, Organisation]:

@@ -3,7 +3,6 @@ import uuid
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import F
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
@@ -49,8 +48,6 @@ class ActionPlan(TimeStampedModel):
     contact_phone = models.CharField(_("contact phone"), max_length=50, blank=True)
     contact_address = models.TextField(_("contact address"), blank=True)
     is_current = models.BooleanField(_("current plan"), default=False)
-    # Bumped by every logged action on the plan; keys the cached public fragments.
-    revision = models.PositiveIntegerField(default=0, editable=False)
 
     class Meta:
         verbose_name = _("action plan")
@@ -75,11 +72,6 @@ class ActionPlan(TimeStampedModel):
     @property
     def commitments_per_table_axis(self) -> int:
         return self.proposals_per_table_axis - self.alternates_per_table_axis
-
-    def touch(self) -> None:
-        """Mark the plan's public content as changed (invalidates cached fragments everywhere)."""
-        ActionPlan.objects.filter(pk=self.pk).update(revision=F("revision") + 1)
-        self.refresh_from_db(fields=["revision"])
 
     def get_absolute_url(self):
         return reverse("public:plan", args=[self.slug])

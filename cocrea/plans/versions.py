@@ -2,6 +2,9 @@
 
 A snapshot is plain JSON, so a published version never changes when steps are edited later."""
 
+import datetime
+import difflib
+import re
 from dataclasses import dataclass, field
 
 from django.conf import settings
@@ -40,6 +43,41 @@ class FieldChange:
     field: str
     old: object
     new: object
+
+    @property
+    def is_date(self) -> bool:
+        return self.field in DATE_FIELDS
+
+    @property
+    def old_date(self) -> datetime.date | None:
+        return datetime.date.fromisoformat(self.old) if self.is_date and self.old else None
+
+    @property
+    def new_date(self) -> datetime.date | None:
+        return datetime.date.fromisoformat(self.new) if self.is_date and self.new else None
+
+    @property
+    def words(self) -> tuple[list[tuple[bool, str]], list[tuple[bool, str]]]:
+        """Old and new text as (changed, text) runs, so a page can mark only the words that
+        changed in a long description."""
+        return word_diff(str(self.old or ""), str(self.new or ""))
+
+
+def word_diff(old: str, new: str) -> tuple[list[tuple[bool, str]], list[tuple[bool, str]]]:
+    a, b = re.findall(r"\S+|\s+", old), re.findall(r"\S+|\s+", new)
+    before: list[tuple[bool, str]] = []
+    after: list[tuple[bool, str]] = []
+
+    def add(runs, changed, text):
+        if runs and runs[-1][0] == changed:
+            runs[-1] = (changed, runs[-1][1] + text)
+        elif text:
+            runs.append((changed, text))
+
+    for op, i1, i2, j1, j2 in difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
+        add(before, op != "equal", "".join(a[i1:i2]))
+        add(after, op != "equal", "".join(b[j1:j2]))
+    return before, after
 
 
 @dataclass

@@ -74,9 +74,13 @@ def gantt(steps, *, today: datetime.date, width: int = 960, label_width: int = 6
         return Bar(x(start), max(round(x(stop + datetime.timedelta(days=1)) - x(start), 1), 2.0))
 
     rows = []
+    # An open step runs until today, drawn up to the chart's edge when today lies beyond it.
+    last_drawn = end - datetime.timedelta(days=1)
     for index, step in enumerate(steps):
         actual_stop = step.actual_end or (
-            max(today, step.actual_start) if step.actual_start else None
+            min(max(today, step.actual_start), max(last_drawn, step.actual_start))
+            if step.actual_start
+            else None
         )
         rows.append(
             GanttRow(

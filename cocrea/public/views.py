@@ -8,6 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
+from cocrea.core.cache import cache_public_page
 from cocrea.plans import queries
 from cocrea.plans.models import ActionPlan, Step
 from cocrea.plans.versions import compare, localized
@@ -24,6 +25,7 @@ def _plan(slug: str | None) -> ActionPlan:
 
 
 @require_GET
+@cache_public_page
 def home(request, slug=None):
     plan = queries.plan_by_slug(slug) if slug else queries.current_plan()
     if plan is None:
@@ -46,6 +48,7 @@ def home(request, slug=None):
 
 
 @require_GET
+@cache_public_page
 def programme(request, slug):
     plan = _plan(slug)
     steps = list(queries.programme_steps(plan))
@@ -64,6 +67,7 @@ def programme(request, slug):
 
 
 @require_GET
+@cache_public_page
 def step_detail(request, slug, key):
     plan = _plan(slug)
     step = get_object_or_404(plan.steps, key=key)
@@ -72,6 +76,7 @@ def step_detail(request, slug, key):
 
 
 @require_GET
+@cache_public_page
 def versions(request, slug):
     plan = _plan(slug)
     items = list(plan.versions.order_by("-number").select_related("published_by"))
@@ -79,6 +84,7 @@ def versions(request, slug):
 
 
 @require_GET
+@cache_public_page
 def version_detail(request, slug, number):
     plan = _plan(slug)
     version = get_object_or_404(plan.versions, number=number)
@@ -105,6 +111,7 @@ def version_detail(request, slug, number):
 
 
 @require_GET
+@cache_public_page
 def compare_versions(request, slug):
     plan = _plan(slug)
     numbers = list(plan.versions.order_by("number").values_list("number", flat=True))
@@ -140,6 +147,7 @@ def compare_versions(request, slug):
 
 
 @require_GET
+@cache_public_page
 def commission(request, slug):
     plan = _plan(slug)
     commission = getattr(plan, "commission", None)
@@ -152,6 +160,7 @@ def commission(request, slug):
 
 
 @require_GET
+@cache_public_page
 def activity(request, slug):
     plan = _plan(slug)
     page = Paginator(queries.public_log(plan), 50).get_page(request.GET.get("page"))
@@ -159,6 +168,7 @@ def activity(request, slug):
 
 
 @require_GET
+@cache_public_page
 def programme_ical(request, slug):
     plan = _plan(slug)
     events = []
@@ -186,6 +196,7 @@ def programme_ical(request, slug):
 
 
 @require_GET
+@cache_public_page
 def about(request):
     plan = queries.current_plan()
     commission = getattr(plan, "commission", None) if plan else None

@@ -1,0 +1,43 @@
+"""Whole-page caching of public pages for anonymous visitors.
+
+A cached page is keyed by its full path (which carries the language) and the site revision, so
+it is never stale: every write bumps the revision in the database, and the next request on any
+server renders afresh. Logged-in people, and anyone with a pending message, get a fresh page."""
+
+from functools import wraps
+
+from django.conf import settings
+from django.core.cache import cache
+from django.http import HttpResponse
+
+from .models import SiteRevision
+
+TIMEOUT = 600
+KEPT_HEADERS = ("Content-Type", "Content-Disposition", "Content-Language")
+
+
+def cache_public_page(view):
+    @wraps(view)
+    def wrapper(request, *args, **kwargs):
+        if (
+            request.method != "GET"
+            or settings.SESSION_COOKIE_NAME in request.COOKIES
+            or "messages" in request.COOKIES
+            or request.user.is_authenticated
+        ):
+            return view(request, *args, **kwargs)
+        key = f"page:{SiteRevision.current()}:{request.get_full_path()}"
+        hit = cache.get(key)
+        if hit is not None:
+            status, headers, content = hit
+            response = HttpResponse(content, status=status)
+            for name, value in headers:
+                response[name] = value
+            return response
+        response = view(request, *args, **kwargs)
+        if response.status_code == 200 and not response.streaming and not response.cookies:
+            headers = [(name, response[name]) for name in KEPT_HEADERS if response.has_header(name)]
+            cache.set(key, (response.status_code, headers, response.content), TIMEOUT)
+        return response
+
+    return wrapper
