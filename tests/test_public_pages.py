@@ -282,3 +282,24 @@ def test_each_language_is_cached_apart(client, world):
     assert '<html lang="es">' in client.get(url).content.decode()
     assert '<html lang="en">' in client.get("/en" + url).content.decode()
     assert '<html lang="es">' in client.get(url).content.decode()
+
+
+def test_not_found_page_is_translated_and_keeps_the_site_frame(client, db):
+    response = client.get("/no-such-page/")
+    assert response.status_code == 404
+    html = response.content.decode()
+    assert "Página no encontrada" in html and '<main id="main"' in html
+    assert "Page not found" in client.get("/en/no-such-page/").content.decode()
+
+
+def test_forbidden_page_explains_roles(client, plan, steps, people):
+    client.force_login(people["citizen"])
+    response = client.get(reverse("workspace:plan", args=[plan.slug]))
+    assert response.status_code == 403
+    assert "La secretaría técnica asigna los roles" in response.content.decode()
+
+
+def test_compare_form_works_without_script_and_enhances_with_htmx(client, world):
+    html = client.get(reverse("public:compare", args=["pa"])).content.decode()
+    assert 'method="get"' in html and 'hx-get="/plans/pa/programme/compare/"' in html
+    assert 'hx-select="#comparison"' in html and '<div id="comparison"' in html

@@ -9,21 +9,55 @@ from . import actions
 from .models import ActionPlan, Axis, Commission, PlanRole, ProgrammeVersion, Step
 
 
+class NoDeleteMixin:
+    """Plans, axes and commissions carry the history of a process: they are not deleted."""
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+def _changed(form, exclude=()) -> dict:
+    return {name: form.cleaned_data[name] for name in form.changed_data if name not in exclude}
+
+
 @admin.register(ActionPlan)
-class ActionPlanAdmin(TranslationAdmin):
+class ActionPlanAdmin(NoDeleteMixin, TranslationAdmin):
     list_display = ["title", "country", "period_start", "period_end", "is_current"]
     prepopulated_fields = {"slug": ["title_es"]}
 
+    def save_model(self, request, obj, form, change):
+        if change:
+            actions.update_plan(
+                ActionPlan.objects.get(pk=obj.pk), by=request.user, **_changed(form)
+            )
+        else:
+            obj.pk = actions.create_plan(by=request.user, **form.cleaned_data).pk
+
 
 @admin.register(Axis)
-class AxisAdmin(TranslationAdmin):
+class AxisAdmin(NoDeleteMixin, TranslationAdmin):
     list_display = ["number", "name", "plan"]
     list_filter = ["plan"]
 
+    def get_readonly_fields(self, request, obj=None):
+        # An axis is identified by its plan and number; re-numbering is a new axis.
+        return ["plan", "number"] if obj else []
+
+    def save_model(self, request, obj, form, change):
+        texts = _changed(form, exclude={"plan", "number"})
+        obj.pk = actions.set_axis(obj.plan, by=request.user, number=obj.number, **texts).pk
+
 
 @admin.register(Commission)
-class CommissionAdmin(TranslationAdmin):
+class CommissionAdmin(NoDeleteMixin, TranslationAdmin):
     list_display = ["name", "plan"]
+
+    def get_readonly_fields(self, request, obj=None):
+        return ["plan"] if obj else []
+
+    def save_model(self, request, obj, form, change):
+        fields = _changed(form, exclude={"plan"})
+        obj.pk = actions.set_commission(obj.plan, by=request.user, **fields).pk
 
 
 @admin.register(PlanRole)
