@@ -63,3 +63,25 @@ def test_secretary_redates_a_step_and_publishes_version_3(page, live_server, dem
     assert row.locator("ins time").get_attribute("datetime") == "2017-09-22"
     assert row.locator("ins").inner_text() == "22 Sep 2017"
     assert page.locator("tr[data-step]").count() == 1
+
+
+def test_removing_a_step_asks_first(page, live_server, demo):
+    from cocrea.plans.models import Step
+
+    page.goto(f"{live_server.url}/accounts/login/?next=/workspace/{SLUG}/")
+    page.fill("#id_username", "secretaria")
+    page.fill("#id_password", "demo-cocrea-2017")
+    page.locator("main button[type=submit]").click()
+    page.wait_for_url(f"**/workspace/{SLUG}/")
+    remove = page.locator("#step-presentation button.danger")
+
+    page.once("dialog", lambda dialog: dialog.dismiss())
+    remove.click()
+    page.wait_for_timeout(300)
+    assert Step.objects.filter(key="presentation").exists()
+
+    page.once("dialog", lambda dialog: dialog.accept())
+    remove.click()
+    page.wait_for_url(f"**/workspace/{SLUG}/")
+    page.locator(".message-success").wait_for()
+    assert not Step.objects.filter(key="presentation").exists()
