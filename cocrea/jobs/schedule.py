@@ -1,0 +1,20 @@
+"""The periodic jobs the worker runs: one explicit list, in code.
+
+Each job is a function that takes no argument, does a bounded amount of work and returns how many
+things it handled. Jobs must be idempotent (record what they sent, e.g. `reminder_sent_at`), so
+two workers, a restart or a manual `worker --once` never send the same mail twice."""
+
+from dataclasses import dataclass
+from typing import Callable
+
+
+@dataclass(frozen=True)
+class Job:
+    name: str
+    function: Callable[[], int]
+    every_seconds: int
+
+
+def jobs() -> list[Job]:
+    # Imported here so that `cocrea.jobs` stays importable before the domain apps are loaded.
+    return []
