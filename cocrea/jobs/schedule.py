@@ -4,8 +4,8 @@ Each job is a function that takes no argument, does a bounded amount of work and
 things it handled. Jobs must be idempotent (record what they sent, e.g. `reminder_sent_at`), so
 two workers, a restart or a manual `worker --once` never send the same mail twice."""
 
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Callable
 
 
 @dataclass(frozen=True)
