@@ -6,7 +6,7 @@ from django.db.models.signals import m2m_changed, post_delete, post_save
 
 from .models import SiteRevision
 
-WATCHED_APPS = {"accounts", "organisations", "plans"}
+WATCHED_APPS = {"accounts", "organisations", "plans", "tables"}
 
 
 def _changed(sender, **kwargs):

@@ -46,6 +46,7 @@ INSTALLED_APPS = [
     "cocrea.accounts",
     "cocrea.organisations",
     "cocrea.plans",
+    "cocrea.tables",
     "cocrea.jobs",
     "cocrea.public",
     "cocrea.workspace",
