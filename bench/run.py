@@ -46,6 +46,12 @@ PAGES = [
     (MINIMAL, "minimal Django view (reference)"),
     ("/", "home"),
     ("/plans/panama-2017-2019/programme/", "work programme (SVG Gantt)"),
+    ("/plans/panama-2017-2019/events/", "calendar of events"),
+    ("/plans/panama-2017-2019/documents/", "document repository"),
+    ("/plans/panama-2017-2019/news/", "news"),
+    ("/plans/panama-2017-2019/reach/", "reach statistics (SVG charts)"),
+    ("/plans/panama-2017-2019/tables/", "working tables"),
+    ("/plans/panama-2017-2019/tables/5/", "one working table (leaders, counts by sector)"),
 ]
 
 HISTORY_HEADING = "## History"

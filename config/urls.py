@@ -15,6 +15,11 @@ urlpatterns = [
 urlpatterns += i18n_patterns(
     path("accounts/", include("cocrea.accounts.urls")),
     path("workspace/", include("cocrea.workspace.urls")),
+    path("", include("cocrea.events.urls")),
+    path("", include("cocrea.documents.urls")),
+    path("", include("cocrea.news.urls")),
+    path("", include("cocrea.participation.urls")),
+    path("", include("cocrea.tables.urls")),
     path("", include("cocrea.public.urls")),
     prefix_default_language=False,
 )

@@ -6,6 +6,8 @@ import pytest
 from django.core.management import CommandError, call_command
 
 from cocrea.core.models import ActionLog
+from cocrea.events.demo import load_events_demo
+from cocrea.participation.demo import load_participation_demo
 from cocrea.plans.demo import load_demo
 from cocrea.plans.models import ActionPlan, PlanRole, Role, Step
 from cocrea.plans.versions import compare
@@ -17,6 +19,9 @@ D = datetime.date
 def demo(db):
     plan, created = load_demo()
     assert created is True
+    # The `demo` command loads the events and the participation too.
+    load_participation_demo(plan)
+    load_events_demo(plan)
     return plan
 
 
@@ -113,3 +118,15 @@ def test_demo_refuses_outside_demo_mode(db, settings):
 def test_demo_accounts_can_log_in(demo, client):
     assert client.login(username="secretaria", password="demo-cocrea-2017")
     assert client.get("/workspace/", follow=True).status_code == 200
+
+
+def test_demo_tables_have_their_session_and_trained_leaders(demo):
+    from cocrea.events.queries import sessions_for_table, trainings_attended_by
+    from cocrea.tables.models import TableMember
+
+    tables = list(demo.tables.order_by("number"))
+    assert [t.axis.number for t in tables] == [1, 2, 3, 4, 5]
+    assert [len(list(sessions_for_table(t))) for t in tables] == [1, 1, 1, 1, 1]
+    leaders = TableMember.objects.filter(table__plan=demo, is_leader=True)
+    assert leaders.count() >= 10
+    assert all(trainings_attended_by(m.user, demo).count() == 3 for m in leaders)

@@ -79,11 +79,11 @@ MAX_QUERIES = {
     "versions": 3,
     "version": 4,
     "compare": 4,
-    "commission": 4,
+    "commission": 8,  # + last and next meeting, decisions (events)
     "activity": 4,
     "ical": 3,
     "about": 3,
-    "sitemap": 4,
+    "sitemap": 8,  # + section pages, events, news
 }
 
 

@@ -6,7 +6,16 @@ from django.db.models.signals import m2m_changed, post_delete, post_save
 
 from .models import SiteRevision
 
-WATCHED_APPS = {"accounts", "organisations", "plans", "tables"}
+WATCHED_APPS = {
+    "accounts",
+    "organisations",
+    "plans",
+    "tables",
+    "participation",
+    "events",
+    "documents",
+    "news",
+}
 
 
 def _changed(sender, **kwargs):

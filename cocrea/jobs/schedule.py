@@ -17,4 +17,10 @@ class Job:
 
 def jobs() -> list[Job]:
     # Imported here so that `cocrea.jobs` stays importable before the domain apps are loaded.
-    return []
+    from cocrea.events.actions import send_event_reminders
+    from cocrea.participation.actions import send_liaison_reminders
+
+    return [
+        Job("event-reminders", send_event_reminders, every_seconds=900),
+        Job("liaison-reminders", send_liaison_reminders, every_seconds=3600),
+    ]

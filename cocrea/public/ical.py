@@ -59,3 +59,39 @@ def calendar(name: str, events: list[dict], *, host: str) -> str:
         ]
     lines.append("END:VCALENDAR")
     return "\r\n".join(fold(line) for line in lines) + "\r\n"
+
+
+def timed_calendar(name: str, events: list[dict], *, host: str) -> str:
+    """Events with a time of day. `events`: dicts with uid, start and end (aware datetimes, end may
+    be None), summary, description, location, url, and an optional `cancelled` flag. Times are
+    written in UTC, which every client converts to the reader's zone."""
+
+    def utc(moment: datetime.datetime) -> str:
+        return moment.astimezone(datetime.UTC).strftime("%Y%m%dT%H%M%SZ")
+
+    stamp = timezone.now().strftime("%Y%m%dT%H%M%SZ")
+    lines = [
+        "BEGIN:VCALENDAR",
+        "VERSION:2.0",
+        "PRODID:-//cocrea//cocrea//ES",
+        "CALSCALE:GREGORIAN",
+        "METHOD:PUBLISH",
+        f"X-WR-CALNAME:{escape(name)}",
+    ]
+    for event in events:
+        end = event["end"] or event["start"] + datetime.timedelta(hours=2)
+        lines += [
+            "BEGIN:VEVENT",
+            f"UID:{event['uid']}@{host}",
+            f"DTSTAMP:{stamp}",
+            f"DTSTART:{utc(event['start'])}",
+            f"DTEND:{utc(end)}",
+            f"SUMMARY:{escape(event['summary'])}",
+            f"DESCRIPTION:{escape(event['description'])}",
+            f"LOCATION:{escape(event.get('location', ''))}",
+            f"URL:{event['url']}",
+            f"STATUS:{'CANCELLED' if event.get('cancelled') else 'CONFIRMED'}",
+            "END:VEVENT",
+        ]
+    lines.append("END:VCALENDAR")
+    return "\r\n".join(fold(line) for line in lines) + "\r\n"

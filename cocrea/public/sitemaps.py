@@ -1,6 +1,8 @@
 from django.contrib.sitemaps import Sitemap
 from django.urls import reverse
 
+from cocrea.events.models import Event
+from cocrea.news.models import NewsItem
 from cocrea.plans.models import ActionPlan, ProgrammeVersion, Step
 
 
@@ -47,9 +49,54 @@ class VersionSitemap(_I18nSitemap):
         return version.created_at
 
 
+class EventSitemap(_I18nSitemap):
+    def items(self):
+        return Event.objects.filter(published=True).select_related("plan").order_by("pk")
+
+    def lastmod(self, event):
+        return event.updated_at
+
+
+class NewsSitemap(_I18nSitemap):
+    def items(self):
+        return NewsItem.objects.select_related("plan").order_by("pk")
+
+    def lastmod(self, item):
+        return item.updated_at
+
+
+class SectionSitemap(_I18nSitemap):
+    pages = ["events:list", "documents:repository", "news:list", "news:take_part", "news:reach"]
+
+    def items(self):
+        return [
+            (plan.slug, page) for plan in ActionPlan.objects.order_by("pk") for page in self.pages
+        ]
+
+    def location(self, item):
+        slug, page = item
+        return reverse(page, args=[slug])
+
+
+class ParticipationSitemap(SectionSitemap):
+    pages = ["participation:call", "participation:privacy", "public:tables"]
+
+
+class TableSitemap(_I18nSitemap):
+    def items(self):
+        from cocrea.tables.models import WorkingTable
+
+        return WorkingTable.objects.select_related("plan").order_by("plan_id", "number")
+
+
 sitemaps = {
     "pages": StaticSitemap,
     "plans": PlanSitemap,
     "steps": StepSitemap,
     "versions": VersionSitemap,
+    "section": SectionSitemap,
+    "events": EventSitemap,
+    "news": NewsSitemap,
+    "participation": ParticipationSitemap,
+    "tables": TableSitemap,
 }

@@ -1,5 +1,7 @@
 from django.urls import path
 
+from cocrea.tables import views as table_views
+
 from . import views
 
 app_name = "public"
@@ -20,4 +22,6 @@ urlpatterns = [
     path("plans/<slug:slug>/programme/compare/", views.compare_versions, name="compare"),
     path("plans/<slug:slug>/commission/", views.commission, name="commission"),
     path("plans/<slug:slug>/activity/", views.activity, name="activity"),
+    path("plans/<slug:slug>/tables/", table_views.public_list, name="tables"),
+    path("plans/<slug:slug>/tables/<int:number>/", table_views.public_detail, name="table"),
 ]

@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
 from cocrea.core.cache import cache_public_page
+from cocrea.events import queries as event_queries
 from cocrea.plans import queries
 from cocrea.plans.models import ActionPlan, Step
 from cocrea.plans.versions import compare, localized
@@ -155,7 +156,13 @@ def commission(request, slug):
     return render(
         request,
         "public/commission.html",
-        {"plan": plan, "commission": commission, "members": members},
+        {
+            "plan": plan,
+            "commission": commission,
+            "members": members,
+            "meetings": event_queries.commission_status(plan),
+            "decisions": list(event_queries.commission_decisions(plan)),
+        },
     )
 
 

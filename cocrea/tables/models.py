@@ -33,3 +33,37 @@ class WorkingTable(TimeStampedModel):
 
     def get_absolute_url(self):
         return reverse("public:table", args=[self.plan.slug, self.number])
+
+
+class TableMember(TimeStampedModel):
+    """A person in a working table: a leader or a member, with where they came from."""
+
+    class Side(models.TextChoices):
+        GOVERNMENT = "government", _("Government")
+        CIVIL_SOCIETY = "civil_society", _("Civil society")
+
+    class Source(models.TextChoices):
+        REGISTRATION = "registration", _("Open call")
+        INVITATION = "invitation", _("Invitation")
+        LIAISON = "liaison", _("Institutional liaison")
+
+    table = models.ForeignKey(WorkingTable, on_delete=models.CASCADE, related_name="members")
+    user = models.ForeignKey(
+        "accounts.User", verbose_name=_("person"), on_delete=models.CASCADE, related_name="+"
+    )
+    is_leader = models.BooleanField(_("leader"), default=False)
+    side = models.CharField(_("side"), max_length=20, choices=Side.choices)
+    # The public page counts members by this sector (a Sector value of the participation app).
+    sector = models.CharField(_("sector"), max_length=20)
+    source = models.CharField(_("source"), max_length=20, choices=Source.choices)
+
+    class Meta:
+        verbose_name = _("table member")
+        verbose_name_plural = _("table members")
+        ordering = ["table", "-is_leader", "user__full_name", "id"]
+        constraints = [
+            models.UniqueConstraint(fields=["table", "user"], name="table_member_unique")
+        ]
+
+    def __str__(self):
+        return f"{self.user} · {self.table}"

@@ -47,6 +47,10 @@ INSTALLED_APPS = [
     "cocrea.organisations",
     "cocrea.plans",
     "cocrea.tables",
+    "cocrea.participation",
+    "cocrea.events",
+    "cocrea.documents",
+    "cocrea.news",
     "cocrea.jobs",
     "cocrea.public",
     "cocrea.workspace",
@@ -152,6 +156,22 @@ else:
             "LOCATION": "cocrea",
         }
     }
+# A cache every server process shares (rate limits of the public forms): Redis when configured,
+# otherwise a database table (created by the participation app's migration 0002).
+CACHES["shared"] = (
+    dict(CACHES["default"])
+    if os.environ.get("REDIS_URL")
+    else {
+        "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+        "LOCATION": "cocrea_shared_cache",
+    }
+)
+# Public forms: at most N submissions per IP address and per e-mail address in the window.
+PARTICIPATION_RATE_LIMIT_PER_IP = int(os.environ.get("PARTICIPATION_RATE_LIMIT_PER_IP", "10"))
+PARTICIPATION_RATE_LIMIT_PER_EMAIL = int(os.environ.get("PARTICIPATION_RATE_LIMIT_PER_EMAIL", "3"))
+PARTICIPATION_RATE_LIMIT_WINDOW = int(os.environ.get("PARTICIPATION_RATE_LIMIT_WINDOW", "3600"))
+# Behind a reverse proxy, the request header carrying the client's address (e.g. HTTP_X_REAL_IP).
+CLIENT_IP_HEADER = os.environ.get("COCREA_CLIENT_IP_HEADER", "")
 
 EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend")
 EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")
@@ -162,6 +182,10 @@ EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
 EMAIL_USE_SSL = env_bool("EMAIL_USE_SSL", False)
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "cocrea <no-reply@localhost>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
+# The address of the site in links sent by e-mail (reminders have no request to ask).
+SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000")
+# Largest document a person may upload to the public repository, in bytes.
+DOCUMENT_MAX_UPLOAD_BYTES = int(os.environ.get("DOCUMENT_MAX_UPLOAD_BYTES", str(20 * 1024 * 1024)))
 
 SESSION_COOKIE_HTTPONLY = True
 X_FRAME_OPTIONS = "DENY"

@@ -16,6 +16,20 @@ VERBS = {
     "plans.reopen_step": _("re-opened the step"),
     "plans.close_step": _("closed the step"),
     "plans.publish_version": _("published a version of the work programme"),
+    "events.create_event": _("scheduled the event"),
+    "events.update_event": _("updated the event"),
+    "events.publish_event": _("published the event"),
+    "events.cancel_event": _("cancelled the event"),
+    "events.record_attendance": _("recorded the attendance of"),
+    "events.record_minutes": _("published the minutes of"),
+    "documents.upload_document": _("published the document"),
+    "documents.withdraw_document": _("withdrew the document"),
+    "news.publish_news": _("published the news item"),
+    "news.update_news": _("updated the news item"),
+    "participation.add_requirement": _("added a requirement for leaders and participants"),
+    "participation.remove_requirement": _("removed a requirement for leaders and participants"),
+    "participation.publish_call": _("published the open call"),
+    "tables.create_table": _("formed the working table"),
 }
 
 CHANGES = {

@@ -1,6 +1,8 @@
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
+from cocrea.events.demo import load_events_demo
+from cocrea.participation.demo import load_participation_demo
 from cocrea.plans import demo_data
 from cocrea.plans.demo import load_demo
 
@@ -15,6 +17,9 @@ class Command(BaseCommand):
                 "(COCREA_DEMO_MODE=true), never with production settings."
             )
         plan, created = load_demo()
+        # Participation first: its working tables receive the events' table sessions.
+        load_participation_demo(plan)
+        load_events_demo(plan)
         if created:
             self.stdout.write(self.style.SUCCESS(f"Demo loaded: {plan}"))
         else:

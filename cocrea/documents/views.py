@@ -1,0 +1,88 @@
+"""The public repository and the secretariat's upload page."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
+from django.http import FileResponse, Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET
+
+from cocrea.core.actions import require_perm
+from cocrea.core.cache import cache_public_page
+from cocrea.plans import queries as plan_queries
+from cocrea.plans.models import ActionPlan
+
+from . import actions, queries
+from .forms import UploadForm
+from .models import DocType, Document
+
+
+def _plan(slug):
+    plan = plan_queries.plan_by_slug(slug)
+    if plan is None:
+        raise Http404
+    return plan
+
+
+@require_GET
+@cache_public_page
+def repository(request, slug):
+    plan = _plan(slug)
+    doc_type = request.GET.get("type", "")
+    if doc_type not in DocType.values:
+        doc_type = ""
+    try:
+        year = int(request.GET.get("year", "")) or None
+    except ValueError:
+        year = None
+    step_key = request.GET.get("step", "")
+    q = request.GET.get("q", "").strip()[:100]
+    entries = queries.repository(plan, doc_type=doc_type, step_key=step_key, year=year, q=q)
+    page = Paginator(entries, 50).get_page(request.GET.get("page"))
+    steps = list(plan.steps.order_by("number").only("key", "number", "title_es", "title_en"))
+    return render(
+        request,
+        "documents/repository.html",
+        {
+            "plan": plan,
+            "page": page,
+            "count": len(entries),
+            "types": DocType.choices,
+            "doc_type": doc_type,
+            "steps": steps,
+            "step_key": step_key,
+            "year": year,
+            "q": q,
+        },
+    )
+
+
+@require_GET
+def download(request, slug, pk):
+    document = get_object_or_404(Document, plan__slug=slug, pk=pk)
+    response = FileResponse(
+        document.file.open("rb"),
+        content_type=document.content_type,
+        as_attachment=False,
+        filename=document.original_name,
+    )
+    response["X-Content-Type-Options"] = "nosniff"
+    return response
+
+
+@login_required
+def upload(request, slug):
+    plan = get_object_or_404(ActionPlan, slug=slug)
+    require_perm(request.user, "documents.upload_document", plan)
+    form = UploadForm(request.POST or None, request.FILES or None, plan=plan)
+    if request.method == "POST" and form.is_valid():
+        try:
+            document = actions.upload_document(plan, by=request.user, **form.cleaned_data)
+        except ValidationError as error:
+            form.add_error("file", error)
+        else:
+            messages.success(request, _("%(title)s is published.") % {"title": document.title})
+            return redirect("documents:repository", slug=plan.slug)
+    return render(request, "documents/upload.html", {"plan": plan, "form": form})

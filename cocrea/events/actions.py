@@ -1,0 +1,370 @@
+"""Every state change of the events app. Each action checks its permission and the event's
+transition table, saves inside one transaction and writes its action-log row; mail leaves after
+the commit. Registrations are personal data: their log rows are never public."""
+
+import datetime
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from cocrea.core.actions import SYSTEM, log_action, require_perm
+
+from . import mail
+from .models import Decision, Event, Registration
+
+EVENT_FIELDS = {
+    "kind",
+    "axis",
+    "working_table",
+    "starts_at",
+    "ends_at",
+    "venue",
+    "online_url",
+    "region",
+    "organiser",
+    "registration_open",
+    "capacity",
+}
+TEXT_FIELDS = ("title", "description", "agenda")
+
+
+def event_fields() -> list[str]:
+    texts = [f"{name}_{lang}" for name in TEXT_FIELDS for lang in ("es", "en")]
+    return [*texts, *sorted(EVENT_FIELDS)]
+
+
+def _assign(obj, fields: dict) -> list[str]:
+    changed = []
+    for name, value in fields.items():
+        if getattr(obj, name) != value:
+            setattr(obj, name, value)
+            changed.append(name)
+    return changed
+
+
+def _check_leader_kind(event: Event, by) -> None:
+    """A table leader (not secretariat) may only create and edit working-table sessions."""
+    if by is SYSTEM or by.has_perm("plans.change_plan", event.plan):
+        return
+    if event.kind != Event.Kind.TABLE_SESSION:
+        raise ValidationError(_("A table leader organises working-table sessions only."))
+
+
+@transaction.atomic
+def create_event(plan, *, by, **fields) -> Event:
+    require_perm(by, "events.add_event", plan)
+    unknown = set(fields) - set(event_fields()) - {"published"}
+    if unknown:
+        raise TypeError(f"unknown fields: {sorted(unknown)}")
+    event = Event(plan=plan, **fields)
+    _check_leader_kind(event, by)
+    event.full_clean()
+    event.save()
+    log_action(
+        actor=by, verb="events.create_event", target=event, plan=plan, public=event.published
+    )
+    return event
+
+
+@transaction.atomic
+def update_event(event: Event, *, by, **fields) -> list[str]:
+    require_perm(by, "events.change_event", event)
+    unknown = set(fields) - set(event_fields())
+    if unknown:
+        raise TypeError(f"unknown fields: {sorted(unknown)}")
+    changed = _assign(event, fields)
+    if changed:
+        _check_leader_kind(event, by)
+        event.full_clean()
+        event.save(update_fields=[*changed, "updated_at"])
+        log_action(
+            actor=by,
+            verb="events.update_event",
+            target=event,
+            plan=event.plan,
+            data={"fields": changed},
+            public=event.published,
+        )
+    return changed
+
+
+@transaction.atomic
+def publish_event(event: Event, *, by) -> Event:
+    require_perm(by, "events.change_event", event)
+    if event.published:
+        raise ValidationError(_("This event is already published."))
+    event.published = True
+    event.save(update_fields=["published", "updated_at"])
+    log_action(actor=by, verb="events.publish_event", target=event, plan=event.plan)
+    return event
+
+
+@transaction.atomic
+def cancel_event(event: Event, *, by, reason_es: str, reason_en: str = "") -> Event:
+    require_perm(by, "events.change_event", event)
+    if not event.can_become(Event.Status.CANCELLED):
+        raise ValidationError(_("Only a planned event can be cancelled."))
+    if not (reason_es or reason_en).strip():
+        raise ValidationError(_("Say why the event is cancelled."))
+    event.status = Event.Status.CANCELLED
+    event.cancel_reason_es, event.cancel_reason_en = reason_es, reason_en
+    event.save(update_fields=["status", "cancel_reason_es", "cancel_reason_en", "updated_at"])
+    log_action(
+        actor=by,
+        verb="events.cancel_event",
+        target=event,
+        plan=event.plan,
+        description=reason_es or reason_en,
+        public=event.published,
+    )
+    return event
+
+
+# --- registrations ------------------------------------------------------------------------------
+
+
+def _confirmed_count(event: Event) -> int:
+    return event.registrations.filter(status=Registration.Status.CONFIRMED).count()
+
+
+@transaction.atomic
+def register(
+    event: Event,
+    *,
+    by,
+    name: str,
+    email: str,
+    phone: str = "",
+    organisation_name: str = "",
+    organisation_kind: str = "",
+    region=None,
+    language: str = "es",
+    name_public: bool = False,
+) -> Registration:
+    """Register for an event, or update the registration with the same e-mail (never a
+    duplicate). Beyond the capacity the person goes to the waiting list. Sends the confirmation
+    with the event as an iCalendar attachment and a cancel link."""
+    require_perm(by, "events.register_for_event", event)
+    event = Event.objects.select_for_update().get(pk=event.pk)  # serialise capacity checks
+    email = email.strip().lower()
+    if not email:
+        raise ValidationError(_("An e-mail address is needed to register."))
+    now = timezone.now()
+    fields = {
+        "name": name.strip(),
+        "phone": phone.strip(),
+        "organisation_name": organisation_name.strip(),
+        "organisation_kind": organisation_kind,
+        "region": region,
+        "language": language,
+        "name_public": name_public,
+    }
+    registration = event.registrations.filter(email=email).first()
+    created = registration is None
+    if created:
+        registration = Registration(event=event, email=email, **fields)
+    else:
+        _assign(registration, fields)
+    if registration.name_public and registration.name_public_at is None:
+        registration.name_public_at = now
+    if not registration.name_public:
+        registration.name_public_at = None
+    if created or registration.status == Registration.Status.CANCELLED:
+        full = event.capacity is not None and _confirmed_count(event) >= event.capacity
+        registration.status = Registration.Status.WAITING if full else Registration.Status.CONFIRMED
+    registration.full_clean()
+    registration.save()
+    log_action(
+        actor=by,
+        verb="events.register" if created else "events.update_registration",
+        target=event,
+        plan=event.plan,
+        data={"registration": registration.pk, "status": registration.status},
+        public=False,
+    )
+    transaction.on_commit(lambda: mail.send_confirmation(registration))
+    return registration
+
+
+@transaction.atomic
+def cancel_registration(registration: Registration, *, by) -> Registration | None:
+    """Cancel a registration (the holder of its link, or the event's managers). The first person
+    on the waiting list takes the freed place and is told so. Returns that person, if any."""
+    require_perm(by, "events.cancel_registration", registration)
+    if registration.status == Registration.Status.CANCELLED:
+        raise ValidationError(_("This registration is already cancelled."))
+    was_confirmed = registration.status == Registration.Status.CONFIRMED
+    registration.status = Registration.Status.CANCELLED
+    registration.save(update_fields=["status", "updated_at"])
+    event = registration.event
+    log_action(
+        actor=by,
+        verb="events.cancel_registration",
+        target=event,
+        plan=event.plan,
+        data={"registration": registration.pk},
+        public=False,
+    )
+    promoted = None
+    if was_confirmed and event.status == Event.Status.PLANNED:
+        promoted = (
+            event.registrations.filter(status=Registration.Status.WAITING)
+            .order_by("created_at", "id")
+            .first()
+        )
+        if promoted is not None:
+            promoted.status = Registration.Status.CONFIRMED
+            promoted.save(update_fields=["status", "updated_at"])
+            transaction.on_commit(lambda: mail.send_confirmation(promoted))
+    return promoted
+
+
+# --- after the event ---------------------------------------------------------------------------
+
+
+@transaction.atomic
+def record_attendance(event: Event, *, by, present: list[int]) -> int:
+    """Mark who of the registered came (the rest did not). Returns how many attended."""
+    require_perm(by, "events.record_attendance", event)
+    if event.status == Event.Status.CANCELLED:
+        raise ValidationError(_("A cancelled event has no attendance."))
+    registered = event.registrations.filter(walk_in=False)
+    present_ids = set(registered.filter(pk__in=present).values_list("pk", flat=True))
+    registered.filter(pk__in=present_ids).update(attended=True)
+    registered.exclude(pk__in=present_ids).update(attended=False)
+    count = event.registrations.filter(attended=True).count()
+    _mark_held(event)
+    log_action(
+        actor=by,
+        verb="events.record_attendance",
+        target=event,
+        plan=event.plan,
+        data={"attended": count},
+        public=event.published,
+    )
+    return count
+
+
+@transaction.atomic
+def add_walk_in(
+    event: Event,
+    *,
+    by,
+    name: str,
+    organisation_name: str = "",
+    organisation_kind: str = "",
+    region=None,
+    name_public: bool = False,
+    email: str = "",
+) -> Registration:
+    """Record a person who came without registering."""
+    require_perm(by, "events.record_attendance", event)
+    if event.status == Event.Status.CANCELLED:
+        raise ValidationError(_("A cancelled event has no attendance."))
+    email = email.strip().lower()
+    if email and event.registrations.filter(email=email).exists():
+        raise ValidationError(_("This e-mail is already registered: mark the person present."))
+    registration = Registration(
+        event=event,
+        name=name.strip(),
+        email=email,
+        organisation_name=organisation_name.strip(),
+        organisation_kind=organisation_kind,
+        region=region,
+        name_public=name_public,
+        name_public_at=timezone.now() if name_public else None,
+        walk_in=True,
+        attended=True,
+    )
+    registration.full_clean()
+    registration.save()
+    _mark_held(event)
+    log_action(
+        actor=by,
+        verb="events.add_walk_in",
+        target=event,
+        plan=event.plan,
+        data={"registration": registration.pk},
+        public=False,
+    )
+    return registration
+
+
+def _mark_held(event: Event) -> None:
+    if event.status == Event.Status.PLANNED:
+        event.status = Event.Status.HELD
+        event.save(update_fields=["status", "updated_at"])
+
+
+@transaction.atomic
+def record_minutes(
+    event: Event,
+    *,
+    by,
+    minutes_es: str,
+    minutes_en: str = "",
+    decisions: list[tuple[str, str]] = (),
+    published_on: datetime.date | None = None,
+) -> Event:
+    """Record (or replace) the minutes and their agreements, one item per decision given as
+    (Spanish, English). The event counts as held from then on."""
+    require_perm(by, "events.record_minutes", event)
+    if event.status == Event.Status.CANCELLED:
+        raise ValidationError(_("A cancelled event has no minutes."))
+    if not (minutes_es or minutes_en).strip():
+        raise ValidationError(_("The minutes are empty."))
+    event.minutes_es, event.minutes_en = minutes_es, minutes_en
+    event.minutes_published_on = published_on or timezone.localdate()
+    fields = ["minutes_es", "minutes_en", "minutes_published_on", "updated_at"]
+    if event.status == Event.Status.PLANNED:
+        event.status = Event.Status.HELD
+        fields.append("status")
+    event.save(update_fields=fields)
+    event.decisions.all().delete()
+    Decision.objects.bulk_create(
+        Decision(event=event, number=n, text_es=es, text_en=en)
+        for n, (es, en) in enumerate(decisions, start=1)
+        if (es or en).strip()
+    )
+    log_action(
+        actor=by,
+        verb="events.record_minutes",
+        target=event,
+        plan=event.plan,
+        data={"decisions": len(decisions)},
+        public=event.published,
+    )
+    return event
+
+
+# --- background job ---------------------------------------------------------------------------
+
+
+def send_event_reminders() -> int:
+    """E-mail every confirmed registrant of a planned, published event that starts within the next
+    24 hours, once (`reminder_sent_at`). Returns how many reminders were sent."""
+    now = timezone.now()
+    due = Registration.objects.filter(
+        status=Registration.Status.CONFIRMED,
+        reminder_sent_at__isnull=True,
+        walk_in=False,
+        event__published=True,
+        event__status=Event.Status.PLANNED,
+        event__starts_at__gt=now,
+        event__starts_at__lte=now + datetime.timedelta(hours=24),
+    ).exclude(email="")
+    sent = 0
+    for pk in list(due.values_list("pk", flat=True)):
+        with transaction.atomic():
+            # Claim the row first: a second worker finds it already stamped and skips it.
+            claimed = Registration.objects.filter(pk=pk, reminder_sent_at__isnull=True).update(
+                reminder_sent_at=now
+            )
+            if not claimed:
+                continue
+            registration = Registration.objects.get(pk=pk)
+            transaction.on_commit(lambda r=registration: mail.send_reminder(r))
+        sent += 1
+    return sent

@@ -1,0 +1,130 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from cocrea.organisations.models import Organisation, Region
+
+from .actions import event_fields
+from .models import Event
+
+
+class DateTimeInput(forms.DateTimeInput):
+    input_type = "datetime-local"
+
+    def __init__(self, **kwargs):
+        super().__init__(format="%Y-%m-%dT%H:%M", **kwargs)
+
+
+class EventForm(forms.ModelForm):
+    online_url = forms.URLField(label=_("Online link"), required=False, assume_scheme="https")
+
+    class Meta:
+        model = Event
+        fields = event_fields()
+        widgets = {"starts_at": DateTimeInput(), "ends_at": DateTimeInput()} | {
+            f"{name}_{lang}": forms.Textarea(attrs={"rows": 4})
+            for name in ("description", "agenda")
+            for lang in ("es", "en")
+        }
+
+    def __init__(self, *args, plan, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["title_es"].required = True
+        self.fields["axis"].queryset = plan.axes.all()
+        self.fields["working_table"].queryset = plan.tables.all()
+
+
+class CancelEventForm(forms.Form):
+    reason_es = forms.CharField(
+        label=_("Reason (Spanish)"), widget=forms.Textarea(attrs={"rows": 2})
+    )
+    reason_en = forms.CharField(
+        label=_("Reason (English)"), widget=forms.Textarea(attrs={"rows": 2}), required=False
+    )
+
+
+class RegistrationForm(forms.Form):
+    name = forms.CharField(label=_("Full name"), max_length=200)
+    email = forms.EmailField(
+        label=_("E-mail"), help_text=_("For the confirmation and the reminder; never published.")
+    )
+    phone = forms.CharField(label=_("Phone (optional)"), max_length=50, required=False)
+    organisation_name = forms.CharField(
+        label=_("Organisation (optional)"), max_length=250, required=False
+    )
+    organisation_kind = forms.ChoiceField(
+        label=_("Type of organisation"),
+        choices=[("", _("None: I take part as a citizen")), *Organisation.Kind.choices],
+        required=False,
+    )
+    region = forms.ModelChoiceField(
+        label=_("Province"), queryset=Region.objects.all(), required=False
+    )
+    name_public = forms.BooleanField(
+        label=_("My name and organisation may appear on the public attendance list"),
+        required=False,
+    )
+    consent = forms.BooleanField(
+        label=_(
+            "I agree that my data are used to organise this event and to publish anonymous "
+            "attendance figures. I may access, correct, cancel, oppose and take my data at any "
+            "time by writing to the point of contact."
+        )
+    )
+
+
+class AttendanceForm(forms.Form):
+    present = forms.TypedMultipleChoiceField(
+        label=_("Present"), coerce=int, required=False, widget=forms.CheckboxSelectMultiple
+    )
+
+    def __init__(self, *args, registrations, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["present"].choices = [
+            (r.pk, f"{r.name} ({r.organisation_name or '—'})")
+            for r in registrations
+            if not r.walk_in
+        ]
+        self.initial["present"] = [r.pk for r in registrations if r.attended and not r.walk_in]
+
+
+class WalkInForm(forms.Form):
+    name = forms.CharField(label=_("Full name"), max_length=200)
+    organisation_name = forms.CharField(label=_("Organisation"), max_length=250, required=False)
+    organisation_kind = forms.ChoiceField(
+        label=_("Type of organisation"),
+        choices=[("", "—"), *Organisation.Kind.choices],
+        required=False,
+    )
+    region = forms.ModelChoiceField(
+        label=_("Province"), queryset=Region.objects.all(), required=False
+    )
+    name_public = forms.BooleanField(label=_("Agreed to be named publicly"), required=False)
+
+
+class MinutesForm(forms.Form):
+    minutes_es = forms.CharField(
+        label=_("Minutes (Spanish)"), widget=forms.Textarea(attrs={"rows": 8})
+    )
+    minutes_en = forms.CharField(
+        label=_("Minutes (English)"), widget=forms.Textarea(attrs={"rows": 8}), required=False
+    )
+    decisions_es = forms.CharField(
+        label=_("Agreements (Spanish), one per line"),
+        widget=forms.Textarea(attrs={"rows": 5}),
+        required=False,
+    )
+    decisions_en = forms.CharField(
+        label=_("Agreements (English), one per line, in the same order"),
+        widget=forms.Textarea(attrs={"rows": 5}),
+        required=False,
+    )
+
+    def decisions(self) -> list[tuple[str, str]]:
+        es = [
+            line.strip() for line in self.cleaned_data["decisions_es"].splitlines() if line.strip()
+        ]
+        en = [
+            line.strip() for line in self.cleaned_data["decisions_en"].splitlines() if line.strip()
+        ]
+        en += [""] * (len(es) - len(en))
+        return list(zip(es, en[: len(es)], strict=True))

@@ -1,0 +1,73 @@
+"""The e-mails of the events app: plain text, in the registrant's language, with the event as an
+iCalendar attachment. Sent after the action's transaction commits."""
+
+from django.conf import settings
+from django.core.mail import EmailMessage
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import translation
+
+from cocrea.public.ical import timed_calendar
+
+from .models import Event, Registration
+
+
+def absolute(path: str) -> str:
+    return settings.SITE_URL.rstrip("/") + path
+
+
+def event_ical(event: Event) -> str:
+    return timed_calendar(
+        event.plan.title,
+        [ical_entry(event)],
+        host=settings.SITE_URL.split("//")[-1].split("/")[0],
+    )
+
+
+def ical_entry(event: Event, url: str | None = None) -> dict:
+    return {
+        "uid": f"event-{event.pk}",
+        "start": event.starts_at,
+        "end": event.ends_at,
+        "summary": event.title,
+        "description": event.description,
+        "location": event.online_url or event.venue,
+        "url": url or absolute(event.get_absolute_url()),
+        "cancelled": event.status == Event.Status.CANCELLED,
+    }
+
+
+def _send(registration: Registration, template: str, subject: str) -> None:
+    with translation.override(registration.language):
+        event = Event.objects.select_related("plan", "region").get(pk=registration.event_id)
+        context = {
+            "registration": registration,
+            "event": event,
+            "event_url": absolute(event.get_absolute_url()),
+            "cancel_url": absolute(
+                reverse("events:cancel_registration", args=[registration.token])
+            ),
+        }
+        body = render_to_string(f"events/mail/{template}.txt", context)
+        message = EmailMessage(
+            subject=f"{subject}: {event.title}",
+            body=body,
+            to=[registration.email],
+        )
+        message.attach("event.ics", event_ical(event), "text/calendar")
+        message.send()
+
+
+def send_confirmation(registration: Registration) -> None:
+    with translation.override(registration.language):
+        if registration.status == Registration.Status.WAITING:
+            subject = translation.gettext("You are on the waiting list")
+        else:
+            subject = translation.gettext("Registration confirmed")
+    _send(registration, "confirmation", subject)
+
+
+def send_reminder(registration: Registration) -> None:
+    with translation.override(registration.language):
+        subject = translation.gettext("Reminder: tomorrow")
+    _send(registration, "reminder", subject)

@@ -1,0 +1,60 @@
+"""Permissions of the events app, named `events.<verb>_<noun>`.
+
+The secretariat manages every event; a table leader manages working-table sessions; commission
+members see commission-meeting drafts before they are published. Registering is open to anyone,
+anonymous included, while the event accepts registrations."""
+
+import rules
+from django.utils import timezone
+
+from cocrea.plans.models import Role
+from cocrea.plans.rules import has_role, is_secretariat
+
+from .models import Event
+
+is_table_leader = has_role(Role.TABLE_LEADER)
+is_commission_member = has_role(Role.COMMISSION_MEMBER)
+
+
+@rules.predicate
+def is_table_session(user, obj=None):
+    return isinstance(obj, Event) and obj.kind == Event.Kind.TABLE_SESSION
+
+
+@rules.predicate
+def is_commission_meeting(user, obj=None):
+    return isinstance(obj, Event) and obj.kind == Event.Kind.COMMISSION_MEETING
+
+
+@rules.predicate
+def is_published(user, obj=None):
+    return isinstance(obj, Event) and obj.published
+
+
+@rules.predicate
+def accepts_registrations(user, obj=None):
+    return (
+        isinstance(obj, Event)
+        and obj.published
+        and obj.registration_open
+        and obj.status == Event.Status.PLANNED
+        and obj.starts_at > timezone.now()
+    )
+
+
+manages_event = is_secretariat | (is_table_leader & is_table_session)
+
+# On a plan: may create events at all (a leader only creates table sessions, checked by the action).
+rules.add_perm("events.add_event", is_secretariat | is_table_leader)
+rules.add_perm("events.change_event", manages_event)
+rules.add_perm(
+    "events.view_event",
+    is_published | manages_event | (is_commission_member & is_commission_meeting),
+)
+rules.add_perm("events.register_for_event", accepts_registrations)
+rules.add_perm("events.record_attendance", manages_event)
+rules.add_perm("events.record_minutes", manages_event)
+rules.add_perm("events.view_registrations", manages_event)
+# Whoever holds the registration's secret link may cancel it: views reach a registration only
+# through its token (or the managers' workspace).
+rules.add_perm("events.cancel_registration", rules.always_allow)

@@ -1,0 +1,165 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from cocrea.organisations.models import Organisation, Region
+from cocrea.plans.models import Axis
+
+from .models import PURPOSES, Invitation, LiaisonRequest, OpenCall, Registration, Requirement
+
+
+class RegistrationForm(forms.ModelForm):
+    # Honeypot: hidden from people (CSS and aria-hidden); bots fill it in.
+    website = forms.CharField(required=False, label=_("Leave this field empty"))
+    consent = forms.BooleanField(
+        required=True,
+        label=_("I have read the privacy notice and consent to the use of my data it describes."),
+    )
+
+    class Meta:
+        model = Registration
+        fields = [
+            "full_name",
+            "email",
+            "phone",
+            "organisation_name",
+            "sector",
+            "region",
+            "axes",
+            "heard_from",
+            "accessibility",
+        ]
+        widgets = {
+            "axes": forms.CheckboxSelectMultiple,
+            "accessibility": forms.Textarea(attrs={"rows": 2}),
+        }
+
+    def __init__(self, *args, plan, **kwargs):
+        super().__init__(*args, **kwargs)
+        for name in ("full_name", "email", "region"):
+            if name in self.fields:
+                self.fields[name].required = True
+        self.fields["axes"].queryset = Axis.objects.filter(plan=plan).order_by("number")
+        self.fields["region"].queryset = Region.objects.order_by("name")
+        if "email" in self.fields:
+            self.fields["email"].widget.attrs["autocomplete"] = "email"
+        self.fields["full_name"].widget.attrs["autocomplete"] = "name"
+        self.fields["phone"].widget.attrs["autocomplete"] = "tel"
+
+    def is_bot(self) -> bool:
+        return bool(self.data.get("website"))
+
+    def action_fields(self) -> dict:
+        data = {n: self.cleaned_data[n] for n in self._meta.fields if n not in ("axes", "region")}
+        data["region_id"] = self.cleaned_data["region"].pk
+        return data
+
+
+class CorrectionForm(RegistrationForm):
+    consent = None
+
+    class Meta(RegistrationForm.Meta):
+        fields = [n for n in RegistrationForm.Meta.fields if n != "email"]
+
+
+class EmailForm(forms.Form):
+    email = forms.EmailField(label=_("E-mail"))
+    website = forms.CharField(required=False, label=_("Leave this field empty"))
+
+
+class RequirementForm(forms.ModelForm):
+    class Meta:
+        model = Requirement
+        fields = ["text_es", "text_en", "applies_to"]
+
+
+class CallForm(forms.ModelForm):
+    class Meta:
+        model = OpenCall
+        fields = [
+            "title_es",
+            "title_en",
+            "text_es",
+            "text_en",
+            "channels_es",
+            "channels_en",
+            "opens_at",
+            "closes_at",
+        ]
+        widgets = {
+            "opens_at": forms.DateTimeInput(attrs={"type": "datetime-local"}),
+            "closes_at": forms.DateTimeInput(attrs={"type": "datetime-local"}),
+        }
+
+
+class InvitationForm(forms.ModelForm):
+    class Meta:
+        model = Invitation
+        fields = ["full_name", "email", "organisation", "side", "purpose", "table", "language"]
+
+    def __init__(self, *args, plan, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["table"].queryset = plan.tables.order_by("number")
+        self.fields["language"] = forms.ChoiceField(
+            label=_("Language of the e-mail"), choices=[("es", "Español"), ("en", "English")]
+        )
+
+
+class ConfirmInvitationForm(forms.Form):
+    verified = forms.ModelMultipleChoiceField(
+        label=_("Requirements verified"),
+        queryset=Requirement.objects.none(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+
+    def __init__(self, *args, plan, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["verified"].queryset = plan.requirements.order_by("number")
+
+
+class DeclineForm(forms.Form):
+    reason = forms.CharField(
+        label=_("Reason (optional)"), required=False, widget=forms.Textarea(attrs={"rows": 2})
+    )
+
+
+class LiaisonRequestForm(forms.ModelForm):
+    class Meta:
+        model = LiaisonRequest
+        fields = ["axis", "institution", "head_name", "head_email", "due_on"]
+        widgets = {"due_on": forms.DateInput(attrs={"type": "date"})}
+
+    def __init__(self, *args, plan, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["axis"].queryset = plan.axes.order_by("number")
+        self.fields["institution"].queryset = Organisation.objects.filter(
+            kind=Organisation.Kind.PUBLIC_INSTITUTION
+        ).order_by("name")
+
+
+class DesignateForm(forms.Form):
+    full_name = forms.CharField(label=_("Liaison's full name"), max_length=200)
+    email = forms.EmailField(label=_("Liaison's e-mail"))
+    position = forms.CharField(label=_("Position"), max_length=200, required=False)
+
+
+class LiaisonDeclineForm(forms.Form):
+    reason = forms.CharField(label=_("Reason"), widget=forms.Textarea(attrs={"rows": 3}))
+
+
+class RegistrationFilterForm(forms.Form):
+    sector = forms.ChoiceField(label=_("Sector"), required=False)
+    region = forms.ModelChoiceField(
+        label=_("Province"), queryset=Region.objects.order_by("name"), required=False
+    )
+    axis = forms.ModelChoiceField(label=_("Axis"), queryset=Axis.objects.none(), required=False)
+
+    def __init__(self, *args, plan, **kwargs):
+        from .models import Sector
+
+        super().__init__(*args, **kwargs)
+        self.fields["sector"].choices = [("", _("All")), *Sector.choices]
+        self.fields["axis"].queryset = plan.axes.order_by("number")
+
+
+PURPOSE_CHOICES = list(PURPOSES.items())

@@ -1,0 +1,275 @@
+"""The secretariat's pages for participation: requirements and the call, invitations,
+registrations (list, filters, CSV) and liaison requests. Thin: each calls an action."""
+
+import csv
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from cocrea.core.actions import require_perm
+from cocrea.plans.models import ActionPlan
+from cocrea.tables.actions import create_default_tables
+from cocrea.tables.queries import tables_of
+
+from . import actions, queries
+from .forms import (
+    CallForm,
+    ConfirmInvitationForm,
+    InvitationForm,
+    LiaisonRequestForm,
+    RegistrationFilterForm,
+    RequirementForm,
+)
+from .models import Invitation, LiaisonRequest, OpenCall, Requirement, Sector
+
+
+def _plan_for(request, slug: str, perm: str) -> ActionPlan:
+    plan = get_object_or_404(ActionPlan, slug=slug)
+    require_perm(request.user, perm, plan)
+    return plan
+
+
+def _errors(error: ValidationError) -> str:
+    return " ".join(error.messages)
+
+
+@login_required
+def overview(request, slug):
+    plan = _plan_for(request, slug, "participation.publish_call")
+    call = OpenCall.objects.filter(plan=plan).first()
+    requirement_form = RequirementForm(prefix="req")
+    call_form = CallForm(prefix="call", instance=call)
+    if request.method == "POST" and "req-text_es" in request.POST:
+        requirement_form = RequirementForm(request.POST, prefix="req")
+        if requirement_form.is_valid():
+            actions.add_requirement(plan, by=request.user, **requirement_form.cleaned_data)
+            messages.success(request, _("Requirement added."))
+            return redirect("participation:manage", slug=plan.slug)
+    elif request.method == "POST":
+        call_form = CallForm(request.POST, prefix="call", instance=call)
+        if call_form.is_valid():
+            try:
+                actions.publish_call(plan, by=request.user, **call_form.cleaned_data)
+            except ValidationError as error:
+                call_form.add_error(None, error)
+            else:
+                messages.success(request, _("The open call is published."))
+                return redirect("participation:manage", slug=plan.slug)
+    return render(
+        request,
+        "participation/manage/overview.html",
+        {
+            "plan": plan,
+            "call": call,
+            "requirements": plan.requirements.order_by("number"),
+            "requirement_form": requirement_form,
+            "call_form": call_form,
+            "counts": queries.registration_counts(plan),
+            "tables": list(tables_of(plan)),
+        },
+    )
+
+
+@login_required
+@require_POST
+def tables_create(request, slug):
+    plan = _plan_for(request, slug, "plans.change_plan")
+    made = create_default_tables(plan, by=request.user)
+    messages.success(request, _("%(n)s working tables formed.") % {"n": len(made)})
+    return redirect("participation:manage", slug=plan.slug)
+
+
+@login_required
+@require_POST
+def requirement_remove(request, slug, pk):
+    plan = _plan_for(request, slug, "participation.manage_requirements")
+    requirement = get_object_or_404(Requirement, plan=plan, pk=pk)
+    actions.remove_requirement(requirement, by=request.user)
+    messages.success(request, _("Requirement removed."))
+    return redirect("participation:manage", slug=plan.slug)
+
+
+@login_required
+def invitations(request, slug):
+    plan = _plan_for(request, slug, "participation.send_invitation")
+    form = InvitationForm(request.POST or None, plan=plan)
+    if request.method == "POST" and form.is_valid():
+        actions.send_invitation(plan, by=request.user, **form.cleaned_data)
+        messages.success(request, _("Invitation sent."))
+        return redirect("participation:invitations", slug=plan.slug)
+    found = list(queries.invitations(plan))
+    return render(
+        request,
+        "participation/manage/invitations.html",
+        {
+            "plan": plan,
+            "invitations": found,
+            "form": form,
+            "confirm_form": ConfirmInvitationForm(plan=plan),
+            "now": timezone.now(),
+        },
+    )
+
+
+def _invitation(request, slug, pk, perm):
+    plan = _plan_for(request, slug, perm)
+    return plan, get_object_or_404(Invitation, plan=plan, pk=pk)
+
+
+@login_required
+@require_POST
+def invitation_resend(request, slug, pk):
+    plan, found = _invitation(request, slug, pk, "participation.resend_invitation")
+    try:
+        actions.resend_invitation(found, by=request.user)
+    except ValidationError as error:
+        messages.error(request, _errors(error))
+    else:
+        messages.success(request, _("Invitation sent again with a new link."))
+    return redirect("participation:invitations", slug=plan.slug)
+
+
+@login_required
+@require_POST
+def invitation_revoke(request, slug, pk):
+    plan, found = _invitation(request, slug, pk, "participation.revoke_invitation")
+    try:
+        actions.revoke_invitation(found, by=request.user)
+    except ValidationError as error:
+        messages.error(request, _errors(error))
+    else:
+        messages.success(request, _("Invitation revoked: its link no longer works."))
+    return redirect("participation:invitations", slug=plan.slug)
+
+
+@login_required
+@require_POST
+def invitation_confirm(request, slug, pk):
+    plan, found = _invitation(request, slug, pk, "participation.confirm_invitation")
+    form = ConfirmInvitationForm(request.POST, plan=plan)
+    if form.is_valid():
+        try:
+            actions.confirm_invitation(
+                found, by=request.user, verified=form.cleaned_data["verified"]
+            )
+        except ValidationError as error:
+            messages.error(request, _errors(error))
+        else:
+            messages.success(request, _("%(name)s is confirmed.") % {"name": found.full_name})
+    return redirect("participation:invitations", slug=plan.slug)
+
+
+def _filtered(request, plan):
+    form = RegistrationFilterForm(request.GET or None, plan=plan)
+    if form.is_valid():
+        data = form.cleaned_data
+        return form, queries.filter_registrations(
+            plan, sector=data["sector"], region=data["region"], axis=data["axis"]
+        )
+    return form, queries.active_registrations(plan)
+
+
+@login_required
+def registrations(request, slug):
+    plan = _plan_for(request, slug, "participation.view_registrations")
+    form, found = _filtered(request, plan)
+    return render(
+        request,
+        "participation/manage/registrations.html",
+        {
+            "plan": plan,
+            "form": form,
+            "registrations": list(found),
+            "query": request.GET.urlencode(),
+            "counts": queries.registration_counts(plan),
+        },
+    )
+
+
+CSV_COLUMNS = [
+    "full_name",
+    "email",
+    "phone",
+    "organisation",
+    "sector",
+    "province",
+    "axes",
+    "heard_from",
+    "accessibility",
+    "confirmed_at",
+]
+
+
+@login_required
+def registrations_csv(request, slug):
+    """Confirmed registrations only: people who revoked their consent or erased their data are
+    never exported."""
+    plan = _plan_for(request, slug, "participation.export_registrations")
+    _form, found = _filtered(request, plan)
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="registrations-{plan.slug}.csv"'
+    response["Cache-Control"] = "no-store"
+    response.write("\ufeff")  # spreadsheet programs read UTF-8 with the BOM
+    writer = csv.writer(response)
+    writer.writerow(CSV_COLUMNS)
+    sectors = dict(Sector.choices)
+    for r in found:
+        writer.writerow(
+            [
+                r.full_name,
+                r.email,
+                r.phone,
+                r.organisation_name,
+                sectors.get(r.sector, r.sector),
+                r.region.name if r.region else "",
+                "; ".join(str(a.number) for a in r.axes.all()),
+                r.get_heard_from_display() if r.heard_from else "",
+                r.accessibility,
+                timezone.localtime(r.confirmed_at).strftime("%Y-%m-%d %H:%M")
+                if r.confirmed_at
+                else "",
+            ]
+        )
+    return response
+
+
+@login_required
+def liaisons(request, slug):
+    plan = _plan_for(request, slug, "participation.request_liaison")
+    form = LiaisonRequestForm(request.POST or None, plan=plan)
+    if request.method == "POST" and form.is_valid():
+        try:
+            actions.request_liaison(plan, by=request.user, **form.cleaned_data)
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("Request sent to the head of institution."))
+            return redirect("participation:liaisons", slug=plan.slug)
+    today = timezone.localdate()
+    return render(
+        request,
+        "participation/manage/liaisons.html",
+        {
+            "plan": plan,
+            "requests": [(r, r.is_overdue(today)) for r in queries.liaison_requests(plan)],
+            "form": form,
+        },
+    )
+
+
+@login_required
+@require_POST
+def liaison_remind(request, slug, pk):
+    plan = _plan_for(request, slug, "participation.remind_liaison")
+    found = get_object_or_404(LiaisonRequest, plan=plan, pk=pk)
+    if actions.remind_liaison(found, by=request.user):
+        messages.success(request, _("Reminder sent."))
+    else:
+        messages.info(request, _("This request is not overdue or was already reminded."))
+    return redirect("participation:liaisons", slug=plan.slug)

@@ -1,0 +1,47 @@
+"""Reads of the participation app for the workspace (personal data: never for public pages)."""
+
+from django.db.models import Count, Prefetch
+
+from cocrea.plans.models import Axis
+
+from .models import Invitation, LiaisonRequest, Registration
+
+
+def active_registrations(plan):
+    """Confirmed registrations: neither unconfirmed, nor revoked, nor erased."""
+    return (
+        Registration.objects.filter(plan=plan, status=Registration.Status.CONFIRMED)
+        .select_related("region")
+        .prefetch_related(Prefetch("axes", Axis.objects.order_by("number")))
+        .order_by("full_name", "id")
+    )
+
+
+def filter_registrations(plan, *, sector="", region=None, axis=None):
+    found = active_registrations(plan)
+    if sector:
+        found = found.filter(sector=sector)
+    if region is not None:
+        found = found.filter(region=region)
+    if axis is not None:
+        found = found.filter(axes=axis)
+    return found
+
+
+def registration_counts(plan) -> dict:
+    """Anonymous counts (erased people included: erasure keeps only these)."""
+    rows = Registration.objects.filter(plan=plan).values("status").annotate(n=Count("id"))
+    return {row["status"]: row["n"] for row in rows}
+
+
+def invitations(plan):
+    return (
+        Invitation.objects.filter(plan=plan)
+        .select_related("table", "organisation")
+        .prefetch_related("verified_requirements")
+        .order_by("-sent_at", "-id")
+    )
+
+
+def liaison_requests(plan):
+    return LiaisonRequest.objects.filter(plan=plan).select_related("axis", "institution", "liaison")

@@ -1,0 +1,93 @@
+"""Working tables: the public page of each table and the workspace page of its leaders and
+members. Public pages show names of leaders only, and members as counts by sector."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_POST
+
+from cocrea.core.actions import require_perm
+from cocrea.core.cache import cache_public_page
+from cocrea.participation.actions import add_registrant
+from cocrea.plans.models import ActionPlan
+
+from . import actions, queries
+from .forms import AddRegistrantForm
+from .models import TableMember
+
+
+def _plan(slug) -> ActionPlan:
+    return get_object_or_404(ActionPlan.objects.select_related("lead_agency"), slug=slug)
+
+
+def _table(plan, number):
+    table = queries.table_with_people(plan, number)
+    if table is None:
+        raise Http404
+    return table
+
+
+@require_GET
+@cache_public_page
+def public_list(request, slug):
+    plan = _plan(slug)
+    return render(
+        request, "tables/public_list.html", {"plan": plan, "tables": queries.tables_of(plan)}
+    )
+
+
+@require_GET
+@cache_public_page
+def public_detail(request, slug, number):
+    plan = _plan(slug)
+    table = _table(plan, number)
+    return render(
+        request,
+        "tables/public_detail.html",
+        {
+            "plan": plan,
+            "table": table,
+            "leaders": queries.leaders(table),
+            "sector_counts": queries.sector_counts(table),
+            "member_total": len(table.members.all()),
+            "sessions": queries.sessions(table),
+        },
+    )
+
+
+@login_required
+def workspace_detail(request, slug, number):
+    plan = _plan(slug)
+    table = _table(plan, number)
+    require_perm(request.user, "tables.view_table", table)
+    form = AddRegistrantForm(request.POST or None, plan=plan)
+    if request.method == "POST" and form.is_valid():
+        add_registrant(table, form.cleaned_data["registration"], by=request.user)
+        messages.success(request, _("Member added."))
+        return redirect("tables:workspace", slug=plan.slug, number=table.number)
+    return render(
+        request,
+        "tables/workspace_detail.html",
+        {
+            "plan": plan,
+            "table": table,
+            "members": list(table.members.all()),
+            "balance": queries.leader_balance(table),
+            "sessions": queries.sessions(table, public=False),
+            "trainings": queries.trainings_of_leaders(table),
+            "form": form,
+        },
+    )
+
+
+@login_required
+@require_POST
+def remove_member(request, slug, number, pk):
+    plan = _plan(slug)
+    table = _table(plan, number)
+    member = get_object_or_404(TableMember, table=table, pk=pk)
+    actions.remove_member(member, by=request.user)
+    messages.success(request, _("%(name)s left the table.") % {"name": member.user})
+    return redirect("tables:workspace", slug=plan.slug, number=table.number)

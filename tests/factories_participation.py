@@ -1,0 +1,47 @@
+import datetime
+
+import factory
+from django.utils import timezone
+
+from cocrea.participation.models import OpenCall, Registration, Sector
+from cocrea.tables.models import WorkingTable
+
+from .factories import AxisFactory, RegionFactory
+
+
+class OpenCallFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = OpenCall
+
+    title_es = "Convocatoria abierta"
+    title_en = "Open call"
+    text_es = "Inscríbase en las mesas."
+    text_en = "Register for the tables."
+    channels_es = "Radio\nRedes"
+    channels_en = "Radio\nSocial media"
+    opens_at = factory.LazyFunction(lambda: timezone.now() - datetime.timedelta(days=1))
+    closes_at = factory.LazyFunction(lambda: timezone.now() + datetime.timedelta(days=10))
+    published = True
+
+
+class RegistrationFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Registration
+
+    full_name = factory.Sequence(lambda n: f"Registrant {n}")
+    email = factory.Sequence(lambda n: f"registrant{n}@example.net")
+    phone = factory.Sequence(lambda n: f"6000-{n:04d}")
+    sector = Sector.CIVIL_SOCIETY
+    region = factory.SubFactory(RegionFactory)
+    status = Registration.Status.CONFIRMED
+    confirmed_at = factory.LazyFunction(timezone.now)
+
+
+class TableFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = WorkingTable
+
+    axis = factory.LazyAttribute(lambda o: AxisFactory(plan=o.plan, number=o.number))
+    number = factory.Sequence(lambda n: n + 1)
+    name_es = factory.LazyAttribute(lambda o: f"Mesa {o.number}")
+    name_en = factory.LazyAttribute(lambda o: f"Table {o.number}")

@@ -1,0 +1,327 @@
+"""Events: the actions (state, log row, mail), registration rules, the reminder job, the
+permission matrix and the privacy of attendance."""
+
+import datetime
+
+import pytest
+from django.core import mail
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.utils import timezone
+
+from cocrea.core.actions import SYSTEM
+from cocrea.core.models import ActionLog
+from cocrea.events import actions, queries
+from cocrea.events.models import Event, Registration
+from cocrea.organisations.models import Organisation
+
+from .conftest import ALL_PERSONAS
+from .factories import RegionFactory
+from .factories_events import EventFactory, RegistrationFactory, in_days
+
+Status = Registration.Status
+
+
+def _register(event, email, by=None, **extra):
+    from django.contrib.auth.models import AnonymousUser
+
+    return actions.register(
+        event, by=by or AnonymousUser(), name=extra.pop("name", "Ana Pérez"), email=email, **extra
+    )
+
+
+def test_registering_twice_with_the_same_email_updates(plan, django_capture_on_commit_callbacks):
+    event = EventFactory(plan=plan)
+    with django_capture_on_commit_callbacks(execute=True):
+        first = _register(event, "Ana@Example.org", organisation_name="Fundación A")
+        second = _register(event, "ana@example.org", name="Ana P. Pérez", organisation_name="B")
+    assert first.pk == second.pk
+    assert Registration.objects.filter(event=event).count() == 1
+    second.refresh_from_db()
+    assert (second.name, second.organisation_name, second.email) == (
+        "Ana P. Pérez",
+        "B",
+        "ana@example.org",
+    )
+    verbs = list(
+        ActionLog.objects.filter(verb__startswith="events.")
+        .order_by("id")
+        .values_list("verb", "public")
+    )
+    assert verbs == [("events.register", False), ("events.update_registration", False)]
+    assert len(mail.outbox) == 2
+
+
+def test_capacity_puts_the_rest_on_the_waiting_list_and_cancelling_promotes(
+    plan, django_capture_on_commit_callbacks
+):
+    event = EventFactory(plan=plan, capacity=2)
+    with django_capture_on_commit_callbacks(execute=True):
+        a = _register(event, "a@example.org")
+        b = _register(event, "b@example.org")
+        c = _register(event, "c@example.org")
+        d = _register(event, "d@example.org")
+    assert [a.status, b.status, c.status, d.status] == [
+        Status.CONFIRMED,
+        Status.CONFIRMED,
+        Status.WAITING,
+        Status.WAITING,
+    ]
+    assert [m.to for m in mail.outbox] == [[f"{x}@example.org"] for x in "abcd"]
+    mail.outbox.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        promoted = actions.cancel_registration(a, by=SYSTEM)
+    assert promoted == c
+    c.refresh_from_db()
+    d.refresh_from_db()
+    assert (c.status, d.status) == (Status.CONFIRMED, Status.WAITING)
+    assert [m.to for m in mail.outbox] == [["c@example.org"]]
+    with pytest.raises(ValidationError):
+        actions.cancel_registration(a, by=SYSTEM)
+
+
+def test_registration_closes_when_the_event_is_not_open(plan):
+    for event in (
+        EventFactory(plan=plan, registration_open=False),
+        EventFactory(plan=plan, published=False),
+        EventFactory(plan=plan, starts_at=in_days(-1)),
+        EventFactory(plan=plan, status=Event.Status.CANCELLED),
+    ):
+        with pytest.raises(PermissionDenied):
+            _register(event, "x@example.org")
+    assert Registration.objects.count() == 0
+
+
+def test_confirmation_mail_has_the_ical_and_the_cancel_link(
+    plan, settings, django_capture_on_commit_callbacks
+):
+    settings.SITE_URL = "https://cocrea.example.org"
+    event = EventFactory(plan=plan, title_en="Outreach in Colón", title_es="Divulgación en Colón")
+    with django_capture_on_commit_callbacks(execute=True):
+        registration = _register(event, "ana@example.org", language="en")
+    assert "waiting list" not in mail.outbox[0].body
+    message = mail.outbox[0]
+    assert message.subject == "Registration confirmed: Outreach in Colón"
+    assert (
+        f"https://cocrea.example.org/en/registrations/{registration.token}/cancel/" in message.body
+    )
+    (name, content, mimetype) = message.attachments[0]
+    assert (name, mimetype) == ("event.ics", "text/calendar")
+    start = event.starts_at.astimezone(datetime.UTC).strftime("%Y%m%dT%H%M%SZ")
+    assert f"DTSTART:{start}\r\n" in content
+    assert f"UID:event-{event.pk}@cocrea.example.org" in content
+
+
+def test_confirmation_is_in_spanish_for_spanish_registrants(
+    plan, django_capture_on_commit_callbacks
+):
+    event = EventFactory(plan=plan, title_es="Divulgación en Colón")
+    with django_capture_on_commit_callbacks(execute=True):
+        _register(event, "ana@example.org", language="es")
+    assert mail.outbox[0].subject.endswith(": Divulgación en Colón")
+    assert "Ana Pérez" in mail.outbox[0].body
+
+
+def test_reminders_are_sent_once_to_confirmed_registrants_of_tomorrow(
+    plan, django_capture_on_commit_callbacks
+):
+    tomorrow = EventFactory(plan=plan, starts_at=timezone.now() + datetime.timedelta(hours=20))
+    later = EventFactory(plan=plan, starts_at=in_days(5))
+    RegistrationFactory(event=tomorrow, email="yes@example.org")
+    RegistrationFactory(event=tomorrow, email="wait@example.org", status=Status.WAITING)
+    RegistrationFactory(event=tomorrow, email="gone@example.org", status=Status.CANCELLED)
+    RegistrationFactory(event=later, email="later@example.org")
+    with django_capture_on_commit_callbacks(execute=True):
+        assert actions.send_event_reminders() == 1
+    with django_capture_on_commit_callbacks(execute=True):
+        assert actions.send_event_reminders() == 0
+    assert [m.to for m in mail.outbox] == [["yes@example.org"]]
+    assert Registration.objects.get(email="yes@example.org").reminder_sent_at is not None
+
+
+def test_reminder_job_is_scheduled():
+    from cocrea.jobs.schedule import jobs
+
+    scheduled = {job.name: job.function for job in jobs()}
+    assert scheduled["event-reminders"] is actions.send_event_reminders
+
+
+def test_attendance_minutes_and_public_summary(plan, secretary):
+    centro, colon = RegionFactory(code="PA"), RegionFactory(code="CO", name="Colón")
+    event = EventFactory(plan=plan, starts_at=in_days(-2), registration_open=False)
+    kinds = Organisation.Kind
+    a = RegistrationFactory(
+        event=event,
+        name="Ana",
+        organisation_kind=kinds.CIVIL_SOCIETY,
+        region=colon,
+        name_public=True,
+        organisation_name="Fundación Colón",
+        phone="6000-0000",
+    )
+    b = RegistrationFactory(
+        event=event, name="Beto", organisation_kind=kinds.PUBLIC_INSTITUTION, region=centro
+    )
+    RegistrationFactory(event=event, name="Carla (absent)")
+    assert actions.record_attendance(event, by=secretary, present=[a.pk, b.pk]) == 2
+    actions.add_walk_in(
+        event, by=secretary, name="Dora", organisation_kind=kinds.ACADEMIA, region=colon
+    )
+    event.refresh_from_db()
+    assert event.status == Event.Status.HELD
+    summary = queries.attendance_summary(event)
+    assert summary["total"] == 3
+    assert summary["by_region"] == [("Colón", 2), ("Panamá", 1)]
+    assert summary["names"] == [("Ana", "Fundación Colón")]
+    actions.record_minutes(
+        event,
+        by=secretary,
+        minutes_es="Se reunió la comisión.",
+        decisions=[("Metodología adoptada", "Methodology adopted"), ("Ejes adoptados", "")],
+    )
+    assert list(event.decisions.values_list("number", "text_es", "text_en")) == [
+        (1, "Metodología adoptada", "Methodology adopted"),
+        (2, "Ejes adoptados", ""),
+    ]
+    verbs = list(
+        ActionLog.objects.filter(verb__startswith="events.")
+        .order_by("id")
+        .values_list("verb", "public")
+    )
+    assert verbs == [
+        ("events.record_attendance", True),
+        ("events.add_walk_in", False),
+        ("events.record_minutes", True),
+    ]
+
+
+def test_cancel_needs_a_reason_and_only_planned_events(plan, secretary):
+    event = EventFactory(plan=plan)
+    with pytest.raises(ValidationError):
+        actions.cancel_event(event, by=secretary, reason_es=" ")
+    actions.cancel_event(event, by=secretary, reason_es="Lluvias", reason_en="Floods")
+    event.refresh_from_db()
+    assert (event.status, event.cancel_reason_en) == (Event.Status.CANCELLED, "Floods")
+    with pytest.raises(ValidationError):
+        actions.cancel_event(event, by=secretary, reason_es="Otra vez")
+    with pytest.raises(ValidationError):
+        actions.record_minutes(event, by=secretary, minutes_es="Acta")
+
+
+def test_leader_creates_table_sessions_only(plan, people):
+    leader = people["leader"]
+    session = actions.create_event(
+        plan, by=leader, kind=Event.Kind.TABLE_SESSION, title_es="Sesión", starts_at=in_days(3)
+    )
+    assert session.kind == Event.Kind.TABLE_SESSION
+    with pytest.raises(ValidationError):
+        actions.create_event(
+            plan, by=leader, kind=Event.Kind.TRAINING, title_es="Taller", starts_at=in_days(3)
+        )
+
+
+def test_queries_for_the_tables_app(plan, people):
+    from cocrea.tables.models import WorkingTable
+
+    from .factories import AxisFactory
+
+    table = WorkingTable.objects.create(
+        plan=plan, axis=AxisFactory(plan=plan), number=1, name="Mesa 1"
+    )
+    session = EventFactory(plan=plan, kind=Event.Kind.TABLE_SESSION, working_table=table)
+    EventFactory(plan=plan, kind=Event.Kind.TABLE_SESSION)
+    assert list(queries.sessions_for_table(table)) == [session]
+    participant = people["participant"]
+    training = EventFactory(plan=plan, kind=Event.Kind.TRAINING, starts_at=in_days(-3))
+    other = EventFactory(plan=plan, kind=Event.Kind.TRAINING, starts_at=in_days(-1))
+    RegistrationFactory(event=training, email=participant.email, attended=True)
+    RegistrationFactory(event=other, email=participant.email, attended=False)
+    assert list(queries.trainings_attended_by(participant, plan)) == [training]
+
+
+# --- role x action matrix -------------------------------------------------------------------------
+
+SECRETARY_ONLY = {"secretary"}
+EVENT_MANAGERS = {"secretary"}  # of an outreach event
+SESSION_MANAGERS = {"secretary", "leader"}  # of a working-table session
+
+
+def _outreach(plan):
+    return EventFactory(plan=plan, kind=Event.Kind.OUTREACH, starts_at=in_days(-1))
+
+
+def _session(plan):
+    return EventFactory(plan=plan, kind=Event.Kind.TABLE_SESSION, starts_at=in_days(-1))
+
+
+MATRIX = {
+    "events.create_event": (
+        SESSION_MANAGERS,
+        lambda plan, user: actions.create_event(
+            plan, by=user, kind=Event.Kind.TABLE_SESSION, title_es="S", starts_at=in_days(2)
+        ),
+    ),
+    "events.update_event": (
+        EVENT_MANAGERS,
+        lambda plan, user: actions.update_event(_outreach(plan), by=user, venue="Otro"),
+    ),
+    "events.update_event(session)": (
+        SESSION_MANAGERS,
+        lambda plan, user: actions.update_event(_session(plan), by=user, venue="Otro"),
+    ),
+    "events.publish_event": (
+        EVENT_MANAGERS,
+        lambda plan, user: actions.publish_event(EventFactory(plan=plan, published=False), by=user),
+    ),
+    "events.cancel_event": (
+        EVENT_MANAGERS,
+        lambda plan, user: actions.cancel_event(EventFactory(plan=plan), by=user, reason_es="R"),
+    ),
+    "events.record_attendance": (
+        EVENT_MANAGERS,
+        lambda plan, user: actions.record_attendance(_outreach(plan), by=user, present=[]),
+    ),
+    "events.add_walk_in": (
+        SESSION_MANAGERS,
+        lambda plan, user: actions.add_walk_in(_session(plan), by=user, name="W"),
+    ),
+    "events.record_minutes": (
+        EVENT_MANAGERS,
+        lambda plan, user: actions.record_minutes(_outreach(plan), by=user, minutes_es="Acta"),
+    ),
+    "events.register": (
+        set(ALL_PERSONAS),
+        lambda plan, user: actions.register(
+            EventFactory(plan=plan), by=user, name="N", email="n@example.org"
+        ),
+    ),
+}
+
+
+@pytest.mark.parametrize("persona", ALL_PERSONAS)
+@pytest.mark.parametrize("verb", list(MATRIX))
+def test_event_action_matrix(verb, persona, plan, people):
+    allowed_personas, run = MATRIX[verb]
+    user = people[persona]
+    logged = ActionLog.objects.count()
+    if persona in allowed_personas:
+        run(plan, user)
+        entry = ActionLog.objects.order_by("-id").first()
+        assert entry.verb == verb.split("(")[0]
+        assert entry.actor == (user if user.is_authenticated else None)
+    else:
+        with pytest.raises(PermissionDenied):
+            run(plan, user)
+        assert ActionLog.objects.count() == logged
+
+
+VIEWERS_OF_COMMISSION_DRAFT = {"secretary", "commissioner"}
+
+
+@pytest.mark.parametrize("persona", ALL_PERSONAS)
+def test_commission_drafts_are_seen_by_secretariat_and_members(persona, plan, people):
+    draft = EventFactory(plan=plan, kind=Event.Kind.COMMISSION_MEETING, published=False)
+    outreach_draft = EventFactory(plan=plan, published=False)
+    user = people[persona]
+    assert user.has_perm("events.view_event", draft) is (persona in VIEWERS_OF_COMMISSION_DRAFT)
+    assert user.has_perm("events.view_event", outreach_draft) is (persona == "secretary")
+    assert user.has_perm("events.view_event", EventFactory(plan=plan)) is True
