@@ -34,3 +34,29 @@ class RegistrationFactory(factory.django.DjangoModelFactory):
     event = factory.SubFactory(EventFactory)
     name = factory.Sequence(lambda n: f"Persona {n}")
     email = factory.Sequence(lambda n: f"persona{n}@example.org")
+
+
+def led_table(plan, username="leader"):
+    """A working table of `plan` whose leader is the persona `username` (created once)."""
+    from django.contrib.auth import get_user_model
+
+    from cocrea.plans.models import Axis
+    from cocrea.tables.models import TableMember, WorkingTable
+
+    axis, _ = Axis.objects.get_or_create(
+        plan=plan, number=90, defaults={"name_es": "Eje de prueba"}
+    )
+    table, _ = WorkingTable.objects.get_or_create(
+        plan=plan, number=90, defaults={"axis": axis, "name_es": "Mesa de prueba"}
+    )
+    TableMember.objects.get_or_create(
+        table=table,
+        user=get_user_model().objects.get(username=username),
+        defaults={
+            "is_leader": True,
+            "side": "civil_society",
+            "sector": "civil_society",
+            "source": "invitation",
+        },
+    )
+    return table

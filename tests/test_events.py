@@ -16,7 +16,7 @@ from cocrea.organisations.models import Organisation
 
 from .conftest import ALL_PERSONAS
 from .factories import RegionFactory
-from .factories_events import EventFactory, RegistrationFactory, in_days
+from .factories_events import EventFactory, RegistrationFactory, in_days, led_table
 
 Status = Registration.Status
 
@@ -209,14 +209,48 @@ def test_cancel_needs_a_reason_and_only_planned_events(plan, secretary):
 
 def test_leader_creates_table_sessions_only(plan, people):
     leader = people["leader"]
+    table = led_table(plan)
     session = actions.create_event(
-        plan, by=leader, kind=Event.Kind.TABLE_SESSION, title_es="Sesión", starts_at=in_days(3)
+        plan,
+        by=leader,
+        kind=Event.Kind.TABLE_SESSION,
+        working_table=table,
+        title_es="Sesión",
+        starts_at=in_days(3),
     )
     assert session.kind == Event.Kind.TABLE_SESSION
     with pytest.raises(ValidationError):
         actions.create_event(
             plan, by=leader, kind=Event.Kind.TRAINING, title_es="Taller", starts_at=in_days(3)
         )
+
+
+def test_leader_manages_only_the_sessions_of_tables_they_lead(plan, people):
+    from cocrea.tables.models import WorkingTable
+
+    leader = people["leader"]
+    mine = led_table(plan)
+    other = WorkingTable.objects.create(plan=plan, axis=mine.axis, number=91, name_es="Otra mesa")
+    with pytest.raises(ValidationError) as error:
+        actions.create_event(
+            plan,
+            by=leader,
+            kind=Event.Kind.TABLE_SESSION,
+            working_table=other,
+            title_es="Sesión ajena",
+            starts_at=in_days(3),
+        )
+    assert "working_table" in error.value.message_dict
+    theirs = EventFactory(plan=plan, kind=Event.Kind.TABLE_SESSION, working_table=other)
+    unassigned = EventFactory(plan=plan, kind=Event.Kind.TABLE_SESSION)
+    own = EventFactory(plan=plan, kind=Event.Kind.TABLE_SESSION, working_table=mine)
+    assert [leader.has_perm("events.change_event", e) for e in (theirs, unassigned, own)] == [
+        False,
+        False,
+        True,
+    ]
+    with pytest.raises(PermissionDenied):
+        actions.update_event(theirs, by=leader, venue="Otro")
 
 
 def test_queries_for_the_tables_app(plan, people):
@@ -250,14 +284,24 @@ def _outreach(plan):
 
 
 def _session(plan):
-    return EventFactory(plan=plan, kind=Event.Kind.TABLE_SESSION, starts_at=in_days(-1))
+    return EventFactory(
+        plan=plan,
+        kind=Event.Kind.TABLE_SESSION,
+        working_table=led_table(plan),
+        starts_at=in_days(-1),
+    )
 
 
 MATRIX = {
     "events.create_event": (
         SESSION_MANAGERS,
         lambda plan, user: actions.create_event(
-            plan, by=user, kind=Event.Kind.TABLE_SESSION, title_es="S", starts_at=in_days(2)
+            plan,
+            by=user,
+            kind=Event.Kind.TABLE_SESSION,
+            working_table=led_table(plan),
+            title_es="S",
+            starts_at=in_days(2),
         ),
     ),
     "events.update_event": (

@@ -17,7 +17,7 @@ from cocrea.news.models import NewsItem
 
 from .conftest import ALL_PERSONAS
 from .factories import RegionFactory
-from .factories_events import EventFactory, RegistrationFactory, in_days
+from .factories_events import EventFactory, RegistrationFactory, in_days, led_table
 
 
 def test_secretary_creates_publishes_and_records_an_event(client, plan, secretary):
@@ -81,7 +81,7 @@ def test_secretary_creates_publishes_and_records_an_event(client, plan, secretar
 @pytest.mark.parametrize("persona", ALL_PERSONAS)
 def test_workspace_event_pages_by_role(persona, client, plan, people):
     event = EventFactory(plan=plan)
-    session = EventFactory(plan=plan, kind=Event.Kind.TABLE_SESSION)
+    session = EventFactory(plan=plan, kind=Event.Kind.TABLE_SESSION, working_table=led_table(plan))
     if persona != "anonymous":
         client.force_login(people[persona])
     listing = client.get(reverse("events:manage_list", args=[plan.slug]))
@@ -189,7 +189,13 @@ def test_demo_events_load_once_with_minutes_and_attendance(db):
 )
 def test_workspace_lists_the_events_each_role_works_on(persona, expected, client, plan, people):
     EventFactory(plan=plan, title_en="Outreach", starts_at=in_days(3), published=False)
-    EventFactory(plan=plan, title_en="Session", kind=Event.Kind.TABLE_SESSION, starts_at=in_days(2))
+    EventFactory(
+        plan=plan,
+        title_en="Session",
+        kind=Event.Kind.TABLE_SESSION,
+        working_table=led_table(plan),
+        starts_at=in_days(2),
+    )
     meeting = EventFactory(
         plan=plan,
         title_en="Meeting",

@@ -50,6 +50,8 @@ def _check_leader_kind(event: Event, by) -> None:
         return
     if event.kind != Event.Kind.TABLE_SESSION:
         raise ValidationError(_("A table leader organises working-table sessions only."))
+    if not by.has_perm("events.change_event", event):
+        raise ValidationError({"working_table": _("Choose a working table that you lead.")})
 
 
 @transaction.atomic

@@ -5,6 +5,7 @@ from cocrea.organisations.models import Organisation, Region
 
 from .actions import event_fields
 from .models import Event
+from .rules import tables_led_by
 
 
 class DateTimeInput(forms.DateTimeInput):
@@ -26,11 +27,15 @@ class EventForm(forms.ModelForm):
             for lang in ("es", "en")
         }
 
-    def __init__(self, *args, plan, **kwargs):
+    def __init__(self, *args, plan, user, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["title_es"].required = True
         self.fields["axis"].queryset = plan.axes.all()
-        self.fields["working_table"].queryset = plan.tables.all()
+        tables = plan.tables.all()
+        if not user.has_perm("plans.change_plan", plan):
+            # A table leader schedules sessions of the tables they lead only.
+            tables = tables.filter(pk__in=tables_led_by(user, plan))
+        self.fields["working_table"].queryset = tables
 
 
 class CancelEventForm(forms.Form):

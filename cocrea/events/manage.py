@@ -42,7 +42,7 @@ def events(request, slug):
 @login_required
 def event_create(request, slug):
     plan = _plan_for(request, slug, "events.add_event")
-    form = EventForm(request.POST or None, instance=Event(plan=plan), plan=plan)
+    form = EventForm(request.POST or None, instance=Event(plan=plan), plan=plan, user=request.user)
     if request.method == "POST" and form.is_valid():
         data = {name: form.cleaned_data[name] for name in form.Meta.fields}
         try:
@@ -61,7 +61,7 @@ def event_create(request, slug):
 def event_edit(request, slug, pk):
     event = _event_for(request, slug, pk)
     plan = event.plan
-    form = EventForm(request.POST or None, instance=event, plan=plan)
+    form = EventForm(request.POST or None, instance=event, plan=plan, user=request.user)
     if request.method == "POST" and form.is_valid():
         data = {name: form.cleaned_data[name] for name in form.changed_data}
         event.refresh_from_db()

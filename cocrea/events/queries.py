@@ -12,6 +12,7 @@ from cocrea.plans.models import Role
 from cocrea.plans.rules import roles_in
 
 from .models import Decision, Event, Registration
+from .rules import tables_led_by
 
 
 def public_events(plan):
@@ -123,12 +124,12 @@ def events_for_workspace(plan, user):
     events = Event.objects.filter(plan=plan).select_related("plan", "region").order_by("-starts_at")
     if user.has_perm("plans.change_plan", plan):
         return events
-    kinds = []
+    mine = Q(pk__in=[])
     if user.has_perm("events.add_event", plan):
-        kinds.append(Event.Kind.TABLE_SESSION)
+        mine |= Q(kind=Event.Kind.TABLE_SESSION, working_table__in=tables_led_by(user, plan))
     if Role.COMMISSION_MEMBER in roles_in(user, plan):
-        kinds.append(Event.Kind.COMMISSION_MEETING)
-    return events.filter(kind__in=kinds)
+        mine |= Q(kind=Event.Kind.COMMISSION_MEETING)
+    return events.filter(mine)
 
 
 def reach(plan) -> dict:

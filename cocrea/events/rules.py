@@ -1,6 +1,7 @@
 """Permissions of the events app, named `events.<verb>_<noun>`.
 
-The secretariat manages every event; a table leader manages working-table sessions; commission
+The secretariat manages every event; a table leader manages the sessions of the tables they lead;
+commission
 members see commission-meeting drafts before they are published. Registering is open to anyone,
 anonymous included, while the event accepts registrations."""
 
@@ -9,6 +10,7 @@ from django.utils import timezone
 
 from cocrea.plans.models import Role
 from cocrea.plans.rules import has_role, is_secretariat
+from cocrea.tables.models import TableMember
 
 from .models import Event
 
@@ -19,6 +21,30 @@ is_commission_member = has_role(Role.COMMISSION_MEMBER)
 @rules.predicate
 def is_table_session(user, obj=None):
     return isinstance(obj, Event) and obj.kind == Event.Kind.TABLE_SESSION
+
+
+def tables_led_by(user, plan) -> frozenset[int]:
+    """Ids of the working tables of `plan` that `user` leads, cached on the user for the request."""
+    if plan is None or not user.is_authenticated:
+        return frozenset()
+    cache = user.__dict__.setdefault("_cocrea_led_tables", {})
+    if plan.pk not in cache:
+        cache[plan.pk] = frozenset(
+            TableMember.objects.filter(table__plan=plan, user=user, is_leader=True).values_list(
+                "table_id", flat=True
+            )
+        )
+    return cache[plan.pk]
+
+
+@rules.predicate
+def leads_its_table(user, obj=None):
+    """The session belongs to a working table this person leads."""
+    return (
+        isinstance(obj, Event)
+        and obj.working_table_id is not None
+        and obj.working_table_id in tables_led_by(user, obj.plan)
+    )
 
 
 @rules.predicate
@@ -42,7 +68,7 @@ def accepts_registrations(user, obj=None):
     )
 
 
-manages_event = is_secretariat | (is_table_leader & is_table_session)
+manages_event = is_secretariat | (is_table_leader & is_table_session & leads_its_table)
 
 # On a plan: may create events at all (a leader only creates table sessions, checked by the action).
 rules.add_perm("events.add_event", is_secretariat | is_table_leader)
