@@ -243,3 +243,20 @@ def test_withdrawing_a_document_removes_file_and_row_and_logs(
     assert _stored_files(media) == []
     entry = ActionLog.objects.get(verb="documents.withdraw_document")
     assert entry.data == {"checksum": hashlib.sha256(PDF).hexdigest(), "name": "guia.pdf"}
+
+
+@pytest.mark.parametrize("persona", ["secretary", "commissioner", "citizen", "anonymous"])
+def test_withdraw_button_and_endpoint_by_role(persona, client, plan, people, media):
+    document = _upload(plan, people["secretary"], "guia.pdf", PDF)
+    url = reverse("documents:withdraw", args=[plan.slug, document.pk])
+    if persona != "anonymous":
+        client.force_login(people[persona])
+    page = client.get(reverse("documents:repository", args=[plan.slug])).content.decode()
+    assert (url in page) is (persona == "secretary")
+    response = client.post(url)
+    if persona == "secretary":
+        assert response.status_code == 302
+        assert Document.objects.count() == 0
+    else:
+        assert response.status_code == (302 if persona == "anonymous" else 403)
+        assert Document.objects.count() == 1

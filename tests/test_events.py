@@ -369,3 +369,20 @@ def test_commission_drafts_are_seen_by_secretariat_and_members(persona, plan, pe
     assert user.has_perm("events.view_event", draft) is (persona in VIEWERS_OF_COMMISSION_DRAFT)
     assert user.has_perm("events.view_event", outreach_draft) is (persona == "secretary")
     assert user.has_perm("events.view_event", EventFactory(plan=plan)) is True
+
+
+def test_cancelling_an_event_tells_every_active_registrant(
+    plan, secretary, django_capture_on_commit_callbacks, mailoutbox
+):
+    event = EventFactory(plan=plan, starts_at=in_days(5))
+    kept = RegistrationFactory(event=event, email="ana@example.org", language="en")
+    RegistrationFactory(event=event, email="bo@example.org", status=Registration.Status.WAITING)
+    RegistrationFactory(event=event, email="cy@example.org", status=Registration.Status.CANCELLED)
+    RegistrationFactory(event=event, email="", walk_in=True)
+    with django_capture_on_commit_callbacks(execute=True):
+        actions.cancel_event(event, by=secretary, reason_es="Lluvias", reason_en="Floods")
+    assert sorted(m.to[0] for m in mailoutbox) == ["ana@example.org", "bo@example.org"]
+    english = next(m for m in mailoutbox if m.to == [kept.email])
+    assert english.subject == f"Event cancelled: {event.title_en or event.title_es}"
+    assert "Floods" in english.body
+    assert "STATUS:CANCELLED" in english.attachments[0][1]

@@ -29,6 +29,7 @@ class Entry:
     size: int | None
     step: object = None
     checksum: str = ""
+    document_id: int | None = None  # uploaded documents only; generated ones have none
 
 
 def documents_of_event(event):
@@ -72,6 +73,7 @@ def repository(plan, *, doc_type: str = "", step_key: str = "", year: int | None
                 size=document.size,
                 step=document.step,
                 checksum=document.checksum,
+                document_id=document.pk,
             )
         )
 

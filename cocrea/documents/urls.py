@@ -8,4 +8,5 @@ urlpatterns = [
     path("plans/<slug:slug>/documents/", views.repository, name="repository"),
     path("plans/<slug:slug>/documents/<int:pk>/", views.download, name="download"),
     path("workspace/<slug:slug>/documents/new/", views.upload, name="upload"),
+    path("workspace/<slug:slug>/documents/<int:pk>/withdraw/", views.withdraw, name="withdraw"),
 ]

@@ -7,7 +7,7 @@ from django.core.paginator import Paginator
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_GET, require_POST
 
 from cocrea.core.actions import require_perm
 from cocrea.core.cache import cache_public_page
@@ -86,3 +86,13 @@ def upload(request, slug):
             messages.success(request, _("%(title)s is published.") % {"title": document.title})
             return redirect("documents:repository", slug=plan.slug)
     return render(request, "documents/upload.html", {"plan": plan, "form": form})
+
+
+@login_required
+@require_POST
+def withdraw(request, slug, pk):
+    document = get_object_or_404(Document, plan__slug=slug, pk=pk)
+    title = document.title
+    actions.withdraw_document(document, by=request.user)
+    messages.success(request, _("%(title)s was withdrawn from the repository.") % {"title": title})
+    return redirect("documents:repository", slug=slug)

@@ -113,6 +113,10 @@ def cancel_event(event: Event, *, by, reason_es: str, reason_en: str = "") -> Ev
     event.status = Event.Status.CANCELLED
     event.cancel_reason_es, event.cancel_reason_en = reason_es, reason_en
     event.save(update_fields=["status", "cancel_reason_es", "cancel_reason_en", "updated_at"])
+    for registration in event.registrations.exclude(status=Registration.Status.CANCELLED).exclude(
+        email=""
+    ):
+        transaction.on_commit(lambda r=registration: mail.send_cancellation(r))
     log_action(
         actor=by,
         verb="events.cancel_event",

@@ -67,6 +67,14 @@ def send_confirmation(registration: Registration) -> None:
     _send(registration, "confirmation", subject)
 
 
+def send_cancellation(registration: Registration) -> None:
+    """Tell a registered person the event will not take place (the attachment marks it
+    CANCELLED, so calendars that imported it drop it)."""
+    with translation.override(registration.language):
+        subject = translation.gettext("Event cancelled")
+    _send(registration, "cancellation", subject)
+
+
 def send_reminder(registration: Registration) -> None:
     with translation.override(registration.language):
         subject = translation.gettext("Reminder: tomorrow")

@@ -11,4 +11,5 @@ urlpatterns = [
     path("plans/<slug:slug>/take-part/", views.take_part, name="take_part"),
     path("plans/<slug:slug>/reach/", views.reach, name="reach"),
     path("workspace/<slug:slug>/news/new/", views.news_create, name="create"),
+    path("workspace/<slug:slug>/news/<int:pk>/edit/", views.news_edit, name="edit"),
 ]

@@ -155,3 +155,27 @@ def news_create(request, slug):
             messages.success(request, _("The news item is published."))
             return redirect(item.get_absolute_url())
     return render(request, "news/form.html", {"plan": plan, "form": form})
+
+
+@login_required
+def news_edit(request, slug, pk):
+    plan = get_object_or_404(ActionPlan, slug=slug)
+    item = get_object_or_404(plan.news, pk=pk)
+    require_perm(request.user, "news.change_news", plan)
+    initial = {name: getattr(item, name) for name in NewsForm.base_fields}
+    form = NewsForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        data = {name: form.cleaned_data[name] for name in form.changed_data}
+        if "published_on" in data and data["published_on"] is None:
+            data.pop("published_on")
+        try:
+            changed = actions.update_news(item, by=request.user, **data)
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            if changed:
+                messages.success(request, _("The news item is saved."))
+            else:
+                messages.info(request, _("Nothing changed."))
+            return redirect(item.get_absolute_url())
+    return render(request, "news/form.html", {"plan": plan, "form": form, "item": item})
