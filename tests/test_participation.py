@@ -428,3 +428,41 @@ def test_person_with_an_account_reaches_their_data_without_a_mail(client, confir
     client.force_login(other)
     response = client.post(reverse("participation:my_data_from_account", args=[plan.slug]))
     assert response["Location"] == reverse("participation:data_link", args=[plan.slug])
+
+
+def _seat(plan, axes, registration, secretary):
+    from cocrea.tables.models import WorkingTable
+
+    table = WorkingTable.objects.create(plan=plan, axis=axes[0], number=1, name_es="Mesa 1")
+    return actions.add_registrant(table, registration, by=secretary)
+
+
+def test_erasure_also_closes_the_account_made_for_the_seat(confirmed, plan, axes, people):
+    from django.contrib.auth import get_user_model
+
+    from cocrea.tables.models import TableMember
+
+    registration, token = confirmed
+    member = _seat(plan, axes, registration, people["secretary"])
+    account_pk = member.user_id
+    actions.erase_registration(token, by=SYSTEM)
+    account = get_user_model().objects.get(pk=account_pk)
+    assert (account.username, account.email, account.full_name, account.is_active) == (
+        f"erased-{account_pk}",
+        "",
+        "",
+        False,
+    )
+    assert TableMember.objects.filter(user=account).count() == 0
+    assert account.plan_roles.count() == 0
+
+
+def test_erasure_leaves_an_account_the_person_uses(confirmed, plan, axes, people):
+    from django.contrib.auth import get_user_model
+
+    registration, token = confirmed
+    member = _seat(plan, axes, registration, people["secretary"])
+    get_user_model().objects.filter(pk=member.user_id).update(last_login=timezone.now())
+    actions.erase_registration(token, by=SYSTEM)
+    account = get_user_model().objects.get(pk=member.user_id)
+    assert (account.email, account.is_active) == ("lucia@example.net", True)

@@ -583,10 +583,36 @@ def revoke_consent(token: str, *, by) -> Registration:
     return registration
 
 
+def _erase_seat_account(registration: Registration) -> None:
+    """A registrant seated at a table got an account from the registration. If that account
+    holds nothing else (only seats from the open call and the participant role, never used to
+    log in), it is the registration's data too: it is anonymised and closed with it. An account
+    the person uses or that holds other roles is theirs to manage and stays as it is."""
+    if not registration.email:
+        return
+    User = get_user_model()
+    user = User.objects.filter(email__iexact=registration.email).order_by("pk").first()
+    if user is None or user.last_login is not None or user.has_usable_password():
+        return
+    seats = TableMember.objects.filter(user=user)
+    other_roles = user.plan_roles.exclude(role=Role.PARTICIPANT)
+    if other_roles.exists() or seats.exclude(source=TableMember.Source.REGISTRATION).exists():
+        return
+    seats.delete()
+    user.plan_roles.all().delete()
+    ActionLog.objects.filter(actor=user).update(actor_name="")
+    user.username = f"erased-{user.pk}"
+    user.email = user.full_name = user.first_name = user.last_name = user.position = ""
+    user.organisation = None
+    user.is_active = False
+    user.save()
+
+
 @transaction.atomic
 def erase_registration(token: str, *, by) -> Registration:
     """Erase the person's data. Only the anonymous counts remain (sector, province, axes)."""
     registration = _by_data_token(token, by)
+    _erase_seat_account(registration)
     registration.consents.all().delete()
     # The log rows about this registration named the person: they keep the act, not the name.
     ActionLog.objects.for_object(registration).update(target_repr="", description="")
