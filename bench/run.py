@@ -52,6 +52,7 @@ PAGES = [
     ("/plans/panama-2017-2019/reach/", "reach statistics (SVG charts)"),
     ("/plans/panama-2017-2019/tables/", "working tables"),
     ("/plans/panama-2017-2019/tables/5/", "one working table (leaders, counts by sector)"),
+    ("/plans/panama-2017-2019/proposals/", "submitted proposals"),
 ]
 
 HISTORY_HEADING = "## History"

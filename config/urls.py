@@ -20,6 +20,7 @@ urlpatterns += i18n_patterns(
     path("", include("cocrea.news.urls")),
     path("", include("cocrea.participation.urls")),
     path("", include("cocrea.tables.urls")),
+    path("", include("cocrea.proposals.urls")),
     path("", include("cocrea.public.urls")),
     prefix_default_language=False,
 )

@@ -83,7 +83,7 @@ MAX_QUERIES = {
     "activity": 4,
     "ical": 3,
     "about": 3,
-    "sitemap": 8,  # + section pages, events, news
+    "sitemap": 9,  # + section pages, events, news, submitted proposals
 }
 
 

@@ -15,6 +15,7 @@ WATCHED_APPS = {
     "events",
     "documents",
     "news",
+    "proposals",
 }
 
 

@@ -79,7 +79,7 @@ class SectionSitemap(_I18nSitemap):
 
 
 class ParticipationSitemap(SectionSitemap):
-    pages = ["participation:call", "participation:privacy", "public:tables"]
+    pages = ["participation:call", "participation:privacy", "public:tables", "proposals:list"]
 
 
 class TableSitemap(_I18nSitemap):
@@ -87,6 +87,22 @@ class TableSitemap(_I18nSitemap):
         from cocrea.tables.models import WorkingTable
 
         return WorkingTable.objects.select_related("plan").order_by("plan_id", "number")
+
+
+class ProposalSitemap(_I18nSitemap):
+    """Submitted proposals only: drafts are never public."""
+
+    def items(self):
+        from cocrea.proposals.models import Proposal
+
+        return (
+            Proposal.objects.filter(status=Proposal.Status.SUBMITTED)
+            .select_related("plan")
+            .order_by("pk")
+        )
+
+    def lastmod(self, proposal):
+        return proposal.updated_at
 
 
 sitemaps = {
@@ -99,4 +115,5 @@ sitemaps = {
     "news": NewsSitemap,
     "participation": ParticipationSitemap,
     "tables": TableSitemap,
+    "proposals": ProposalSitemap,
 }

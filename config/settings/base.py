@@ -51,6 +51,7 @@ INSTALLED_APPS = [
     "cocrea.events",
     "cocrea.documents",
     "cocrea.news",
+    "cocrea.proposals",
     "cocrea.jobs",
     "cocrea.public",
     "cocrea.workspace",
