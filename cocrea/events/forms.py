@@ -2,10 +2,10 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from cocrea.organisations.models import Organisation, Region
+from cocrea.tables.rules import tables_led_by
 
 from .actions import event_fields
 from .models import Event
-from .rules import tables_led_by
 
 
 class DateTimeInput(forms.DateTimeInput):

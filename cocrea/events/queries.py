@@ -10,9 +10,9 @@ from django.utils import timezone
 from cocrea.organisations.models import Organisation
 from cocrea.plans.models import Role
 from cocrea.plans.rules import roles_in
+from cocrea.tables.rules import tables_led_by
 
 from .models import Decision, Event, Registration
-from .rules import tables_led_by
 
 
 def public_events(plan):

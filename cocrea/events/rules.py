@@ -10,7 +10,7 @@ from django.utils import timezone
 
 from cocrea.plans.models import Role
 from cocrea.plans.rules import has_role, is_secretariat
-from cocrea.tables.models import TableMember
+from cocrea.tables.rules import tables_led_by
 
 from .models import Event
 
@@ -21,20 +21,6 @@ is_commission_member = has_role(Role.COMMISSION_MEMBER)
 @rules.predicate
 def is_table_session(user, obj=None):
     return isinstance(obj, Event) and obj.kind == Event.Kind.TABLE_SESSION
-
-
-def tables_led_by(user, plan) -> frozenset[int]:
-    """Ids of the working tables of `plan` that `user` leads, cached on the user for the request."""
-    if plan is None or not user.is_authenticated:
-        return frozenset()
-    cache = user.__dict__.setdefault("_cocrea_led_tables", {})
-    if plan.pk not in cache:
-        cache[plan.pk] = frozenset(
-            TableMember.objects.filter(table__plan=plan, user=user, is_leader=True).values_list(
-                "table_id", flat=True
-            )
-        )
-    return cache[plan.pk]
 
 
 @rules.predicate

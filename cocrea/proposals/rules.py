@@ -5,10 +5,10 @@ the plan's "training-and-tables" step is open; its leaders, or the secretariat, 
 
 import rules
 
-from cocrea.events.rules import tables_led_by
 from cocrea.plans.models import Step
 from cocrea.plans.rules import is_secretariat
-from cocrea.tables.models import TableMember, WorkingTable
+from cocrea.tables.models import WorkingTable
+from cocrea.tables.rules import tables_joined_by, tables_led_by
 
 DRAFTING_STEP = "training-and-tables"
 
@@ -17,21 +17,6 @@ def table_of(obj) -> WorkingTable | None:
     if isinstance(obj, WorkingTable):
         return obj
     return getattr(obj, "working_table", None)
-
-
-def tables_joined_by(user, plan) -> frozenset[int]:
-    """Ids of the working tables of `plan` where `user` sits (leader or member), cached on the
-    user for the request."""
-    if plan is None or not user.is_authenticated:
-        return frozenset()
-    cache = user.__dict__.setdefault("_cocrea_member_tables", {})
-    if plan.pk not in cache:
-        cache[plan.pk] = frozenset(
-            TableMember.objects.filter(table__plan=plan, user=user).values_list(
-                "table_id", flat=True
-            )
-        )
-    return cache[plan.pk]
 
 
 @rules.predicate
