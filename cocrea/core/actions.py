@@ -48,3 +48,14 @@ def log_action(
     entry.save()
     SiteRevision.bump()
     return entry
+
+
+def assign_changed(instance, fields: dict) -> list[str]:
+    """Set `fields` on `instance`; return the names whose value actually changed (for
+    `update_fields` and the log row). Unchanged names are left out."""
+    changed = []
+    for name, value in fields.items():
+        if getattr(instance, name) != value:
+            setattr(instance, name, value)
+            changed.append(name)
+    return changed

@@ -9,7 +9,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from cocrea.core.actions import SYSTEM, log_action, require_perm
+from cocrea.core.actions import SYSTEM, assign_changed, log_action, require_perm
 
 from . import mail
 from .models import Decision, Event, Registration
@@ -33,15 +33,6 @@ TEXT_FIELDS = ("title", "description", "agenda")
 def event_fields() -> list[str]:
     texts = [f"{name}_{lang}" for name in TEXT_FIELDS for lang in ("es", "en")]
     return [*texts, *sorted(EVENT_FIELDS)]
-
-
-def _assign(obj, fields: dict) -> list[str]:
-    changed = []
-    for name, value in fields.items():
-        if getattr(obj, name) != value:
-            setattr(obj, name, value)
-            changed.append(name)
-    return changed
 
 
 def _check_leader_kind(event: Event, by) -> None:
@@ -76,7 +67,7 @@ def update_event(event: Event, *, by, **fields) -> list[str]:
     unknown = set(fields) - set(event_fields())
     if unknown:
         raise TypeError(f"unknown fields: {sorted(unknown)}")
-    changed = _assign(event, fields)
+    changed = assign_changed(event, fields)
     if changed:
         _check_leader_kind(event, by)
         event.full_clean()
@@ -172,7 +163,7 @@ def register(
     if created:
         registration = Registration(event=event, email=email, **fields)
     else:
-        _assign(registration, fields)
+        assign_changed(registration, fields)
     if registration.name_public and registration.name_public_at is None:
         registration.name_public_at = now
     if not registration.name_public:

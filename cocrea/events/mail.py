@@ -7,13 +7,10 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
 
+from cocrea.core.links import absolute_url as absolute
 from cocrea.public.ical import timed_calendar
 
 from .models import Event, Registration
-
-
-def absolute(path: str) -> str:
-    return settings.SITE_URL.rstrip("/") + path
 
 
 def event_ical(event: Event) -> str:

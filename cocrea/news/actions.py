@@ -7,7 +7,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from cocrea.core.actions import log_action, require_perm
+from cocrea.core.actions import assign_changed, log_action, require_perm
 
 from .models import NewsItem
 
@@ -35,9 +35,7 @@ def update_news(item: NewsItem, *, by, **fields) -> list[str]:
     unknown = set(fields) - {*TEXT_FIELDS, "published_on"}
     if unknown:
         raise TypeError(f"unknown fields: {sorted(unknown)}")
-    changed = [name for name, value in fields.items() if getattr(item, name) != value]
-    for name in changed:
-        setattr(item, name, fields[name])
+    changed = assign_changed(item, fields)
     if changed:
         item.full_clean()
         item.save(update_fields=[*changed, "updated_at"])

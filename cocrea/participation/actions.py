@@ -12,7 +12,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from cocrea.core.actions import log_action, require_perm
+from cocrea.core.actions import assign_changed, log_action, require_perm
 from cocrea.core.models import ActionLog
 from cocrea.plans.actions import grant_role
 from cocrea.plans.models import ActionPlan, Role
@@ -543,9 +543,7 @@ def correct_registration(token: str, *, by, axes=None, **fields) -> list[str]:
     unknown = set(fields) - set(REGISTRATION_FIELDS) | ({"email"} & set(fields))
     if unknown:
         raise ValueError(f"not correctable here: {sorted(unknown)}")
-    changed = [n for n, v in fields.items() if getattr(registration, n) != v]
-    for name in changed:
-        setattr(registration, name, fields[name])
+    changed = assign_changed(registration, fields)
     if changed:
         registration.save(update_fields=[*changed, "updated_at"])
     if axes is not None:

@@ -1,7 +1,6 @@
 """The e-mails of the participation app: plain text, in the person's language, sent after the
 action's transaction commits. Links carry the random token; the database keeps only its hash."""
 
-from django.conf import settings
 from django.contrib.auth.tokens import default_token_generator
 from django.core.mail import send_mail
 from django.template.loader import render_to_string
@@ -10,9 +9,7 @@ from django.utils import translation
 from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 
-
-def absolute(path: str) -> str:
-    return settings.SITE_URL.rstrip("/") + path
+from cocrea.core.links import absolute_url as absolute
 
 
 def send(to: str, template: str, language: str, **context) -> None:

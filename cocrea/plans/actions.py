@@ -10,7 +10,7 @@ from django.db.models import Max
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from cocrea.core.actions import log_action, require_perm
+from cocrea.core.actions import assign_changed, log_action, require_perm
 
 from .models import ActionPlan, Axis, Commission, PlanRole, ProgrammeVersion, Step
 from .versions import DATE_FIELDS, TEXT_FIELDS, compare, language_codes, snapshot_steps
@@ -44,7 +44,7 @@ def create_plan(*, by, **fields) -> ActionPlan:
 def update_plan(plan: ActionPlan, *, by, **fields) -> list[str]:
     """Change the plan's settings and texts; returns the names of the fields that changed."""
     require_perm(by, "plans.change_plan", plan)
-    changed = _assign(plan, fields)
+    changed = assign_changed(plan, fields)
     if changed:
         plan.full_clean()
         plan.save(update_fields=[*changed, "updated_at"])
@@ -59,7 +59,7 @@ def set_axis(plan: ActionPlan, *, by, number: int, **texts) -> Axis:
     """Create or re-word the thematic axis with this number."""
     require_perm(by, "plans.change_plan", plan)
     axis, created = Axis.objects.get_or_create(plan=plan, number=number, defaults=texts)
-    changed = [] if created else _assign(axis, texts)
+    changed = [] if created else assign_changed(axis, texts)
     if changed:
         axis.save(update_fields=changed)
     if created or changed:
@@ -76,7 +76,7 @@ def set_axis(plan: ActionPlan, *, by, number: int, **texts) -> Axis:
 def set_commission(plan: ActionPlan, *, by, **fields) -> Commission:
     require_perm(by, "plans.change_plan", plan)
     commission, created = Commission.objects.get_or_create(plan=plan, defaults=fields)
-    changed = [] if created else _assign(commission, fields)
+    changed = [] if created else assign_changed(commission, fields)
     if changed:
         commission.save(update_fields=changed)
     if created or changed:
@@ -143,7 +143,7 @@ def update_step(step: Step, *, by, **fields) -> list[str]:
     if unknown:
         raise ValueError(f"not editable: {sorted(unknown)}")
     before = {name: getattr(step, name) for name in fields}
-    changed = _assign(step, fields)
+    changed = assign_changed(step, fields)
     if not changed:
         return []
     step.full_clean()
@@ -264,15 +264,6 @@ def publish_version(
 
 
 # --- helpers -----------------------------------------------------------------------------------
-
-
-def _assign(instance, fields: dict) -> list[str]:
-    changed = []
-    for name, value in fields.items():
-        if getattr(instance, name) != value:
-            setattr(instance, name, value)
-            changed.append(name)
-    return changed
 
 
 def _json(value):
