@@ -303,3 +303,24 @@ def test_compare_form_works_without_script_and_enhances_with_htmx(client, world)
     html = client.get(reverse("public:compare", args=["pa"])).content.decode()
     assert 'method="get"' in html and 'hx-get="/plans/pa/programme/compare/"' in html
     assert 'hx-select="#comparison"' in html and '<div id="comparison"' in html
+
+
+def test_a_page_with_a_form_is_never_cached(rf, db):
+    from django.contrib.auth.models import AnonymousUser
+    from django.http import HttpResponse
+    from django.middleware.csrf import get_token
+
+    from cocrea.core.cache import cache_public_page
+
+    renders = []
+
+    @cache_public_page
+    def with_form(request):
+        renders.append(1)
+        return HttpResponse(f'<input name="csrfmiddlewaretoken" value="{get_token(request)}">')
+
+    for _ in range(2):
+        request = rf.get("/form/")
+        request.user = AnonymousUser()
+        with_form(request)
+    assert len(renders) == 2

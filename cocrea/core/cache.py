@@ -35,7 +35,9 @@ def cache_public_page(view):
                 response[name] = value
             return response
         response = view(request, *args, **kwargs)
-        if response.status_code == 200 and not response.streaming and not response.cookies:
+        # A page that used a CSRF token (a form) is personal to this visitor: never shared.
+        personal = request.META.get("CSRF_COOKIE_NEEDS_UPDATE") or response.cookies
+        if response.status_code == 200 and not response.streaming and not personal:
             headers = [(name, response[name]) for name in KEPT_HEADERS if response.has_header(name)]
             cache.set(key, (response.status_code, headers, response.content), TIMEOUT)
         return response
