@@ -53,6 +53,9 @@ PAGES = [
     ("/plans/panama-2017-2019/tables/", "working tables"),
     ("/plans/panama-2017-2019/tables/5/", "one working table (leaders, counts by sector)"),
     ("/plans/panama-2017-2019/proposals/", "submitted proposals"),
+    # The demo's first proposal: institutions, review, counterproposal or comments, history.
+    ("/plans/panama-2017-2019/proposals/1/", "one proposal with its review and comments"),
+    ("/en/plans/panama-2017-2019/proposals/?outcome=not_viable", "proposals filtered (English)"),
 ]
 
 HISTORY_HEADING = "## History"

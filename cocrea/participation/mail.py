@@ -2,21 +2,16 @@
 action's transaction commits. Links carry the random token; the database keeps only its hash."""
 
 from django.contrib.auth.tokens import default_token_generator
-from django.core.mail import send_mail
-from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils import translation
 from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 
 from cocrea.core.links import absolute_url as absolute
+from cocrea.core.mail import send_template
 
 
 def send(to: str, template: str, language: str, **context) -> None:
-    with translation.override(language):
-        text = render_to_string(f"participation/mail/{template}.txt", context)
-    subject, _sep, body = text.strip().partition("\n")
-    send_mail(subject.strip(), body.strip() + "\n", None, [to])
+    send_template(to, f"participation/mail/{template}.txt", language, **context)
 
 
 def welcome_url(user) -> str:

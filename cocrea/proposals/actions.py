@@ -1,17 +1,42 @@
-"""State changes of the proposals: saving a draft (which writes a revision) and submitting a
-table's set for an axis (which locks it). Drafts are logged privately until submission."""
+"""State changes of the proposals: saving a draft (which writes a revision), the table's comments
+on its drafts, submitting a table's set for an axis (which locks it), assigning responsible
+institutions and objectives, the viability review and its reminders, and public comments with
+their official answers and moderation. Drafts are logged privately until submission."""
 
+import datetime
+
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Max
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 
-from cocrea.core.actions import log_action, require_perm
+from cocrea.core.actions import SYSTEM, assign_changed, log_action, require_perm
+from cocrea.core.links import absolute_url
+from cocrea.core.mail import send_template
+from cocrea.organisations.models import Organisation
+from cocrea.plans.models import Role, Step
 
-from .models import REQUIRED_FIELDS, TEXT_FIELDS, OgpValue, Proposal, ProposalRevision
+from .models import (
+    REQUIRED_FIELDS,
+    TEXT_FIELDS,
+    Counterproposal,
+    DraftComment,
+    OgpValue,
+    Proposal,
+    ProposalRevision,
+    PublicComment,
+    ResponsibleInstitution,
+    ReviewDelegate,
+    ViabilityReview,
+)
 from .revisions import snapshot, snapshot_fields
+from .rules import REVIEW_STEP
+
+COMMENT_MAX_LENGTH = 3000
 
 
 def expected_slots(plan) -> list[str]:
@@ -21,11 +46,25 @@ def expected_slots(plan) -> list[str]:
     return [*commitments, *alternates]
 
 
-def _is_empty(proposal: Proposal, name: str) -> bool:
+def _is_empty(text, name: str) -> bool:
+    """Whether a template field of a proposal or counterproposal is empty (texts in Spanish)."""
     if name in TEXT_FIELDS:
         name = f"{name}_es"  # required in Spanish, the plan's national language
-    value = getattr(proposal, name)
+    value = getattr(text, name)
     return value in (None, "", [])
+
+
+def missing_template_fields(text) -> list[str]:
+    """The labels of the required template fields that `text` leaves empty, plus the rule that
+    technology and innovation counts only together with another OGP value."""
+    missing = [
+        str(capfirst(Proposal._meta.get_field(name).verbose_name))
+        for name in REQUIRED_FIELDS[text.template_version]
+        if _is_empty(text, name)
+    ]
+    if text.ogp_values == [OgpValue.TECHNOLOGY_INNOVATION]:
+        missing.append(_("another OGP value besides technology and innovation"))
+    return missing
 
 
 def missing_for_submission(table, axis) -> list[str]:
@@ -146,3 +185,411 @@ def submit_set(table, axis, *, by) -> list[Proposal]:
         data={"axis": axis.number, "proposals": [p.pk for p in proposals]},
     )
     return proposals
+
+
+# --- the table's comments on its drafts ---------------------------------------------------------
+
+
+def _text_or_error(value: str, message: str, max_length: int = COMMENT_MAX_LENGTH) -> str:
+    value = (value or "").strip()
+    if not value:
+        raise ValidationError(message)
+    if len(value) > max_length:
+        raise ValidationError(
+            _("Keep it within %(count)s characters; it has %(length)s.")
+            % {"count": max_length, "length": len(value)}
+        )
+    return value
+
+
+@transaction.atomic
+def comment_draft(proposal: Proposal, *, by, body: str) -> DraftComment:
+    """A member's remark on one of the table's drafts; seen only inside the table."""
+    require_perm(by, "proposals.comment_draft", proposal)
+    if proposal.is_locked:
+        raise ValidationError(_("This proposal has been submitted; comment on its public page."))
+    body = _text_or_error(body, _("Write a comment."))
+    comment = DraftComment.objects.create(
+        proposal=proposal, author=by if getattr(by, "is_authenticated", False) else None, body=body
+    )
+    log_action(
+        actor=by, verb="proposals.comment_draft", target=proposal, plan=proposal.plan, public=False
+    )
+    return comment
+
+
+# --- responsible institutions and objectives (step 9) -------------------------------------------
+
+
+def default_review_due_on(plan) -> datetime.date | None:
+    """The planned end of the plan's viability-review step, when it has one."""
+    step = Step.objects.filter(plan=plan, key=REVIEW_STEP).first()
+    return step.planned_end if step else None
+
+
+@transaction.atomic
+def assign_institutions(
+    proposal: Proposal,
+    *,
+    by,
+    lead: Organisation,
+    others=(),
+    objectives_es: str,
+    objectives_en: str = "",
+    due_on: datetime.date | None = None,
+) -> Proposal:
+    """Name the proposal's responsible institutions (one lead, any number of others), state its
+    objectives and the date by which the lead institution reviews its viability. Public.
+
+    Creates the pending viability review for the lead institution, or moves it to the new lead
+    while it is still pending."""
+    require_perm(by, "proposals.assign_institutions", proposal)
+    if not proposal.is_locked:
+        raise ValidationError(_("Only submitted proposals get responsible institutions."))
+    errors = []
+    if lead is None:
+        errors.append(_("Choose the lead institution."))
+    elif lead.kind != Organisation.Kind.PUBLIC_INSTITUTION:
+        errors.append(_("The lead institution must be a public institution."))
+    objectives_es = (objectives_es or "").strip()
+    if not objectives_es:
+        errors.append(_("State the objectives in Spanish."))
+    due_on = due_on or default_review_due_on(proposal.plan)
+    if due_on is None:
+        errors.append(_("Give the date by which the lead institution reviews the proposal."))
+    review = ViabilityReview.objects.select_for_update().filter(proposal=proposal).first()
+    if review is not None and not review.is_pending and lead and review.institution_id != lead.pk:
+        errors.append(_("The lead institution has already reviewed this proposal."))
+    if errors:
+        raise ValidationError(errors)
+    other_ids = sorted({o.pk for o in others} - {lead.pk})
+    ResponsibleInstitution.objects.filter(proposal=proposal).delete()
+    ResponsibleInstitution.objects.bulk_create(
+        [ResponsibleInstitution(proposal=proposal, organisation=lead, is_lead=True)]
+        + [ResponsibleInstitution(proposal=proposal, organisation_id=pk) for pk in other_ids]
+    )
+    changed = assign_changed(
+        proposal, {"objectives_es": objectives_es, "objectives_en": (objectives_en or "").strip()}
+    )
+    if changed:
+        proposal.save(update_fields=[*changed, "updated_at"])
+    if review is None:
+        ViabilityReview.objects.create(proposal=proposal, institution=lead, due_on=due_on)
+    elif review.is_pending:
+        moved = assign_changed(review, {"institution": lead, "due_on": due_on})
+        if moved:
+            review.reminded_at = None  # a new institution or date earns its own reminder
+            review.save(update_fields=[*moved, "reminded_at", "updated_at"])
+    log_action(
+        actor=by,
+        verb="proposals.assign_institutions",
+        target=proposal,
+        plan=proposal.plan,
+        data={"lead": lead.pk, "others": other_ids, "due_on": due_on.isoformat()},
+    )
+    return proposal
+
+
+# --- viability review (step 10) -----------------------------------------------------------------
+
+
+def reviewers_of(plan, institution) -> list:
+    """The people who review for `institution` in `plan`: its heads and their delegates."""
+    from django.contrib.auth import get_user_model
+
+    User = get_user_model()
+    heads = plan.roles.filter(role=Role.HEAD_OF_INSTITUTION, organisation=institution).values_list(
+        "user_id", flat=True
+    )
+    delegates = ReviewDelegate.objects.filter(plan=plan, institution=institution).values_list(
+        "user_id", flat=True
+    )
+    return list(User.objects.filter(pk__in=[*heads, *delegates], is_active=True).order_by("pk"))
+
+
+def _mail(user, template: str, **context) -> None:
+    if not user.email:
+        return
+    language = user.preferred_language or settings.LANGUAGE_CODE
+    transaction.on_commit(
+        lambda: send_template(user.email, f"proposals/mail/{template}.txt", language, **context)
+    )
+
+
+@transaction.atomic
+def name_delegate(plan, institution: Organisation, *, by, user) -> ReviewDelegate:
+    """A head of institution names someone with an account to review on the institution's
+    behalf. The delegate is told by e-mail."""
+    delegation = ReviewDelegate(plan=plan, institution=institution, user=user)
+    require_perm(by, "proposals.name_delegate", delegation)
+    if not user.is_active:
+        raise ValidationError(_("This account is not active."))
+    if ReviewDelegate.objects.filter(plan=plan, institution=institution, user=user).exists():
+        raise ValidationError(_("This person is already a delegate of the institution."))
+    delegation.named_by = by if getattr(by, "is_authenticated", False) else None
+    delegation.save()
+    log_action(
+        actor=by,
+        verb="proposals.name_delegate",
+        target=delegation,
+        plan=plan,
+        data={"institution": institution.pk},
+        public=False,
+    )
+    url = absolute_url(reverse("proposals:reviews", args=[plan.slug]))
+    _mail(user, "delegate", plan=plan, institution=institution, head=by, url=url)
+    return delegation
+
+
+@transaction.atomic
+def remove_delegate(delegation: ReviewDelegate, *, by) -> None:
+    require_perm(by, "proposals.name_delegate", delegation)
+    log_action(
+        actor=by,
+        verb="proposals.remove_delegate",
+        target=delegation,
+        plan=delegation.plan,
+        data={"institution": delegation.institution_id},
+        public=False,
+    )
+    delegation.delete()
+
+
+def _counterproposal_from(review: ViabilityReview, fields: dict) -> Counterproposal:
+    unknown = set(fields) - set(snapshot_fields())
+    if unknown:
+        raise ValueError(f"not editable: {sorted(unknown)}")
+    counter = Counterproposal(review=review, template_version=review.proposal.template_version)
+    for name, value in fields.items():
+        setattr(counter, name, value)
+    return counter
+
+
+@transaction.atomic
+def review_proposal(
+    review: ViabilityReview,
+    *,
+    by,
+    outcome: str,
+    changes_es: str = "",
+    changes_en: str = "",
+    reasons_es: str = "",
+    reasons_en: str = "",
+    counterproposal: dict | None = None,
+) -> ViabilityReview:
+    """The lead institution's answer: viable; viable with the changes it states; or not viable,
+    which requires both the reasons and a counterproposal in the same template. Final and public.
+
+    Raises one ValidationError listing every problem, and saves nothing, when the answer is
+    incomplete."""
+    require_perm(by, "proposals.review_proposal", review)
+    review = ViabilityReview.objects.select_for_update().get(pk=review.pk)
+    if not review.is_pending:
+        raise ValidationError(_("This proposal has already been reviewed."))
+    Outcome = ViabilityReview.Outcome
+    if outcome not in (Outcome.VIABLE, Outcome.VIABLE_WITH_CHANGES, Outcome.NOT_VIABLE):
+        raise ValidationError(_("Choose the outcome of the review."))
+    changes_es, reasons_es = (changes_es or "").strip(), (reasons_es or "").strip()
+    errors = []
+    counter = None
+    if outcome == Outcome.VIABLE_WITH_CHANGES and not changes_es:
+        errors.append(_("State the changes the proposal needs to be viable."))
+    if outcome == Outcome.NOT_VIABLE:
+        if not reasons_es:
+            errors.append(_("A proposal found not viable needs the reasons."))
+        written = [v for v in (counterproposal or {}).values() if v not in (None, "", [])]
+        if not written:
+            errors.append(_("A proposal found not viable needs a counterproposal."))
+        else:
+            counter = _counterproposal_from(review, counterproposal)
+            missing = missing_template_fields(counter)
+            if missing:
+                errors.append(
+                    _("The counterproposal lacks: %(fields)s.") % {"fields": ", ".join(missing)}
+                )
+            try:
+                counter.full_clean(exclude=["review"])
+            except ValidationError as error:
+                errors.extend(error.messages)
+    if errors:
+        raise ValidationError(errors)
+    keep_changes = outcome == Outcome.VIABLE_WITH_CHANGES
+    keep_reasons = outcome == Outcome.NOT_VIABLE
+    review.outcome = outcome
+    review.changes_es = changes_es if keep_changes else ""
+    review.changes_en = (changes_en or "").strip() if keep_changes else ""
+    review.reasons_es = reasons_es if keep_reasons else ""
+    review.reasons_en = (reasons_en or "").strip() if keep_reasons else ""
+    review.reviewed_by = by if getattr(by, "is_authenticated", False) else None
+    review.reviewed_at = timezone.now()
+    review.save(
+        update_fields=[
+            "outcome",
+            "changes_es",
+            "changes_en",
+            "reasons_es",
+            "reasons_en",
+            "reviewed_by",
+            "reviewed_at",
+            "updated_at",
+        ]
+    )
+    if counter is not None:
+        counter.save()
+    log_action(
+        actor=by,
+        verb="proposals.review_proposal",
+        target=review.proposal,
+        plan=review.proposal.plan,
+        data={"outcome": outcome, "institution": review.institution_id},
+    )
+    return review
+
+
+@transaction.atomic
+def remind_review(review: ViabilityReview, *, by, today=None) -> bool:
+    """E-mail the institution's reviewers about an overdue review, once per deadline. False when
+    there is nothing to do (not overdue, or already reminded)."""
+    require_perm(by, "proposals.remind_review", review)
+    review = (
+        ViabilityReview.objects.select_for_update()
+        .select_related("proposal__plan", "institution")
+        .get(pk=review.pk)
+    )
+    if not review.is_overdue(today) or review.reminded_at is not None:
+        return False
+    review.reminded_at = timezone.now()
+    review.save(update_fields=["reminded_at", "updated_at"])
+    plan = review.proposal.plan
+    url = absolute_url(reverse("proposals:review", args=[plan.slug, review.pk]))
+    recipients = reviewers_of(plan, review.institution)
+    for person in recipients:
+        _mail(person, "review_reminder", review=review, proposal=review.proposal, url=url)
+    log_action(
+        actor=by,
+        verb="proposals.remind_review",
+        target=review.proposal,
+        plan=plan,
+        data={"recipients": len(recipients)},
+        public=False,
+    )
+    return True
+
+
+def send_review_reminders() -> int:
+    """The job: remind the reviewers of every overdue review not yet reminded, while the plan's
+    review step is open. Idempotent (`reminded_at`)."""
+    today = timezone.localdate()
+    open_plans = Step.objects.filter(key=REVIEW_STEP, status=Step.Status.OPEN).values("plan_id")
+    due = ViabilityReview.objects.filter(
+        outcome=ViabilityReview.Outcome.PENDING,
+        due_on__lt=today,
+        reminded_at__isnull=True,
+        proposal__plan_id__in=open_plans,
+    )
+    return sum(remind_review(review, by=SYSTEM, today=today) for review in due)
+
+
+# --- public comments and official answers -------------------------------------------------------
+
+
+@transaction.atomic
+def comment_proposal(proposal: Proposal, *, by, body: str) -> PublicComment:
+    """A registered person's public comment on a submitted proposal, shown with their name."""
+    require_perm(by, "proposals.comment_proposal", proposal)
+    if not proposal.is_locked:
+        raise ValidationError(_("Only submitted proposals take public comments."))
+    body = _text_or_error(body, _("Write a comment."))
+    from cocrea.participation.ratelimit import hit
+
+    if not hit(
+        "proposal-comment",
+        str(by.pk),
+        limit=settings.PROPOSAL_COMMENT_RATE_LIMIT,
+        window=settings.PROPOSAL_COMMENT_RATE_LIMIT_WINDOW,
+    ):
+        raise ValidationError(_("You have sent many comments in a short time; try again later."))
+    comment = PublicComment.objects.create(
+        proposal=proposal, author=by, author_name=by.display_name, body=body
+    )
+    log_action(
+        actor=by,
+        verb="proposals.comment_proposal",
+        target=proposal,
+        plan=proposal.plan,
+        data={"comment": comment.pk},
+        public=False,
+    )
+    return comment
+
+
+@transaction.atomic
+def answer_comment(comment: PublicComment, *, by, answer: str) -> PublicComment:
+    """The official answer of the secretariat or of the table's leaders; a later answer replaces
+    it (the log keeps each)."""
+    require_perm(by, "proposals.answer_comment", comment)
+    answer = _text_or_error(answer, _("Write the answer."))
+    comment.answer = answer
+    comment.answered_by = by if getattr(by, "is_authenticated", False) else None
+    comment.answered_by_name = _answerer_name(by, comment)
+    comment.answered_at = timezone.now()
+    comment.save(update_fields=["answer", "answered_by", "answered_by_name", "answered_at"])
+    log_action(
+        actor=by,
+        verb="proposals.answer_comment",
+        target=comment.proposal,
+        plan=comment.proposal.plan,
+        data={"comment": comment.pk},
+    )
+    return comment
+
+
+def _answerer_name(by, comment: PublicComment) -> str:
+    """Who answers, as the public reads it: the person and the body they answer for."""
+    name = getattr(by, "display_name", "") or ""
+    plan = comment.proposal.plan
+    from cocrea.plans.rules import roles_in
+
+    if Role.SECRETARIAT in roles_in(by, plan) or by is SYSTEM:
+        body = plan.lead_agency.acronym if plan.lead_agency_id else _("Secretariat")
+    else:
+        body = str(comment.proposal.working_table)
+    return f"{name} ({body})" if name and name != "system" else str(body)
+
+
+@transaction.atomic
+def hide_comment(comment: PublicComment, *, by, reason: str) -> PublicComment:
+    """Hide a comment from the public page, stating in public why. The text is kept."""
+    require_perm(by, "proposals.moderate_comment", comment)
+    reason = _text_or_error(reason, _("Give the reason for hiding the comment."), 500)
+    comment.hidden_at = timezone.now()
+    comment.hidden_by = by if getattr(by, "is_authenticated", False) else None
+    comment.hidden_reason = reason
+    comment.save(update_fields=["hidden_at", "hidden_by", "hidden_reason"])
+    log_action(
+        actor=by,
+        verb="proposals.hide_comment",
+        target=comment.proposal,
+        plan=comment.proposal.plan,
+        data={"comment": comment.pk, "reason": reason},
+    )
+    return comment
+
+
+@transaction.atomic
+def restore_comment(comment: PublicComment, *, by) -> PublicComment:
+    require_perm(by, "proposals.moderate_comment", comment)
+    if not comment.is_hidden:
+        raise ValidationError(_("This comment is not hidden."))
+    comment.hidden_at = None
+    comment.hidden_by = None
+    comment.hidden_reason = ""
+    comment.save(update_fields=["hidden_at", "hidden_by", "hidden_reason"])
+    log_action(
+        actor=by,
+        verb="proposals.restore_comment",
+        target=comment.proposal,
+        plan=comment.proposal.plan,
+        data={"comment": comment.pk},
+    )
+    return comment

@@ -3,9 +3,10 @@ from django.db import models
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
+from cocrea.organisations.models import Organisation
 from cocrea.plans.versions import language_codes
 
-from .models import DATE_FIELDS, TEXT_FIELDS, OgpValue, Proposal
+from .models import DATE_FIELDS, TEXT_FIELDS, OgpValue, Proposal, ViabilityReview
 from .revisions import snapshot
 
 
@@ -47,3 +48,106 @@ class ProposalForm(forms.Form):
         for name in DATE_FIELDS:
             data[name] = getattr(proposal, name)
         return data
+
+
+def _bilingual(form: forms.Form, name: str, label: str, *, rows: int = 3, required_es=False):
+    for lang in language_codes():
+        form.fields[f"{name}_{lang}"] = forms.CharField(
+            label=f"{label} ({lang.upper()})",
+            required=required_es and lang == language_codes()[0],
+            widget=forms.Textarea(attrs={"rows": rows}),
+        )
+
+
+class AssignForm(forms.Form):
+    """Responsible institutions, objectives and the review deadline of one proposal."""
+
+    lead = forms.ModelChoiceField(
+        label=_("Lead institution"),
+        queryset=Organisation.objects.filter(kind=Organisation.Kind.PUBLIC_INSTITUTION),
+        help_text=_("The public institution that answers for the commitment and reviews it."),
+    )
+    others = forms.ModelMultipleChoiceField(
+        label=_("Other responsible institutions"),
+        queryset=Organisation.objects.all(),
+        required=False,
+        widget=forms.SelectMultiple(attrs={"size": 8}),
+        help_text=_("Co-responsible institutions and organisations, if any."),
+    )
+    due_on = forms.DateField(
+        label=_("Review due by"),
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}),
+        help_text=_("Leave empty for the planned end of the viability-review step."),
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        _bilingual(self, "objectives", str(_("Objectives")), rows=4)
+
+    @staticmethod
+    def initial_from(proposal: Proposal) -> dict:
+        institutions = list(proposal.institutions.all())
+        review = getattr(proposal, "review", None)
+        data = {
+            "lead": next((i.organisation_id for i in institutions if i.is_lead), None),
+            "others": [i.organisation_id for i in institutions if not i.is_lead],
+            "due_on": review.due_on if review else None,
+        }
+        for lang in language_codes():
+            data[f"objectives_{lang}"] = getattr(proposal, f"objectives_{lang}") or ""
+        return data
+
+
+class ReviewForm(forms.Form):
+    """The lead institution's answer. The counterproposal is a `ProposalForm` with the prefix
+    "counter", bound next to this one; the action decides what each outcome requires."""
+
+    outcome = forms.ChoiceField(
+        label=_("Outcome"),
+        choices=[
+            (value, label)
+            for value, label in ViabilityReview.Outcome.choices
+            if value != ViabilityReview.Outcome.PENDING
+        ],
+        widget=forms.RadioSelect,
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        _bilingual(self, "changes", str(_("Changes required")))
+        _bilingual(self, "reasons", str(_("Reasons it is not viable")))
+
+
+class CommentForm(forms.Form):
+    body = forms.CharField(
+        label=_("Your comment"),
+        max_length=3000,
+        widget=forms.Textarea(attrs={"rows": 4}),
+    )
+
+
+class AnswerForm(forms.Form):
+    answer = forms.CharField(
+        label=_("Official answer"), max_length=3000, widget=forms.Textarea(attrs={"rows": 3})
+    )
+
+
+class HideForm(forms.Form):
+    reason = forms.CharField(
+        label=_("Public reason for hiding"),
+        max_length=500,
+        help_text=_("Shown in place of the comment."),
+    )
+
+
+class DelegateForm(forms.Form):
+    institution = forms.ModelChoiceField(label=_("Institution"), queryset=Organisation.objects)
+    email = forms.EmailField(
+        label=_("Delegate's e-mail"),
+        help_text=_("The address of the delegate's account in cocrea."),
+    )
+
+    def __init__(self, *args, institutions=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["institution"].queryset = Organisation.objects.filter(pk__in=institutions)

@@ -1,8 +1,9 @@
 """Reads of the proposals for the public site and the workspace."""
 
-from django.db.models import Case, IntegerField, Value, When
+from django.db.models import Case, Count, IntegerField, Prefetch, Value, When
+from django.utils import timezone
 
-from .models import Proposal
+from .models import Proposal, ResponsibleInstitution, ViabilityReview
 
 SLOT_ORDER = Case(
     *[When(slot=slot, then=Value(i)) for i, slot in enumerate(Proposal.Slot.values)],
@@ -10,13 +11,28 @@ SLOT_ORDER = Case(
 )
 
 
-def submitted(plan, *, axis: int | None = None, table: int | None = None):
-    """The plan's submitted proposals by axis, table and slot, optionally of one axis or table."""
+def submitted(
+    plan,
+    *,
+    axis: int | None = None,
+    table: int | None = None,
+    outcome: str = "",
+    search: str = "",
+):
+    """The plan's submitted proposals by axis, table and slot, optionally of one axis or table,
+    with one review outcome, or whose title holds `search`; with institutions and outcomes."""
     found = Proposal.objects.filter(plan=plan, status=Proposal.Status.SUBMITTED)
     if axis is not None:
         found = found.filter(axis__number=axis)
     if table is not None:
         found = found.filter(working_table__number=table)
+    if outcome == "unassigned":
+        found = found.filter(review__isnull=True)
+    elif outcome in ViabilityReview.Outcome.values:
+        found = found.filter(review__outcome=outcome)
+    if search:
+        found = found.filter(title__icontains=search)
+    found = with_outcomes(found)
     return found.select_related("axis", "working_table").order_by(
         "axis__number", "working_table__number", SLOT_ORDER, "id"
     )
@@ -24,8 +40,8 @@ def submitted(plan, *, axis: int | None = None, table: int | None = None):
 
 def submitted_proposal(plan, pk: int) -> Proposal | None:
     return (
-        Proposal.objects.filter(plan=plan, pk=pk, status=Proposal.Status.SUBMITTED)
-        .select_related("axis", "working_table", "plan")
+        with_outcomes(Proposal.objects.filter(plan=plan, pk=pk, status=Proposal.Status.SUBMITTED))
+        .select_related("axis", "working_table", "plan", "review__counterproposal")
         .first()
     )
 
@@ -39,3 +55,81 @@ def slots_of(table, axis) -> list[tuple[str, str, Proposal | None]]:
 def revisions(proposal: Proposal, *, with_authors: bool = False):
     found = proposal.revisions.order_by("number")
     return found.select_related("author") if with_authors else found
+
+
+def institutions_prefetch() -> Prefetch:
+    return Prefetch(
+        "institutions",
+        queryset=ResponsibleInstitution.objects.select_related("organisation"),
+    )
+
+
+def with_outcomes(found):
+    """Proposals with their responsible institutions and review outcome, in a fixed number of
+    queries."""
+    return found.select_related("review", "review__institution").prefetch_related(
+        institutions_prefetch()
+    )
+
+
+def public_comments(proposal: Proposal):
+    return proposal.comments.order_by("created_at", "id")
+
+
+def draft_comments(proposal: Proposal):
+    return proposal.draft_comments.select_related("author").order_by("created_at", "id")
+
+
+def reviews(plan, *, institutions=None, state: str = ""):
+    """The plan's viability reviews, optionally of some institutions; `state` is "pending",
+    "overdue" or "done"."""
+    found = ViabilityReview.objects.filter(proposal__plan=plan).select_related(
+        "proposal", "proposal__axis", "proposal__working_table", "institution"
+    )
+    if institutions is not None:
+        found = found.filter(institution_id__in=institutions)
+    if state == "pending":
+        found = found.filter(outcome=ViabilityReview.Outcome.PENDING)
+    elif state == "overdue":
+        found = found.filter(
+            outcome=ViabilityReview.Outcome.PENDING, due_on__lt=timezone.localdate()
+        )
+    elif state == "done":
+        found = found.exclude(outcome=ViabilityReview.Outcome.PENDING)
+    return found.order_by("due_on", "proposal__axis__number", "proposal__working_table__number")
+
+
+def review_counts(plan) -> dict[str, int]:
+    """How many reviews of the plan are in each outcome, plus how many are overdue."""
+    rows = (
+        ViabilityReview.objects.filter(proposal__plan=plan)
+        .order_by()
+        .values_list("outcome")
+        .annotate(n=Count("id"))
+    )
+    counts = {outcome: 0 for outcome in ViabilityReview.Outcome.values}
+    counts.update(dict(rows))
+    counts["overdue"] = ViabilityReview.objects.filter(
+        proposal__plan=plan,
+        outcome=ViabilityReview.Outcome.PENDING,
+        due_on__lt=timezone.localdate(),
+    ).count()
+    return counts
+
+
+def workspace_links(user, plan) -> list[tuple[str, str]]:
+    """The proposal pages of the workspace `user` may open: (url name, label)."""
+    from django.utils.translation import gettext as _
+
+    from cocrea.plans.rules import roles_in
+    from cocrea.tables.rules import tables_led_by
+
+    from .rules import institutions_headed_by
+
+    secretariat = "secretariat" in roles_in(user, plan)
+    links = []
+    if secretariat or tables_led_by(user, plan):
+        links.append(("proposals:assignments", _("Responsible institutions and objectives")))
+    if secretariat or institutions_headed_by(user, plan):
+        links.append(("proposals:reviews", _("Viability reviews")))
+    return links

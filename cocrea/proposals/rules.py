@@ -1,22 +1,37 @@
 """Permissions of the proposals app, named `proposals.<verb>_<noun>`.
 
-The object is the working table (or one of its proposals). Its leaders and members draft while
-the plan's "training-and-tables" step is open; its leaders, or the secretariat, submit the set."""
+The object is the working table, one of its proposals, a review or a comment. What each step of
+the work programme allows is the table `STEP_OF` below, read by `step_is_open`:
+
+- drafting (leaders and members of the table, or the secretariat) while "training-and-tables" is
+  open; leaders or the secretariat submit the set;
+- responsible institutions and objectives (the secretariat, with the table's leaders) while
+  "responsibles-and-objectives" is open;
+- the viability review (the lead institution's head or a delegate the head names) while
+  "viability-review" is open.
+
+Comments on submitted proposals are open to every registered person; the secretariat and the
+table's leaders answer them, the secretariat moderates."""
 
 import rules
 
-from cocrea.plans.models import Step
-from cocrea.plans.rules import is_secretariat
+from cocrea.plans.models import Role, Step
+from cocrea.plans.rules import is_secretariat, plan_of, roles_in
 from cocrea.tables.models import WorkingTable
 from cocrea.tables.rules import tables_joined_by, tables_led_by
 
 DRAFTING_STEP = "training-and-tables"
+ASSIGNMENT_STEP = "responsibles-and-objectives"
+REVIEW_STEP = "viability-review"
 
 
 def table_of(obj) -> WorkingTable | None:
     if isinstance(obj, WorkingTable):
         return obj
-    return getattr(obj, "working_table", None)
+    if hasattr(obj, "working_table"):
+        return obj.working_table
+    proposal = getattr(obj, "proposal", None)
+    return getattr(proposal, "working_table", None)
 
 
 @rules.predicate
@@ -37,15 +52,80 @@ def step_is_open(key: str):
 
     @rules.predicate(name=f"step_is_open({key})")
     def predicate(user, obj=None) -> bool:
-        table = table_of(obj)
-        if table is None:
+        plan = plan_of(obj)
+        if plan is None:
             return False
-        return Step.objects.filter(plan_id=table.plan_id, key=key, status=Step.Status.OPEN).exists()
+        return Step.objects.filter(plan_id=plan.pk, key=key, status=Step.Status.OPEN).exists()
 
     return predicate
 
 
+def institution_of(obj):
+    """The institution a review (or a delegation) is about."""
+    return getattr(obj, "institution", None)
+
+
+def institutions_headed_by(user, plan) -> frozenset[int]:
+    """The organisations `user` heads in `plan`, or reviews for as a named delegate."""
+    if plan is None or not user.is_authenticated:
+        return frozenset()
+    cache = user.__dict__.setdefault("_cocrea_headed", {})
+    if plan.pk not in cache:
+        from .models import ReviewDelegate
+
+        heads = set()
+        if Role.HEAD_OF_INSTITUTION in roles_in(user, plan):
+            heads = set(
+                plan.roles.filter(user=user, role=Role.HEAD_OF_INSTITUTION)
+                .exclude(organisation=None)
+                .values_list("organisation_id", flat=True)
+            )
+        delegated = set(
+            ReviewDelegate.objects.filter(plan=plan, user=user).values_list(
+                "institution_id", flat=True
+            )
+        )
+        cache[plan.pk] = (frozenset(heads), frozenset(delegated))
+    heads, delegated = cache[plan.pk]
+    return heads | delegated
+
+
+@rules.predicate
+def heads_institution(user, obj=None) -> bool:
+    """`user` is a head of institution of the plan on behalf of the object's institution."""
+    institution = institution_of(obj)
+    plan = plan_of(obj)
+    if institution is None or plan is None or not user.is_authenticated:
+        return False
+    return plan.roles.filter(
+        user=user, role=Role.HEAD_OF_INSTITUTION, organisation_id=institution.pk
+    ).exists()
+
+
+@rules.predicate
+def reviews_for_institution(user, obj=None) -> bool:
+    """`user` heads the object's institution, or was named its delegate."""
+    institution = institution_of(obj)
+    return institution is not None and institution.pk in institutions_headed_by(user, plan_of(obj))
+
+
+@rules.predicate
+def is_registered(user, obj=None) -> bool:
+    return bool(user.is_authenticated and user.is_active)
+
+
 drafting_open = step_is_open(DRAFTING_STEP)
+assignment_open = step_is_open(ASSIGNMENT_STEP)
+review_open = step_is_open(REVIEW_STEP)
 
 rules.add_perm("proposals.change_proposal", (is_secretariat | member_of_table) & drafting_open)
 rules.add_perm("proposals.submit_proposals", (is_secretariat | leads_table) & drafting_open)
+rules.add_perm("proposals.comment_draft", (is_secretariat | member_of_table) & drafting_open)
+rules.add_perm("proposals.assign_institutions", (is_secretariat | leads_table) & assignment_open)
+rules.add_perm("proposals.name_delegate", heads_institution)
+rules.add_perm("proposals.review_proposal", reviews_for_institution & review_open)
+rules.add_perm("proposals.view_reviews", is_secretariat)
+rules.add_perm("proposals.remind_review", is_secretariat)
+rules.add_perm("proposals.comment_proposal", is_registered)
+rules.add_perm("proposals.answer_comment", is_secretariat | leads_table)
+rules.add_perm("proposals.moderate_comment", is_secretariat)

@@ -2,23 +2,39 @@
 list and page of submitted proposals. Drafts are never public."""
 
 from django.contrib import messages
+from django.contrib.auth import get_user_model
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
 from django.views.decorators.http import require_GET, require_POST
 
 from cocrea.core.actions import require_perm
 from cocrea.core.cache import cache_public_page
 from cocrea.plans import queries as plan_queries
+from cocrea.plans.models import Role, Step
+from cocrea.plans.rules import roles_in
 from cocrea.tables.models import WorkingTable
+from cocrea.tables.rules import tables_led_by
 
 from . import actions, queries
-from .forms import ProposalForm
-from .models import Proposal
+from .forms import (
+    AnswerForm,
+    AssignForm,
+    CommentForm,
+    DelegateForm,
+    HideForm,
+    ProposalForm,
+    ReviewForm,
+)
+from .models import Proposal, PublicComment, ReviewDelegate, ViabilityReview
 from .revisions import diff
+from .rules import ASSIGNMENT_STEP, REVIEW_STEP, institutions_headed_by
 
 PAGE_SIZE = 20
 
@@ -114,12 +130,25 @@ def edit(request, slug, number, slot):
 
 
 @login_required
-@require_GET
 def history(request, slug, number, slot):
+    """A draft's revisions, their comparison and the table's discussion of it (where members
+    comment while the table drafts)."""
     plan = _plan(slug)
     table = _table(plan, number)
     require_perm(request.user, "tables.view_table", table)
     proposal = get_object_or_404(Proposal, working_table=table, axis=table.axis, slot=slot)
+    proposal.plan = plan
+    form = CommentForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            actions.comment_draft(proposal, by=request.user, body=form.cleaned_data["body"])
+        except ValidationError as error:
+            for message in error.messages:
+                form.add_error(None, message)
+        else:
+            messages.success(request, _("Comment added."))
+            url = reverse("proposals:history", args=[plan.slug, table.number, slot])
+            return redirect(url + "#discussion")
     revisions = list(queries.revisions(proposal, with_authors=True))
     return render(
         request,
@@ -130,8 +159,11 @@ def history(request, slug, number, slot):
             "proposal": proposal,
             "revisions": revisions,
             "show_authors": True,
+            "comments": list(queries.draft_comments(proposal)),
+            "form": form,
             **_comparison(request, revisions),
         },
+        status=400 if form.errors else 200,
     )
 
 
@@ -150,6 +182,250 @@ def submit(request, slug, number):
     return redirect("proposals:workspace", slug=plan.slug, number=table.number)
 
 
+# --- responsible institutions and objectives (step 9) -------------------------------------------
+
+
+@login_required
+@require_GET
+def assignments(request, slug):
+    """The submitted proposals with their responsible institutions, objectives and review state:
+    the secretariat sees all, table leaders those of their tables."""
+    plan = _plan(slug)
+    user = request.user
+    secretariat = "secretariat" in roles_in(user, plan)
+    led = tables_led_by(user, plan)
+    if not secretariat and not led:
+        raise PermissionDenied
+    found = queries.submitted(plan)
+    if not secretariat:
+        found = found.filter(working_table_id__in=led)
+    step_open = Step.objects.filter(
+        plan=plan, key=ASSIGNMENT_STEP, status=Step.Status.OPEN
+    ).exists()
+    page = Paginator(found, 50).get_page(request.GET.get("page"))
+    # The same answer as the permission `proposals.assign_institutions`, row by row, without a
+    # query per row.
+    rows = [(p, step_open and (secretariat or p.working_table_id in led)) for p in page]
+    return render(
+        request,
+        "proposals/assignments.html",
+        {"plan": plan, "page": page, "rows": rows, "step_open": step_open},
+    )
+
+
+@login_required
+def assign(request, slug, pk):
+    plan = _plan(slug)
+    proposal = get_object_or_404(
+        Proposal.objects.select_related("axis", "working_table"),
+        plan=plan,
+        pk=pk,
+        status=Proposal.Status.SUBMITTED,
+    )
+    proposal.plan = plan
+    require_perm(request.user, "proposals.assign_institutions", proposal)
+    form = AssignForm(request.POST or None, initial=AssignForm.initial_from(proposal))
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            actions.assign_institutions(
+                proposal,
+                by=request.user,
+                lead=data["lead"],
+                others=data["others"],
+                due_on=data["due_on"],
+                **{k: v for k, v in data.items() if k.startswith("objectives_")},
+            )
+        except ValidationError as error:
+            for message in error.messages:
+                form.add_error(None, message)
+        else:
+            messages.success(request, _("Responsible institutions and objectives saved."))
+            return redirect("proposals:assignments", slug=plan.slug)
+    return render(
+        request,
+        "proposals/assign.html",
+        {"plan": plan, "proposal": proposal, "form": form},
+        status=400 if form.errors else 200,
+    )
+
+
+# --- viability review (step 10) -----------------------------------------------------------------
+
+
+def _headed_by(user, plan) -> set[int]:
+    """The institutions `user` heads in `plan` (not those they review for as a delegate)."""
+    return set(
+        plan.roles.filter(user=user, role=Role.HEAD_OF_INSTITUTION)
+        .exclude(organisation=None)
+        .values_list("organisation_id", flat=True)
+    )
+
+
+@login_required
+def reviews(request, slug):
+    """The viability reviews: all of them, with the overdue ones and reminders, for the
+    secretariat; those of their institutions for heads and delegates, who also name delegates."""
+    plan = _plan(slug)
+    user = request.user
+    secretariat = user.has_perm("proposals.view_reviews", plan)
+    mine = institutions_headed_by(user, plan)
+    if not secretariat and not mine:
+        raise PermissionDenied
+    headed = _headed_by(user, plan)
+    delegate_form = DelegateForm(request.POST or None, institutions=headed)
+    if request.method == "POST":
+        if not headed:
+            raise PermissionDenied
+        response = _name_delegate(request, plan, delegate_form)
+        if response is not None:
+            return response
+    state = request.GET.get("state", "")
+    found = queries.reviews(plan, institutions=None if secretariat else mine, state=state)
+    page = Paginator(found, 50).get_page(request.GET.get("page"))
+    return render(
+        request,
+        "proposals/reviews.html",
+        {
+            "plan": plan,
+            "page": page,
+            "state": state,
+            "states": REVIEW_STATES,
+            "secretariat": secretariat,
+            "counts": queries.review_counts(plan) if secretariat else None,
+            "review_open": Step.objects.filter(
+                plan=plan, key=REVIEW_STEP, status=Step.Status.OPEN
+            ).exists(),
+            "today": timezone.localdate(),
+            "delegates": ReviewDelegate.objects.filter(plan=plan, institution_id__in=headed)
+            .select_related("user", "institution")
+            .order_by("institution__name", "user__full_name"),
+            "delegate_form": delegate_form if headed else None,
+        },
+        status=400 if delegate_form.errors else 200,
+    )
+
+
+REVIEW_STATES = [
+    ("", _lazy("All")),
+    ("pending", _lazy("Awaiting review")),
+    ("overdue", _lazy("Overdue")),
+    ("done", _lazy("Reviewed")),
+]
+
+
+def _name_delegate(request, plan, form):
+    if not form.is_valid():
+        return None
+    User = get_user_model()
+    person = (
+        User.objects.filter(email__iexact=form.cleaned_data["email"], is_active=True)
+        .order_by("pk")
+        .first()
+    )
+    if person is None:
+        form.add_error(
+            "email",
+            _("No active account has this e-mail. Ask the person to create an account first."),
+        )
+        return None
+    try:
+        actions.name_delegate(plan, form.cleaned_data["institution"], by=request.user, user=person)
+    except ValidationError as error:
+        for message in error.messages:
+            form.add_error(None, message)
+        return None
+    messages.success(request, _("%(name)s may now review for the institution.") % {"name": person})
+    return redirect("proposals:reviews", slug=plan.slug)
+
+
+@login_required
+@require_POST
+def remove_delegate(request, slug, pk):
+    plan = _plan(slug)
+    delegation = get_object_or_404(ReviewDelegate.objects.select_related("user"), plan=plan, pk=pk)
+    delegation.plan = plan
+    actions.remove_delegate(delegation, by=request.user)
+    messages.success(request, _("%(name)s is no longer a delegate.") % {"name": delegation.user})
+    return redirect("proposals:reviews", slug=plan.slug)
+
+
+def _review(plan, pk) -> ViabilityReview:
+    review = get_object_or_404(
+        ViabilityReview.objects.select_related(
+            "proposal", "proposal__axis", "proposal__working_table", "institution"
+        ),
+        proposal__plan=plan,
+        pk=pk,
+    )
+    review.proposal.plan = plan
+    return review
+
+
+@login_required
+def review(request, slug, pk):
+    """The review form of the lead institution (outcome, changes or reasons, counterproposal),
+    or, once reviewed, its outcome."""
+    plan = _plan(slug)
+    review = _review(plan, pk)
+    user = request.user
+    may_review = user.has_perm("proposals.review_proposal", review)
+    if not (may_review or review.institution_id in institutions_headed_by(user, plan)):
+        require_perm(user, "proposals.view_reviews", plan)
+    form = ReviewForm(request.POST or None)
+    counter = ProposalForm(request.POST or None, prefix="counter")
+    if request.method == "POST":
+        if not may_review:
+            raise PermissionDenied
+        if form.is_valid() and counter.is_valid():
+            data = form.cleaned_data
+            outcome = data["outcome"]
+            not_viable = outcome == ViabilityReview.Outcome.NOT_VIABLE
+            written = counter.cleaned_data if not_viable else None
+            try:
+                actions.review_proposal(
+                    review,
+                    by=user,
+                    outcome=outcome,
+                    counterproposal=written,
+                    **{k: v for k, v in data.items() if k != "outcome"},
+                )
+            except ValidationError as error:
+                for message in error.messages:
+                    form.add_error(None, message)
+            else:
+                messages.success(request, _("Review saved. It is now public."))
+                return redirect("proposals:reviews", slug=plan.slug)
+    return render(
+        request,
+        "proposals/review.html",
+        {
+            "plan": plan,
+            "review": review,
+            "proposal": review.proposal,
+            "may_review": may_review and review.is_pending,
+            "form": form,
+            "counter": counter,
+            "counterproposal": getattr(review, "counterproposal", None)
+            if not review.is_pending
+            else None,
+        },
+        status=400 if form.errors or counter.errors else 200,
+    )
+
+
+@login_required
+@require_POST
+def remind(request, slug, pk):
+    plan = _plan(slug)
+    review = _review(plan, pk)
+    if actions.remind_review(review, by=request.user):
+        messages.success(request, _("Reminder sent to the institution's reviewers."))
+    else:
+        messages.info(request, _("No reminder sent: the review is not overdue or was reminded."))
+    return redirect(reverse("proposals:reviews", args=[plan.slug]) + "?state=overdue")
+
+
 # --- public ------------------------------------------------------------------------------------
 
 
@@ -158,9 +434,10 @@ def submit(request, slug, number):
 def public_list(request, slug):
     plan = _plan(slug)
     axis, table = _int(request.GET.get("axis")), _int(request.GET.get("table"))
-    page = Paginator(queries.submitted(plan, axis=axis, table=table), PAGE_SIZE).get_page(
-        request.GET.get("page")
-    )
+    outcome = request.GET.get("outcome", "")
+    search = request.GET.get("q", "").strip()[:100]
+    found = queries.submitted(plan, axis=axis, table=table, outcome=outcome, search=search)
+    page = Paginator(found, PAGE_SIZE).get_page(request.GET.get("page"))
     return render(
         request,
         "proposals/public_list.html",
@@ -169,10 +446,47 @@ def public_list(request, slug):
             "page": page,
             "axes": list(plan.axes.order_by("number")),
             "tables": list(plan.tables.order_by("number")),
+            "outcomes": [("unassigned", _("No lead institution yet")), *OUTCOMES],
             "axis": axis,
             "table": table,
+            "outcome": outcome,
+            "q": search,
         },
     )
+
+
+OUTCOMES = ViabilityReview.Outcome.choices
+
+
+def _detail(request, plan, proposal, *, comment_form=None, status=200):
+    revisions = list(queries.revisions(proposal))
+    comments = Paginator(queries.public_comments(proposal), COMMENTS_PAGE_SIZE).get_page(
+        request.GET.get("comments")
+    )
+    user = request.user
+    return render(
+        request,
+        "proposals/public_detail.html",
+        {
+            "plan": plan,
+            "proposal": proposal,
+            "institutions": list(proposal.institutions.all()),
+            "review": getattr(proposal, "review", None),
+            "revisions": revisions,
+            "show_authors": False,
+            "comments": comments,
+            "comment_form": comment_form or (CommentForm() if user.is_authenticated else None),
+            "can_answer": user.is_authenticated
+            and user.has_perm("proposals.answer_comment", proposal),
+            "can_moderate": user.is_authenticated
+            and user.has_perm("proposals.moderate_comment", proposal),
+            **_comparison(request, revisions),
+        },
+        status=status,
+    )
+
+
+COMMENTS_PAGE_SIZE = 50
 
 
 @require_GET
@@ -182,15 +496,89 @@ def public_detail(request, slug, pk):
     proposal = queries.submitted_proposal(plan, pk)
     if proposal is None:
         raise Http404
-    revisions = list(queries.revisions(proposal))
-    return render(
-        request,
-        "proposals/public_detail.html",
-        {
-            "plan": plan,
-            "proposal": proposal,
-            "revisions": revisions,
-            "show_authors": False,
-            **_comparison(request, revisions),
-        },
-    )
+    return _detail(request, plan, proposal)
+
+
+def _submitted_or_404(plan, pk) -> Proposal:
+    proposal = queries.submitted_proposal(plan, pk)
+    if proposal is None:
+        raise Http404
+    return proposal
+
+
+@login_required
+@require_POST
+def comment(request, slug, pk):
+    plan = _plan(slug)
+    proposal = _submitted_or_404(plan, pk)
+    form = CommentForm(request.POST)
+    if form.is_valid():
+        try:
+            actions.comment_proposal(proposal, by=request.user, body=form.cleaned_data["body"])
+        except ValidationError as error:
+            for message in error.messages:
+                form.add_error(None, message)
+        else:
+            messages.success(request, _("Your comment is published."))
+            return redirect(proposal.get_absolute_url() + "#comments")
+    return _detail(request, plan, proposal, comment_form=form, status=400)
+
+
+def _comment(plan, pk, comment_pk) -> PublicComment:
+    proposal = _submitted_or_404(plan, pk)
+    found = get_object_or_404(PublicComment, proposal=proposal, pk=comment_pk)
+    found.proposal = proposal
+    return found
+
+
+def _after_comment(request, found: PublicComment, form, done: str):
+    """Messages and the way back to the comment, for the answer and moderation forms."""
+    if form is not None and not form.is_valid():
+        for errors in form.errors.values():
+            for message in errors:
+                messages.error(request, message)
+    elif done:
+        messages.success(request, done)
+    return redirect(found.proposal.get_absolute_url() + f"#comment-{found.pk}")
+
+
+def _call(request, action, found, **kwargs) -> str:
+    try:
+        action(found, by=request.user, **kwargs)
+    except ValidationError as error:
+        for message in error.messages:
+            messages.error(request, message)
+        return ""
+    return "ok"
+
+
+@login_required
+@require_POST
+def answer(request, slug, pk, comment_pk):
+    found = _comment(_plan(slug), pk, comment_pk)
+    form = AnswerForm(request.POST)
+    done = ""
+    if form.is_valid() and _call(request, actions.answer_comment, found, **form.cleaned_data):
+        done = _("Official answer published.")
+    return _after_comment(request, found, form, done)
+
+
+@login_required
+@require_POST
+def hide(request, slug, pk, comment_pk):
+    found = _comment(_plan(slug), pk, comment_pk)
+    form = HideForm(request.POST)
+    done = ""
+    if form.is_valid() and _call(request, actions.hide_comment, found, **form.cleaned_data):
+        done = _("The comment is hidden; the reason is shown in its place.")
+    return _after_comment(request, found, form, done)
+
+
+@login_required
+@require_POST
+def restore(request, slug, pk, comment_pk):
+    found = _comment(_plan(slug), pk, comment_pk)
+    done = ""
+    if _call(request, actions.restore_comment, found):
+        done = _("The comment is visible again.")
+    return _after_comment(request, found, None, done)

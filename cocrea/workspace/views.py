@@ -11,6 +11,7 @@ from django.views.decorators.http import require_POST
 from cocrea.core.actions import require_perm
 from cocrea.plans import actions, queries
 from cocrea.plans.models import ActionPlan, Step
+from cocrea.proposals import queries as proposal_queries
 
 from .forms import PublishForm, StepForm
 
@@ -46,6 +47,7 @@ def plan_dashboard(request, slug):
             "latest_version": plan.versions.order_by("-number").first(),
             "publish_form": PublishForm(),
             "my_roles": [r.get_role_display() for r in plan.roles.filter(user=request.user)],
+            "proposal_links": proposal_queries.workspace_links(request.user, plan),
         },
     )
 

@@ -171,6 +171,15 @@ CACHES["shared"] = (
 PARTICIPATION_RATE_LIMIT_PER_IP = int(os.environ.get("PARTICIPATION_RATE_LIMIT_PER_IP", "10"))
 PARTICIPATION_RATE_LIMIT_PER_EMAIL = int(os.environ.get("PARTICIPATION_RATE_LIMIT_PER_EMAIL", "3"))
 PARTICIPATION_RATE_LIMIT_WINDOW = int(os.environ.get("PARTICIPATION_RATE_LIMIT_WINDOW", "3600"))
+# Public comments on proposals: per account, within the window (seconds).
+PROPOSAL_COMMENT_RATE_LIMIT = int(os.environ.get("PROPOSAL_COMMENT_RATE_LIMIT", "10"))
+PROPOSAL_COMMENT_RATE_LIMIT_WINDOW = int(
+    os.environ.get("PROPOSAL_COMMENT_RATE_LIMIT_WINDOW", "3600")
+)
+# Self-service sign-up and password reset (both send mail): the same kind of limits.
+ACCOUNTS_RATE_LIMIT_PER_IP = int(os.environ.get("ACCOUNTS_RATE_LIMIT_PER_IP", "10"))
+ACCOUNTS_RATE_LIMIT_PER_EMAIL = int(os.environ.get("ACCOUNTS_RATE_LIMIT_PER_EMAIL", "3"))
+ACCOUNTS_RATE_LIMIT_WINDOW = int(os.environ.get("ACCOUNTS_RATE_LIMIT_WINDOW", "3600"))
 # Behind a reverse proxy, the request header carrying the client's address (e.g. HTTP_X_REAL_IP).
 CLIENT_IP_HEADER = os.environ.get("COCREA_CLIENT_IP_HEADER", "")
 
