@@ -4,6 +4,7 @@ import datetime
 
 import pytest
 from django.core.management import CommandError, call_command
+from django.db import transaction
 
 from cocrea.core.models import ActionLog
 from cocrea.events.demo import load_events_demo
@@ -11,18 +12,30 @@ from cocrea.participation.demo import load_participation_demo
 from cocrea.plans.demo import load_demo
 from cocrea.plans.models import ActionPlan, PlanRole, Role, Step
 from cocrea.plans.versions import compare
+from cocrea.proposals.demo import load_proposals_demo
 
 D = datetime.date
 
 
+@pytest.fixture(scope="module")
+def _loaded_demo(django_db_setup, django_db_blocker):
+    """The demo takes seconds to load: once for this module, in a transaction rolled back after
+    its last test; each test runs in a savepoint of it (the `db` fixture), so none sees another's
+    changes."""
+    with django_db_blocker.unblock(), transaction.atomic():
+        plan, created = load_demo()
+        assert created is True
+        # The `demo` command loads the participation, the events and the proposals too.
+        load_participation_demo(plan)
+        load_events_demo(plan)
+        assert load_proposals_demo(plan) is True
+        yield plan.pk
+        transaction.set_rollback(True)
+
+
 @pytest.fixture
-def demo(db):
-    plan, created = load_demo()
-    assert created is True
-    # The `demo` command loads the events and the participation too.
-    load_participation_demo(plan)
-    load_events_demo(plan)
-    return plan
+def demo(_loaded_demo, db):
+    return ActionPlan.objects.get(pk=_loaded_demo)
 
 
 def test_demo_has_the_seed_steps_in_order(demo):
@@ -76,11 +89,26 @@ def test_demo_versions_1_and_2_differ_as_the_seed_says(demo):
     }
 
 
-def test_demo_stands_with_steps_1_to_6_closed_and_7_8_open(demo):
+def test_demo_stands_in_the_viability_review_with_the_og_section_open(demo):
     statuses = dict(demo.steps.values_list("number", "status"))
-    assert [statuses[n] for n in range(1, 7)] == [Step.Status.CLOSED] * 6
-    assert [statuses[7], statuses[8]] == [Step.Status.OPEN] * 2
-    assert {statuses[n] for n in range(9, 18)} == {Step.Status.PENDING}
+    assert [statuses[n] for n in range(1, 8)] == [Step.Status.CLOSED] * 7
+    assert [statuses[8], statuses[9], statuses[10]] == [
+        Step.Status.OPEN,
+        Step.Status.CLOSED,
+        Step.Status.OPEN,
+    ]
+    assert {statuses[n] for n in range(11, 18)} == {Step.Status.PENDING}
+    dates = {
+        key: (start, end)
+        for key, start, end in demo.steps.filter(number__in=[7, 9, 10]).values_list(
+            "key", "actual_start", "actual_end"
+        )
+    }
+    assert dates == {
+        "training-and-tables": (D(2017, 5, 22), D(2017, 7, 14)),
+        "responsibles-and-objectives": (D(2017, 7, 17), D(2017, 7, 31)),
+        "viability-review": (D(2017, 8, 1), None),
+    }
 
 
 def test_demo_has_one_user_per_role_and_a_balanced_commission(demo):
@@ -101,23 +129,59 @@ def test_demo_history_is_dated_in_2017(demo):
     assert years == {2017}
 
 
+def _demo_counts():
+    from django.contrib.auth import get_user_model
+
+    from cocrea.proposals.models import (
+        DraftComment,
+        ProposalRevision,
+        PublicComment,
+        ResponsibleInstitution,
+        ViabilityReview,
+    )
+
+    return [
+        model.objects.count()
+        for model in (
+            ActionPlan,
+            Step,
+            ActionLog,
+            PlanRole,
+            get_user_model(),
+            ProposalRevision,
+            DraftComment,
+            ResponsibleInstitution,
+            ViabilityReview,
+            PublicComment,
+        )
+    ]
+
+
 def test_demo_is_idempotent(demo, capsys):
-    counts = (ActionPlan.objects.count(), Step.objects.count(), ActionLog.objects.count())
+    counts = _demo_counts()
     call_command("demo")
     assert "nothing changed" in capsys.readouterr().out
-    assert (ActionPlan.objects.count(), Step.objects.count(), ActionLog.objects.count()) == counts
+    assert load_proposals_demo(demo) is False
+    assert _demo_counts() == counts
 
 
 def test_demo_refuses_outside_demo_mode(db, settings):
     settings.DEMO_MODE = False
+    plans = ActionPlan.objects.count()  # the module's demo, once another test has loaded it
     with pytest.raises(CommandError):
         call_command("demo")
-    assert ActionPlan.objects.count() == 0
+    assert ActionPlan.objects.count() == plans
 
 
 def test_demo_accounts_can_log_in(demo, client):
     assert client.login(username="secretaria", password="demo-cocrea-2017")
     assert client.get("/workspace/", follow=True).status_code == 200
+
+
+def test_demo_heads_delegate_and_citizens_can_log_in(demo, client):
+    for username in ("titular-an", "enlace-dgcp", "yariela.ortega"):
+        assert client.login(username=username, password="demo-cocrea-2017"), username
+        client.logout()
 
 
 def test_demo_tables_have_their_session_and_trained_leaders(demo):
@@ -130,3 +194,177 @@ def test_demo_tables_have_their_session_and_trained_leaders(demo):
     leaders = TableMember.objects.filter(table__plan=demo, is_leader=True)
     assert leaders.count() >= 10
     assert all(trainings_attended_by(m.user, demo).count() == 3 for m in leaders)
+
+
+# --- the proposals stage (steps 7, 9 and 10) ----------------------------------------------------
+
+
+def _proposals(plan):
+    from cocrea.proposals.models import Proposal
+
+    return Proposal.objects.filter(plan=plan).select_related("working_table", "axis")
+
+
+def _proposal(plan, table: int, slot: str):
+    return _proposals(plan).get(working_table__number=table, slot=slot)
+
+
+def test_demo_tables_submitted_three_complete_proposals_each(demo):
+    from cocrea.proposals.actions import missing_template_fields
+    from cocrea.proposals.models import TEXT_FIELDS, Proposal
+
+    proposals = list(_proposals(demo))
+    assert len(proposals) == 15
+    assert {p.status for p in proposals} == {Proposal.Status.SUBMITTED}
+    by_table = {}
+    for p in proposals:
+        assert p.axis_id == p.working_table.axis_id
+        by_table.setdefault(p.working_table.number, []).append(p.slot)
+    assert {n: sorted(slots) for n, slots in by_table.items()} == {
+        n: ["alternate", "commitment_1", "commitment_2"] for n in range(1, 6)
+    }
+    for p in proposals:
+        empty = [
+            f"{name}_{lang}"
+            for name in (*TEXT_FIELDS, "objectives")
+            for lang in ("es", "en")
+            if not getattr(p, f"{name}_{lang}").strip()
+        ]
+        assert empty == [], (p.title, empty)
+        assert missing_template_fields(p) == [], p.title
+        assert D(2017, 1, 1) <= p.start_date < p.end_date <= D(2019, 12, 31), p.title
+        assert p.submitted_at.year == 2017
+
+
+def test_demo_proposals_follow_panamas_2017_commitments(demo):
+    titles = dict(((p.working_table.number, p.slot), p.title_es) for p in _proposals(demo))
+    assert titles[1, "commitment_1"] == "Observatorio Ciudadano Anticorrupción"
+    assert titles[1, "commitment_2"] == "Observatorio Ciudadano Electoral"
+    assert titles[2, "commitment_2"] == (
+        "Prevención de conflictos de intereses en las contrataciones públicas"
+    )
+    assert titles[4, "commitment_1"] == "Manual y aplicación móvil sobre educación vial"
+    assert titles[4, "commitment_2"] == "Transparencia en la calidad y cantidad de agua"
+    assert titles[5, "alternate"] == "Escuela de Gobierno Abierto"
+    assert _proposal(demo, 1, "commitment_1").title_en == "Citizen Anti-corruption Observatory"
+
+
+def test_demo_drafts_were_revised_by_several_table_members(demo):
+    from cocrea.proposals.models import DraftComment, ProposalRevision
+    from cocrea.proposals.revisions import diff
+    from cocrea.tables.models import TableMember
+
+    observatory = _proposal(demo, 1, "commitment_1")
+    revisions = list(observatory.revisions.order_by("number"))
+    assert [r.number for r in revisions] == [1, 2, 3]
+    assert len({r.author_id for r in revisions}) == 3
+    seated = set(
+        TableMember.objects.filter(table=observatory.working_table).values_list("user", flat=True)
+    )
+    assert {r.author_id for r in revisions} <= seated
+    changed = [c.field for c in diff(revisions[0].snapshot, revisions[1].snapshot)]
+    assert changed == ["title_es", "problem_es", "commitment_es"]
+    assert revisions[0].created_at.date() == D(2017, 6, 13)
+    revised = (
+        ProposalRevision.objects.filter(proposal__plan=demo).values("proposal").distinct().count()
+    )
+    assert revised == 15
+    several = [p for p in _proposals(demo) if p.revisions.count() > 1]
+    assert len(several) == 6
+    comments = DraftComment.objects.filter(proposal__plan=demo).select_related("proposal")
+    assert comments.count() == 5
+    for comment in comments:
+        assert TableMember.objects.filter(
+            table=comment.proposal.working_table, user=comment.author
+        ).exists()
+        assert comment.created_at.year == 2017
+
+
+def test_demo_reviews_most_proposals_and_leaves_three_overdue(demo):
+    from collections import Counter
+
+    from cocrea.proposals.actions import missing_template_fields
+    from cocrea.proposals.models import TEXT_FIELDS, ReviewDelegate, ViabilityReview
+
+    reviews = ViabilityReview.objects.filter(proposal__plan=demo).select_related(
+        "institution", "proposal__working_table"
+    )
+    assert reviews.count() == 15
+    assert Counter(reviews.values_list("outcome", flat=True)) == {
+        "viable": 6,
+        "viable_with_changes": 4,
+        "not_viable": 2,
+        "pending": 3,
+    }
+    for review in reviews:
+        lead = review.proposal.institutions.get(is_lead=True).organisation
+        assert review.institution == lead
+        assert review.due_on == D(2017, 8, 25)
+        assert PlanRole.objects.filter(
+            plan=demo, role=Role.HEAD_OF_INSTITUTION, organisation=lead
+        ).exists(), lead
+    pending = reviews.filter(outcome="pending")
+    assert sorted(r.institution.acronym for r in pending) == ["AN", "AN", "IDAAN"]
+    assert all(r.is_overdue() for r in pending)
+    for review in reviews.filter(outcome="viable_with_changes"):
+        assert review.changes_es and review.changes_en
+    not_viable = list(reviews.filter(outcome="not_viable"))
+    assert sorted(r.institution.acronym for r in not_viable) == ["MINSA", "TE"]
+    for review in not_viable:
+        assert review.reasons_es and review.reasons_en
+        counter = review.counterproposal
+        assert missing_template_fields(counter) == []
+        assert all(getattr(counter, f"{name}_en") for name in TEXT_FIELDS)
+        assert all(getattr(counter, f"{name}_es") for name in TEXT_FIELDS)
+    minsa = next(r for r in not_viable if r.institution.acronym == "MINSA")
+    assert minsa.reviewed_by.username == "autoridad"
+    assert minsa.reviewed_at.date() == D(2017, 8, 21)
+    delegation = ReviewDelegate.objects.get(plan=demo)
+    assert delegation.institution.acronym == "DGCP"
+    assert delegation.named_by.username == "titular-dgcp"
+    assert {r.reviewed_by for r in reviews.filter(institution__acronym="DGCP")} == {delegation.user}
+
+
+def test_demo_public_comments_have_answers_and_one_is_hidden(demo, client):
+    from cocrea.proposals.models import PublicComment
+
+    comments = PublicComment.objects.filter(proposal__plan=demo)
+    assert comments.count() == 10
+    assert comments.exclude(answer="").count() == 7
+    assert set(comments.exclude(answer="").values_list("answered_by_name", flat=True)) == {
+        "Ana Lucía Herrera (ANTAI)",
+        "Tomás Barría (1. Anticorrupción)",
+        "Julio Cedeño (2. Contrataciones públicas)",
+        "Edwin Saavedra (4. Mejoramiento de los servicios públicos (transporte, salud y agua))",
+        "Marisol Cedeño (5. Educación)",
+    }
+    assert {c.created_at.year for c in comments} == {2017}
+    hidden = comments.get(hidden_at__isnull=False)
+    assert hidden.hidden_by.username == "secretaria"
+    assert "6612-4590" in hidden.body
+    html = client.get(hidden.proposal.get_absolute_url()).content.decode()
+    assert "6612-4590" not in html
+    assert hidden.hidden_reason in html
+    shown = comments.filter(proposal=hidden.proposal, hidden_at__isnull=True).get()
+    assert shown.body in html
+
+
+def test_demo_proposal_history_is_dated_in_2017(demo):
+    from cocrea.proposals.models import ProposalRevision, ViabilityReview
+
+    stamps = set()
+    for p in _proposals(demo):
+        stamps |= {p.created_at.year, p.updated_at.year}
+    stamps |= {
+        d.year
+        for d in ProposalRevision.objects.filter(proposal__plan=demo).values_list(
+            "created_at", flat=True
+        )
+    }
+    stamps |= {
+        d.year
+        for d in ViabilityReview.objects.filter(proposal__plan=demo).values_list(
+            "updated_at", flat=True
+        )
+    }
+    assert stamps == {2017}

@@ -16,6 +16,8 @@ from cocrea.events.demo import load_events_demo
 from cocrea.participation.demo import load_participation_demo
 from cocrea.participation.models import Invitation, LiaisonRequest, Registration
 from cocrea.plans.demo import load_demo
+from cocrea.proposals import demo_data as proposals_demo_data
+from cocrea.proposals.demo import load_proposals_demo
 
 
 @pytest.fixture
@@ -23,6 +25,7 @@ def demo(db):
     plan, _created = load_demo()
     assert load_participation_demo(plan) is True
     load_events_demo(plan)
+    assert load_proposals_demo(plan) is True
     return plan
 
 
@@ -47,11 +50,16 @@ def test_no_participant_email_or_phone_on_any_public_page(client, demo):
     secrets |= {
         u.email for u in get_user_model().objects.exclude(email="") if u.email != demo.contact_email
     }
+    # The phone number in the public comment the moderators hid.
+    hidden = [c for c in proposals_demo_data.PUBLIC_COMMENTS if c[-1]]
+    secrets.add("6612-4590")
+    assert "6612-4590" in hidden[0][4]
     assert len(secrets) > 300
     urls = public_urls(client, demo)
     assert len(urls) > 40
     assert "/plans/panama-2017-2019/tables/1/" in urls
     assert "/en/plans/panama-2017-2019/call/" in urls
+    assert len([u for u in urls if u.startswith("/plans/panama-2017-2019/proposals/")]) == 16
     for url in urls:
         cache.clear()
         response = client.get(url)

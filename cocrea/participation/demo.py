@@ -153,13 +153,14 @@ def _weighted(rng, pairs):
     return rng.choices([p for p, _w in pairs], weights=[w for _p, w in pairs])[0]
 
 
-@transaction.atomic
 def load_participation_demo(plan: ActionPlan) -> bool:
     """Add participation to the demo plan (once). Returns whether anything was created."""
     if OpenCall.objects.filter(plan=plan).exists():
         return False
-    # The demo sends nothing: its mail stays in memory instead of flooding the console.
-    with override_settings(EMAIL_BACKEND="django.core.mail.backends.locmem.EmailBackend"):
+    # The demo sends nothing: its mail (sent when the transaction commits, so the override must
+    # enclose the transaction) stays in memory instead of flooding the console.
+    locmem = "django.core.mail.backends.locmem.EmailBackend"
+    with override_settings(EMAIL_BACKEND=locmem), transaction.atomic():
         _load(plan)
     return True
 

@@ -1,8 +1,11 @@
 """Loads the demo (Panama 2017-2019) through the same actions the workspace uses."""
 
 import datetime
+import functools
 
+from django.conf import settings
 from django.contrib.auth import get_user_model
+from django.contrib.auth.hashers import make_password
 from django.db import transaction
 from django.utils import timezone
 
@@ -45,20 +48,29 @@ def _organisations() -> dict[str, Organisation]:
     return found
 
 
+def _demo_password_hash() -> str:
+    """One hash of the demo's published password for every demo account: hashing is slow on
+    purpose, and the demo creates dozens of accounts (`make run` loads it on every start)."""
+    return _hash_with(settings.PASSWORD_HASHERS[0])
+
+
+@functools.cache
+def _hash_with(hasher: str) -> str:
+    return make_password(data.DEMO_PASSWORD)  # `hasher` is the default one: the cache key
+
+
 def _user(username, full_name, position, organisation):
     User = get_user_model()
-    user, created = User.objects.get_or_create(
+    user, _created = User.objects.get_or_create(
         username=username,
         defaults={
             "full_name": full_name,
             "position": position,
             "organisation": organisation,
             "email": f"{username}@demo.cocrea.invalid",
+            "password": _demo_password_hash(),
         },
     )
-    if created:
-        user.set_password(data.DEMO_PASSWORD)
-        user.save(update_fields=["password"])
     return user
 
 

@@ -328,6 +328,7 @@ def name_delegate(plan, institution: Organisation, *, by, user) -> ReviewDelegat
         raise ValidationError(_("This person is already a delegate of the institution."))
     delegation.named_by = by if getattr(by, "is_authenticated", False) else None
     delegation.save()
+    user.__dict__.pop("_cocrea_headed", None)  # the per-request cache of whom they review for
     log_action(
         actor=by,
         verb="proposals.name_delegate",
@@ -353,6 +354,7 @@ def remove_delegate(delegation: ReviewDelegate, *, by) -> None:
         public=False,
     )
     delegation.delete()
+    delegation.user.__dict__.pop("_cocrea_headed", None)
 
 
 def _counterproposal_from(review: ViabilityReview, fields: dict) -> Counterproposal:

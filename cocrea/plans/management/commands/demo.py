@@ -5,6 +5,8 @@ from cocrea.events.demo import load_events_demo
 from cocrea.participation.demo import load_participation_demo
 from cocrea.plans import demo_data
 from cocrea.plans.demo import load_demo
+from cocrea.proposals import demo_data as proposals_data
+from cocrea.proposals.demo import load_proposals_demo
 
 
 class Command(BaseCommand):
@@ -20,6 +22,8 @@ class Command(BaseCommand):
         # Participation first: its working tables receive the events' table sessions.
         load_participation_demo(plan)
         load_events_demo(plan)
+        # Proposals last: the tables draft with the members the participation demo seated.
+        load_proposals_demo(plan)
         if created:
             self.stdout.write(self.style.SUCCESS(f"Demo loaded: {plan}"))
         else:
@@ -31,3 +35,11 @@ class Command(BaseCommand):
             self.stdout.write(
                 f"  {username:<13} {role or 'administrator (/admin/)':<22} {full_name}"
             )
+        heads = ", ".join(
+            sorted(u for u, *_rest in proposals_data.HEADS.values() if u != "autoridad")
+        )
+        citizens = ", ".join(username for username, _name in proposals_data.CITIZENS)
+        self.stdout.write(f"  Other heads of institution: {heads}")
+        institution, delegate, *_rest = proposals_data.DELEGATE
+        self.stdout.write(f"  Reviews for {institution} as the head's delegate: {delegate}")
+        self.stdout.write(f"  Citizens who comment on proposals: {citizens}")
