@@ -553,7 +553,8 @@ def _answerer_name(by, comment: PublicComment) -> str:
     from cocrea.plans.rules import roles_in
 
     if Role.SECRETARIAT in roles_in(by, plan) or by is SYSTEM:
-        body = plan.lead_agency.acronym if plan.lead_agency_id else _("Secretariat")
+        # str(): the acronym, or the name when the agency has none (never an empty "()")
+        body = str(plan.lead_agency) if plan.lead_agency_id else _("Secretariat")
     else:
         body = str(comment.proposal.working_table)
     return f"{name} ({body})" if name and name != "system" else str(body)
