@@ -19,6 +19,7 @@ from cocrea.core.links import absolute_url
 from cocrea.core.mail import send_template
 from cocrea.organisations.models import Organisation
 from cocrea.plans.models import Role, Step
+from cocrea.plans.rules import roles_in
 
 from .models import (
     REQUIRED_FIELDS,
@@ -550,8 +551,6 @@ def _answerer_name(by, comment: PublicComment) -> str:
     """Who answers, as the public reads it: the person and the body they answer for."""
     name = getattr(by, "display_name", "") or ""
     plan = comment.proposal.plan
-    from cocrea.plans.rules import roles_in
-
     if Role.SECRETARIAT in roles_in(by, plan) or by is SYSTEM:
         # str(): the acronym, or the name when the agency has none (never an empty "()")
         body = str(plan.lead_agency) if plan.lead_agency_id else _("Secretariat")

@@ -406,9 +406,6 @@ def review(request, slug, pk):
             "may_review": may_review and review.is_pending,
             "form": form,
             "counter": counter,
-            "counterproposal": getattr(review, "counterproposal", None)
-            if not review.is_pending
-            else None,
         },
         status=400 if form.errors or counter.errors else 200,
     )
@@ -542,14 +539,15 @@ def _after_comment(request, found: PublicComment, form, done: str):
     return redirect(found.proposal.get_absolute_url() + f"#comment-{found.pk}")
 
 
-def _call(request, action, found, **kwargs) -> str:
+def _call(request, action, found, **kwargs) -> bool:
+    """Run a comment action; its refusals become error messages."""
     try:
         action(found, by=request.user, **kwargs)
     except ValidationError as error:
         for message in error.messages:
             messages.error(request, message)
-        return ""
-    return "ok"
+        return False
+    return True
 
 
 @login_required
