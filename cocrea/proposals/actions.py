@@ -6,6 +6,7 @@ their official answers and moderation. Drafts are logged privately until submiss
 import datetime
 
 from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Max
@@ -296,8 +297,6 @@ def assign_institutions(
 
 def reviewers_of(plan, institution) -> list:
     """The people who review for `institution` in `plan`: its heads and their delegates."""
-    from django.contrib.auth import get_user_model
-
     User = get_user_model()
     heads = plan.roles.filter(role=Role.HEAD_OF_INSTITUTION, organisation=institution).values_list(
         "user_id", flat=True

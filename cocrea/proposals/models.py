@@ -12,6 +12,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from cocrea.core.models import TimeStampedModel
@@ -297,8 +298,6 @@ class ViabilityReview(TimeStampedModel):
         return self.outcome == self.Outcome.PENDING
 
     def is_overdue(self, today: datetime.date | None = None) -> bool:
-        from django.utils import timezone
-
         return self.is_pending and self.due_on < (today or timezone.localdate())
 
 

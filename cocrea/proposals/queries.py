@@ -2,8 +2,13 @@
 
 from django.db.models import Case, Count, IntegerField, Prefetch, Value, When
 from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from cocrea.plans.rules import roles_in
+from cocrea.tables.rules import tables_led_by
 
 from .models import Proposal, ResponsibleInstitution, ViabilityReview
+from .rules import institutions_headed_by
 
 SLOT_ORDER = Case(
     *[When(slot=slot, then=Value(i)) for i, slot in enumerate(Proposal.Slot.values)],
@@ -119,13 +124,6 @@ def review_counts(plan) -> dict[str, int]:
 
 def workspace_links(user, plan) -> list[tuple[str, str]]:
     """The proposal pages of the workspace `user` may open: (url name, label)."""
-    from django.utils.translation import gettext as _
-
-    from cocrea.plans.rules import roles_in
-    from cocrea.tables.rules import tables_led_by
-
-    from .rules import institutions_headed_by
-
     secretariat = "secretariat" in roles_in(user, plan)
     links = []
     if secretariat or tables_led_by(user, plan):

@@ -1,7 +1,8 @@
 """Permissions of the proposals app, named `proposals.<verb>_<noun>`.
 
 The object is the working table, one of its proposals, a review or a comment. What each step of
-the work programme allows is the table `STEP_OF` below, read by `step_is_open`:
+the work programme allows is written once, in the `add_perm` lines at the end, each ending with the
+`step_is_open` predicate of its step:
 
 - drafting (leaders and members of the table, or the secretariat) while "training-and-tables" is
   open; leaders or the secretariat submit the set;
@@ -65,28 +66,34 @@ def institution_of(obj):
     return getattr(obj, "institution", None)
 
 
-def institutions_headed_by(user, plan) -> frozenset[int]:
-    """The organisations `user` heads in `plan`, or reviews for as a named delegate."""
+def review_seats(user, plan) -> tuple[frozenset[int], frozenset[int]]:
+    """The organisations `user` heads in `plan`, and those they review for as a named delegate;
+    cached on the user object for the request (actions that change them clear it)."""
     if plan is None or not user.is_authenticated:
-        return frozenset()
+        return frozenset(), frozenset()
     cache = user.__dict__.setdefault("_cocrea_headed", {})
     if plan.pk not in cache:
         from .models import ReviewDelegate
 
-        heads = set()
+        heads = frozenset()
         if Role.HEAD_OF_INSTITUTION in roles_in(user, plan):
-            heads = set(
+            heads = frozenset(
                 plan.roles.filter(user=user, role=Role.HEAD_OF_INSTITUTION)
                 .exclude(organisation=None)
                 .values_list("organisation_id", flat=True)
             )
-        delegated = set(
+        delegated = frozenset(
             ReviewDelegate.objects.filter(plan=plan, user=user).values_list(
                 "institution_id", flat=True
             )
         )
-        cache[plan.pk] = (frozenset(heads), frozenset(delegated))
-    heads, delegated = cache[plan.pk]
+        cache[plan.pk] = (heads, delegated)
+    return cache[plan.pk]
+
+
+def institutions_headed_by(user, plan) -> frozenset[int]:
+    """The organisations `user` reviews for in `plan`: as their head or as a delegate."""
+    heads, delegated = review_seats(user, plan)
     return heads | delegated
 
 
@@ -94,12 +101,7 @@ def institutions_headed_by(user, plan) -> frozenset[int]:
 def heads_institution(user, obj=None) -> bool:
     """`user` is a head of institution of the plan on behalf of the object's institution."""
     institution = institution_of(obj)
-    plan = plan_of(obj)
-    if institution is None or plan is None or not user.is_authenticated:
-        return False
-    return plan.roles.filter(
-        user=user, role=Role.HEAD_OF_INSTITUTION, organisation_id=institution.pk
-    ).exists()
+    return institution is not None and institution.pk in review_seats(user, plan_of(obj))[0]
 
 
 @rules.predicate

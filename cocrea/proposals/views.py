@@ -17,7 +17,7 @@ from django.views.decorators.http import require_GET, require_POST
 from cocrea.core.actions import require_perm
 from cocrea.core.cache import cache_public_page
 from cocrea.plans import queries as plan_queries
-from cocrea.plans.models import Role, Step
+from cocrea.plans.models import Step
 from cocrea.plans.rules import roles_in
 from cocrea.tables.models import WorkingTable
 from cocrea.tables.rules import tables_led_by
@@ -34,7 +34,7 @@ from .forms import (
 )
 from .models import Proposal, PublicComment, ReviewDelegate, ViabilityReview
 from .revisions import diff
-from .rules import ASSIGNMENT_STEP, REVIEW_STEP, institutions_headed_by
+from .rules import ASSIGNMENT_STEP, REVIEW_STEP, institutions_headed_by, review_seats
 
 PAGE_SIZE = 20
 
@@ -253,15 +253,6 @@ def assign(request, slug, pk):
 # --- viability review (step 10) -----------------------------------------------------------------
 
 
-def _headed_by(user, plan) -> set[int]:
-    """The institutions `user` heads in `plan` (not those they review for as a delegate)."""
-    return set(
-        plan.roles.filter(user=user, role=Role.HEAD_OF_INSTITUTION)
-        .exclude(organisation=None)
-        .values_list("organisation_id", flat=True)
-    )
-
-
 @login_required
 def reviews(request, slug):
     """The viability reviews: all of them, with the overdue ones and reminders, for the
@@ -269,10 +260,10 @@ def reviews(request, slug):
     plan = _plan(slug)
     user = request.user
     secretariat = user.has_perm("proposals.view_reviews", plan)
-    mine = institutions_headed_by(user, plan)
+    headed, delegated = review_seats(user, plan)
+    mine = headed | delegated
     if not secretariat and not mine:
         raise PermissionDenied
-    headed = _headed_by(user, plan)
     delegate_form = DelegateForm(request.POST or None, institutions=headed)
     if request.method == "POST":
         if not headed:
@@ -292,6 +283,7 @@ def reviews(request, slug):
             "state": state,
             "states": REVIEW_STATES,
             "secretariat": secretariat,
+            "mine": mine,
             "counts": queries.review_counts(plan) if secretariat else None,
             "review_open": Step.objects.filter(
                 plan=plan, key=REVIEW_STEP, status=Step.Status.OPEN
