@@ -1,0 +1,188 @@
+"""Operations: the shared cache with and without Redis, rate limits under parallel requests."""
+
+import os
+import subprocess
+import sys
+import threading
+import tomllib
+from pathlib import Path
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.core.cache import caches
+from django.db import connection, connections
+from django.test import Client
+
+from cocrea.participation import ratelimit
+
+ROOT = Path(__file__).resolve().parent.parent
+# The Redis the cache tests run against; CI and developers' machines run one on 6379.
+TEST_REDIS_URL = os.environ.get("REDIS_URL") or "redis://127.0.0.1:6379/5"
+REDIS_CACHE = {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": TEST_REDIS_URL}
+DATABASE_CACHE = {
+    "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+    "LOCATION": "cocrea_shared_cache",
+}
+
+postgresql_only = pytest.mark.skipif(
+    connection.vendor != "postgresql",
+    reason="parallel writers need a server database (SQLite's test database is one connection)",
+)
+
+
+def redis_available() -> bool:
+    import redis
+
+    try:
+        return bool(redis.Redis.from_url(TEST_REDIS_URL, socket_connect_timeout=1).ping())
+    except redis.RedisError:
+        return False
+
+
+@pytest.fixture(params=["database", "redis"])
+def shared_backend(request, settings):
+    """The shared cache as each deployment has it: a database table, or Redis."""
+    if request.param == "redis" and not redis_available():
+        if os.environ.get("CI", "").lower() == "true":
+            pytest.fail(f"Redis is not reachable at {TEST_REDIS_URL}")
+        pytest.skip(f"Redis is not reachable at {TEST_REDIS_URL}")
+    settings.CACHES = {
+        **settings.CACHES,
+        "shared": REDIS_CACHE if request.param == "redis" else DATABASE_CACHE,
+    }
+    caches["shared"].clear()
+    yield request.param
+    caches["shared"].clear()
+
+
+def run_manage(*args, env_overrides):
+    dropped = {"DJANGO_SETTINGS_MODULE", "DJANGO_ALLOW_ASYNC_UNSAFE", "REDIS_URL"}
+    env = {k: v for k, v in os.environ.items() if k not in dropped}
+    env.update(env_overrides)
+    return subprocess.run(
+        [sys.executable, "manage.py", *args],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=180,
+    )
+
+
+def in_parallel(count: int, work) -> list:
+    """Run `work(i)` in `count` threads released together; each thread has its own connection."""
+    barrier = threading.Barrier(count)
+    results: list = [None] * count
+
+    def run(i):
+        try:
+            barrier.wait()
+            results[i] = work(i)
+        except Exception as error:  # reported by the assertion of the test
+            results[i] = error
+        finally:
+            connections.close_all()
+
+    threads = [threading.Thread(target=run, args=(i,)) for i in range(count)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(60)
+    return results
+
+
+# --- the shared cache table ----------------------------------------------------------------------
+
+
+def test_the_shared_cache_table_exists_when_migrated_with_redis_and_serves_without_it(tmp_path):
+    """The schema never depends on REDIS_URL at migration time: a site migrated with Redis can
+    later run without it (rate limits then count in the table)."""
+    database = {
+        "COCREA_VAR_DIR": str(tmp_path),
+        "DJANGO_SETTINGS_MODULE": "config.settings.test",
+        "DATABASE_URL": f"sqlite:///{tmp_path / 'site.sqlite3'}",
+    }
+    migrated = run_manage(
+        "migrate", "--noinput", "-v0", env_overrides={**database, "REDIS_URL": TEST_REDIS_URL}
+    )
+    assert migrated.returncode == 0, migrated.stderr
+    counted = run_manage(
+        "shell",
+        "-c",
+        "from cocrea.participation import ratelimit;"
+        "print([ratelimit.hit('email', 'ana@example.org', limit=2, window=60) for _ in range(3)])",
+        env_overrides=database,
+    )
+    assert counted.returncode == 0, counted.stderr
+    assert counted.stdout.splitlines()[-1] == "[True, True, False]"
+
+
+def test_redis_is_installed_for_sites_that_set_redis_url():
+    """REDIS_URL, as documented, needs the redis client: a dependency, not an extra step."""
+    result = run_manage(
+        "shell",
+        "-c",
+        "from django.core.cache import caches; print(type(caches['shared']).__name__)",
+        env_overrides={
+            "DJANGO_SETTINGS_MODULE": "config.settings.test",
+            "REDIS_URL": TEST_REDIS_URL,
+        },
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.splitlines()[-1] == "RedisCache"
+    with open(ROOT / "pyproject.toml", "rb") as file:
+        dependencies = tomllib.load(file)["project"]["dependencies"]
+    assert [name for name in dependencies if name.startswith("redis")] == ["redis>=5,<9"]
+
+
+# --- rate limits ---------------------------------------------------------------------------------
+
+
+def test_rate_limit_counts_each_attempt_and_starts_again_after_the_window(db, shared_backend):
+    assert [ratelimit.hit("email", "Ana@Example.org ", limit=2, window=60) for _ in range(3)] == [
+        True,
+        True,
+        False,
+    ]
+    # The same address, written differently, is the same counter; another address is not.
+    assert ratelimit.hit("email", "ana@example.org", limit=2, window=60) is False
+    assert ratelimit.hit("email", "bea@example.org", limit=2, window=60) is True
+    key = ratelimit._key("email", "ana@example.org")
+    assert caches["shared"].get(key) == 4
+    caches["shared"].set(key, 4, 0)  # the window is over
+    assert ratelimit.hit("email", "ana@example.org", limit=2, window=60) is True
+    assert caches["shared"].get(key) == 1
+
+
+@postgresql_only
+@pytest.mark.django_db(transaction=True)
+def test_parallel_attempts_never_pass_the_limit(shared_backend):
+    results = in_parallel(
+        20, lambda i: ratelimit.hit("proposal-comment", "7", limit=10, window=600)
+    )
+    assert sorted(results, key=str) == [False] * 10 + [True] * 10
+
+
+@postgresql_only
+@pytest.mark.django_db(transaction=True)
+def test_parallel_sign_ups_from_one_address_stop_at_the_limit(shared_backend, settings):
+    """14 sign-ups sent at once from one address with a limit of 10: exactly 10 accounts."""
+    settings.ACCOUNTS_RATE_LIMIT_PER_IP = 10
+    password = "mangrove-heron-1903"
+
+    def sign_up(i):
+        response = Client().post(
+            "/en/accounts/signup/",
+            {
+                "full_name": f"Persona {i}",
+                "email": f"persona{i}@example.net",
+                "password1": password,
+                "password2": password,
+                "accept_privacy": "on",
+            },
+        )
+        return response.status_code
+
+    codes = in_parallel(14, sign_up)
+    assert sorted(codes, key=str) == [302] * 10 + [429] * 4
+    assert get_user_model().objects.count() == 10
