@@ -186,3 +186,30 @@ def test_parallel_sign_ups_from_one_address_stop_at_the_limit(shared_backend, se
     codes = in_parallel(14, sign_up)
     assert sorted(codes, key=str) == [302] * 10 + [429] * 4
     assert get_user_model().objects.count() == 10
+
+
+# --- make run ------------------------------------------------------------------------------------
+
+
+def make_run_commands(**env) -> list[str]:
+    result = subprocess.run(
+        ["make", "-n", "run"],
+        cwd=ROOT,
+        env={**{k: v for k, v in os.environ.items() if k != "SITE_URL"}, **env},
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=True,
+    )
+    return result.stdout.splitlines()
+
+
+def test_make_run_mails_links_to_the_port_it_serves():
+    [server] = [line for line in make_run_commands(PORT="8123") if "gunicorn config.wsgi" in line]
+    assert server.startswith("SITE_URL=http://127.0.0.1:8123 ")
+    [server] = [
+        line
+        for line in make_run_commands(PORT="8123", SITE_URL="https://demo.example.org")
+        if "gunicorn config.wsgi" in line
+    ]
+    assert server.startswith("SITE_URL=https://demo.example.org ")
