@@ -9,7 +9,7 @@ WORKERS ?= 2
 SITE_URL ?= http://$(HOST):$(PORT)
 RUN_SETTINGS := config.settings.demo
 
-.PHONY: run test test-postgres lint format bench messages install install-test clean
+.PHONY: run test test-postgres lint format bench messages install install-test clean backup restore
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -35,6 +35,16 @@ run: install
 	@echo "cocrea is serving on http://$(HOST):$(PORT)/  (admin: http://$(HOST):$(PORT)/admin/; Ctrl-C stops)"
 	SITE_URL=$(SITE_URL) DJANGO_SETTINGS_MODULE=$(RUN_SETTINGS) $(BIN)/gunicorn config.wsgi:application \
 		--bind $(HOST):$(PORT) --workers $(WORKERS) --access-logfile - --log-level warning
+
+# The database and the uploaded files in one archive (FILE=..., default var/backups/<time>.tar.gz);
+# the environment says which site (DATABASE_URL, MEDIA_ROOT, DJANGO_SETTINGS_MODULE).
+backup: install
+	$(BIN)/python manage.py backup $(FILE)
+
+# Replaces the database's content and MEDIA_ROOT by FILE's; stop the app servers first.
+restore: install
+	@test -n "$(FILE)" || { echo "usage: make restore FILE=var/backups/cocrea-....tar.gz"; exit 2; }
+	$(BIN)/python manage.py restore $(FILE)
 
 test: install-test
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
