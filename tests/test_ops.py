@@ -1,11 +1,18 @@
 """Operations: the shared cache with and without Redis, rate limits under parallel requests."""
 
+import http.cookiejar
 import json
 import os
+import re
+import socket
 import subprocess
 import sys
 import threading
+import time
 import tomllib
+import urllib.error
+import urllib.parse
+import urllib.request
 from pathlib import Path
 
 import pytest
@@ -329,3 +336,149 @@ def test_backup_restores_every_table_and_uploaded_file_into_an_empty_database(
     # A second restore over the restored site (now not empty) gives the same content again.
     manage("restore", str(archive), "--noinput", env=target)
     assert json.loads(manage("shell", "-c", CONTENT_HASHES, env=target)) == before
+
+
+# --- two app servers -----------------------------------------------------------------------------
+
+SETUP_TWO_SERVERS = """
+from django.test import Client
+from cocrea.accounts.models import User
+from cocrea.proposals.models import Proposal
+proposal = next(p for p in Proposal.objects.order_by("pk") if p.is_locked)
+client = Client()
+client.force_login(User.objects.create_user("ana.prueba", "ana@example.org", full_name="Ana"))
+print(proposal.get_absolute_url(), client.cookies["sessionid"].value)
+"""
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+class NoRedirects(urllib.request.HTTPRedirectHandler):
+    def redirect_request(self, *args, **kwargs):
+        return None
+
+
+class Visitor:
+    """A browser's cookie jar; cookies are not per port, so one visitor goes to both servers."""
+
+    def __init__(self, session: str = ""):
+        self.jar = http.cookiejar.CookieJar()
+        self.opener = urllib.request.build_opener(
+            urllib.request.HTTPCookieProcessor(self.jar), NoRedirects()
+        )
+        if session:
+            self.jar.set_cookie(
+                http.cookiejar.Cookie(
+                    0,
+                    "sessionid",
+                    session,
+                    None,
+                    False,
+                    "127.0.0.1",
+                    False,
+                    False,
+                    "/",
+                    True,
+                    False,
+                    None,
+                    False,
+                    None,
+                    None,
+                    {},
+                )
+            )
+
+    def open(self, url: str, data: dict | None = None) -> tuple[int, str]:
+        body = urllib.parse.urlencode(data).encode() if data is not None else None
+        try:
+            with self.opener.open(url, body, timeout=30) as response:
+                return response.status, response.read().decode()
+        except urllib.error.HTTPError as error:
+            return error.code, error.read().decode()
+
+    def comment(self, server: str, path: str, body: str) -> int:
+        status, page = self.open(server + path)
+        assert status == 200, page[:500]
+        token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', page).group(1)
+        status, _page = self.open(
+            f"{server}{path}comments/", {"csrfmiddlewaretoken": token, "body": body}
+        )
+        return status
+
+
+@pytest.fixture
+def two_servers(tmp_path, scratch_databases):
+    """Two gunicorn app servers on one database (and on Redis when REDIS_URL is set), with a
+    limit of 3 public comments per person; yields (server A, server B, proposal path, session)."""
+    database_url = scratch_databases[0]
+    env = {
+        "DJANGO_SETTINGS_MODULE": "config.settings.test",
+        "COCREA_VAR_DIR": str(tmp_path),
+        "DATABASE_URL": database_url,
+        "PROPOSAL_COMMENT_RATE_LIMIT": "3",
+    }
+    for args in (("migrate", "--noinput", "-v0"), ("demo",)):
+        result = run_manage(*args, env_overrides=env)
+        assert result.returncode == 0, result.stderr
+    result = run_manage("shell", "-c", SETUP_TWO_SERVERS, env_overrides=env)
+    assert result.returncode == 0, result.stderr
+    path, session = result.stdout.splitlines()[-1].split()
+    server_env = {
+        **{k: v for k, v in os.environ.items() if k not in ("DJANGO_ALLOW_ASYNC_UNSAFE",)},
+        **env,
+    }
+    ports = [free_port(), free_port()]
+    processes = [
+        subprocess.Popen(
+            [sys.executable, "-m", "gunicorn", "config.wsgi:application"]
+            + ["--bind", f"127.0.0.1:{port}", "--workers", "1", "--log-level", "warning"],
+            cwd=ROOT,
+            env=server_env,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.PIPE,
+        )
+        for port in ports
+    ]
+    servers = [f"http://127.0.0.1:{port}" for port in ports]
+    try:
+        for server, process in zip(servers, processes, strict=True):
+            for _ in range(100):
+                try:
+                    urllib.request.urlopen(server + path, timeout=5).close()
+                    break
+                except OSError:
+                    assert process.poll() is None, process.stderr.read().decode()
+                    time.sleep(0.2)
+        yield servers[0], servers[1], path, session
+    finally:
+        for process in processes:
+            process.terminate()
+        for process in processes:
+            process.wait(timeout=30)
+
+
+def test_two_app_servers_share_sessions_fresh_cached_pages_and_rate_limits(two_servers):
+    server_a, server_b, path, session = two_servers
+    anonymous, citizen = Visitor(), Visitor(session)
+    status, before = anonymous.open(server_b + path)
+    assert status == 200
+    assert anonymous.open(server_b + path) == (200, before)  # served again, from B's cache
+    assert "Primer comentario por el servidor A." not in before
+
+    # A session opened on A is valid on B (sessions live in the database).
+    assert citizen.comment(server_a, path, "Primer comentario por el servidor A.") == 302
+    status, after = anonymous.open(server_b + path)
+    assert (status, "Primer comentario por el servidor A." in after) == (200, True)
+
+    # The limit of 3 comments is counted across both servers: the fourth is refused on B.
+    assert [
+        citizen.comment(server_b, path, "Segundo, por B."),
+        citizen.comment(server_a, path, "Tercero, por A."),
+        citizen.comment(server_b, path, "Cuarto, por B."),
+    ] == [302, 302, 400]
+    status, page = anonymous.open(server_a + path)
+    assert ("Tercero, por A." in page, "Cuarto, por B." in page) == (True, False)
