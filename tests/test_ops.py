@@ -102,6 +102,7 @@ def in_parallel(count: int, work) -> list:
 # --- the shared cache table ----------------------------------------------------------------------
 
 
+@pytest.mark.cache
 def test_the_shared_cache_table_exists_when_migrated_with_redis_and_serves_without_it(tmp_path):
     """The schema never depends on REDIS_URL at migration time: a site migrated with Redis can
     later run without it (rate limits then count in the table)."""
@@ -146,6 +147,7 @@ def test_redis_is_installed_for_sites_that_set_redis_url():
 # --- rate limits ---------------------------------------------------------------------------------
 
 
+@pytest.mark.cache
 def test_rate_limit_counts_each_attempt_and_starts_again_after_the_window(db, shared_backend):
     assert [ratelimit.hit("email", "Ana@Example.org ", limit=2, window=60) for _ in range(3)] == [
         True,
@@ -162,6 +164,7 @@ def test_rate_limit_counts_each_attempt_and_starts_again_after_the_window(db, sh
     assert caches["shared"].get(key) == 1
 
 
+@pytest.mark.cache
 @postgresql_only
 @pytest.mark.django_db(transaction=True)
 def test_parallel_attempts_never_pass_the_limit(shared_backend):
@@ -171,6 +174,7 @@ def test_parallel_attempts_never_pass_the_limit(shared_backend):
     assert sorted(results, key=str) == [False] * 10 + [True] * 10
 
 
+@pytest.mark.cache
 @postgresql_only
 @pytest.mark.django_db(transaction=True)
 def test_parallel_sign_ups_from_one_address_stop_at_the_limit(shared_backend, settings):
@@ -461,6 +465,7 @@ def two_servers(tmp_path, scratch_databases):
             process.wait(timeout=30)
 
 
+@pytest.mark.cache
 def test_two_app_servers_share_sessions_fresh_cached_pages_and_rate_limits(two_servers):
     server_a, server_b, path, session = two_servers
     anonymous, citizen = Visitor(), Visitor(session)
