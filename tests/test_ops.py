@@ -165,6 +165,19 @@ def test_rate_limit_counts_each_attempt_and_starts_again_after_the_window(db, sh
 
 
 @pytest.mark.cache
+@pytest.mark.cache
+def test_expired_counters_leave_the_database_table_when_a_new_one_starts(db, settings):
+    settings.CACHES = {**settings.CACHES, "shared": DATABASE_CACHE}
+    table = caches["shared"]
+    table.set("ratelimit:old", 5, 0)  # a window that is over
+    table.set("other", "kept", 600)
+    ratelimit.hit("email", "ana@example.org", limit=2, window=60)  # a new counter
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT cache_key FROM cocrea_shared_cache ORDER BY cache_key")
+        keys = [row[0] for row in cursor.fetchall()]
+    assert keys == [":1:other", ":1:" + ratelimit._key("email", "ana@example.org")]
+
+
 @postgresql_only
 @pytest.mark.django_db(transaction=True)
 def test_parallel_attempts_never_pass_the_limit(shared_backend):

@@ -61,6 +61,13 @@ def _count_in_database(cache: BaseDatabaseCache, key: str, window: int) -> int:
             f" ON CONFLICT ({col_key}) DO NOTHING",
             [key, _encode(0, cache.pickle_protocol), expires],
         )
+        if cursor.rowcount == 1:
+            # A new counter: drop the expired ones (by the index on expires), so the table holds
+            # only the current windows. Not on every attempt, to keep attempts from contending.
+            cursor.execute(
+                f"DELETE FROM {table} WHERE {col_expires} < %s",
+                [connection.ops.adapt_datetimefield_value(now)],
+            )
         cursor.execute(
             f"SELECT {col_value}, {col_expires} < %s FROM {table} WHERE {col_key} = %s{lock}",
             [connection.ops.adapt_datetimefield_value(now), key],
