@@ -174,8 +174,10 @@ def restore(archive: Path, *, alias: str = DEFAULT_DB_ALIAS) -> dict:
             )
         else:
             connection.close()
+            target_path = Path(connection.settings_dict["NAME"])
+            target_path.parent.mkdir(parents=True, exist_ok=True)  # a new server's var/
             source = sqlite3.connect(work / SQLITE)
-            target = sqlite3.connect(connection.settings_dict["NAME"])
+            target = sqlite3.connect(target_path)
             try:
                 source.backup(target)  # replaces every page of the target: its whole content
             finally:
