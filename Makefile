@@ -5,9 +5,11 @@ BIN := $(VENV)/bin
 PORT ?= 8000
 HOST ?= 127.0.0.1
 WORKERS ?= 2
+# The address in e-mailed links (activation, cancel links, reminders): the one `make run` serves.
+SITE_URL ?= http://$(HOST):$(PORT)
 RUN_SETTINGS := config.settings.demo
 
-.PHONY: run test test-postgres lint format bench messages install install-test clean
+.PHONY: run test test-postgres lint format bench messages install install-test clean backup restore
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -25,13 +27,24 @@ install: $(VENV)/.installed
 install-test: $(VENV)/.installed-test
 
 run: install
+	@echo "e-mail is printed here (console backend); links in it point to $(SITE_URL)"
 	DJANGO_SETTINGS_MODULE=$(RUN_SETTINGS) $(BIN)/python manage.py migrate --noinput
 	DJANGO_SETTINGS_MODULE=$(RUN_SETTINGS) $(BIN)/python manage.py collectstatic --noinput -v0
 	DJANGO_SETTINGS_MODULE=$(RUN_SETTINGS) $(BIN)/python manage.py demo
 	@echo
 	@echo "cocrea is serving on http://$(HOST):$(PORT)/  (admin: http://$(HOST):$(PORT)/admin/; Ctrl-C stops)"
-	DJANGO_SETTINGS_MODULE=$(RUN_SETTINGS) $(BIN)/gunicorn config.wsgi:application \
+	SITE_URL=$(SITE_URL) DJANGO_SETTINGS_MODULE=$(RUN_SETTINGS) $(BIN)/gunicorn config.wsgi:application \
 		--bind $(HOST):$(PORT) --workers $(WORKERS) --access-logfile - --log-level warning
+
+# The database and the uploaded files in one archive (FILE=..., default var/backups/<time>.tar.gz);
+# the environment says which site (DATABASE_URL, MEDIA_ROOT, DJANGO_SETTINGS_MODULE).
+backup: install
+	$(BIN)/python manage.py backup $(FILE)
+
+# Replaces the database's content and MEDIA_ROOT by FILE's; stop the app servers first.
+restore: install
+	@test -n "$(FILE)" || { echo "usage: make restore FILE=var/backups/cocrea-....tar.gz"; exit 2; }
+	$(BIN)/python manage.py restore $(FILE)
 
 test: install-test
 	$(BIN)/python -m pytest $(PYTEST_ARGS)

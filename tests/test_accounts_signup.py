@@ -371,6 +371,7 @@ def test_password_reset_for_an_unknown_address_looks_the_same_and_sends_nothing(
     assert mail.outbox == []
 
 
+@pytest.mark.cache
 def test_password_reset_requests_are_rate_limited(settings, client, db):
     settings.ACCOUNTS_RATE_LIMIT_PER_EMAIL = 1
     UserFactory(username="ana", email="ana@example.org")
@@ -395,6 +396,7 @@ def test_pages_with_forms_are_never_cached_and_need_the_csrf_token(db, url):
     assert (User.objects.count(), len(mail.outbox)) == (0, 0)
 
 
+@pytest.mark.cache
 def test_the_activation_page_is_never_cached_and_needs_the_csrf_token(db, sign_up):
     sign_up()
     [link] = links_in(mail.outbox[0].body)

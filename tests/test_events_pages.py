@@ -196,6 +196,7 @@ def test_unpublished_events_are_not_public(client, plan, people):
     assert draft.title_es not in html
 
 
+@pytest.mark.cache
 def test_registration_page_registers_and_the_form_is_not_on_the_cached_page(client, plan):
     event = EventFactory(plan=plan, title_en="Outreach in Colón")
     url = "/en" + reverse("events:register", args=[plan.slug, event.pk])

@@ -322,6 +322,7 @@ def test_honeypot_stores_and_sends_nothing(client, plan, call, region, axes):
     assert mail.outbox == []
 
 
+@pytest.mark.cache
 def test_rate_limit_per_email_says_so_clearly(client, plan, call, region, axes, settings):
     settings.PARTICIPATION_RATE_LIMIT_PER_EMAIL = 2
     url = "/en" + reverse("participation:call", args=[plan.slug])
@@ -334,6 +335,7 @@ def test_rate_limit_per_email_says_so_clearly(client, plan, call, region, axes, 
     assert client.post(url, form_data(region, axes, email="otra@example.net")).status_code == 302
 
 
+@pytest.mark.cache
 def test_rate_limit_per_ip(client, plan, call, region, axes, settings):
     settings.PARTICIPATION_RATE_LIMIT_PER_IP = 3
     url = "/en" + reverse("participation:call", args=[plan.slug])

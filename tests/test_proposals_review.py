@@ -833,6 +833,7 @@ def test_blank_public_comment_is_refused(proposal, people):
     assert not PublicComment.objects.exists()
 
 
+@pytest.mark.cache
 @override_settings(PROPOSAL_COMMENT_RATE_LIMIT=2)
 def test_public_comments_are_rate_limited_per_account(proposal, people):
     caches["shared"].clear()

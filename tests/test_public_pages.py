@@ -248,6 +248,7 @@ def test_stylesheet_and_htmx_are_served_from_our_own_server(client, world):
     assert "https://" not in html.split("<body>")[0]  # no CDN in the head
 
 
+@pytest.mark.cache
 def test_anonymous_pages_are_served_from_cache_until_something_changes(client, world):
     url = reverse("public:programme", args=["pa"])
     first = client.get(url).content
@@ -259,6 +260,7 @@ def test_anonymous_pages_are_served_from_cache_until_something_changes(client, w
     assert "Paso renombrado" in client.get(url).content.decode()
 
 
+@pytest.mark.cache
 def test_a_change_outside_the_actions_also_refreshes_the_page(client, world):
     url = reverse("public:commission", args=["pa"])
     client.get(url)
@@ -268,6 +270,7 @@ def test_a_change_outside_the_actions_also_refreshes_the_page(client, world):
     assert "Reglas nuevas de participación" in client.get(url).content.decode()
 
 
+@pytest.mark.cache
 def test_logged_in_people_never_get_a_cached_page(client, world):
     url = reverse("public:programme", args=["pa"])
     client.get(url)
@@ -277,6 +280,7 @@ def test_logged_in_people_never_get_a_cached_page(client, world):
     assert 'href="/workspace/"' in html
 
 
+@pytest.mark.cache
 def test_each_language_is_cached_apart(client, world):
     url = reverse("public:programme", args=["pa"])
     assert '<html lang="es">' in client.get(url).content.decode()
@@ -305,6 +309,7 @@ def test_compare_form_works_without_script_and_enhances_with_htmx(client, world)
     assert 'hx-select="#comparison"' in html and '<div id="comparison"' in html
 
 
+@pytest.mark.cache
 def test_a_page_with_a_form_is_never_cached(rf, db):
     from django.contrib.auth.models import AnonymousUser
     from django.http import HttpResponse

@@ -158,13 +158,15 @@ else:
         }
     }
 # A cache every server process shares (rate limits of the public forms): Redis when configured,
-# otherwise a database table (created by the participation app's migration 0002).
+# otherwise a database table (always created by the participation app's migrations 0002/0003).
 CACHES["shared"] = (
     dict(CACHES["default"])
     if os.environ.get("REDIS_URL")
     else {
         "BACKEND": "django.core.cache.backends.db.DatabaseCache",
         "LOCATION": "cocrea_shared_cache",
+        # Never cull live counters at random; the rate limits delete expired rows themselves.
+        "OPTIONS": {"MAX_ENTRIES": 10_000_000},
     }
 )
 # Public forms: at most N submissions per IP address and per e-mail address in the window.
