@@ -8,7 +8,7 @@ import pytest
 from django.core import mail
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from cocrea.core.actions import SYSTEM
 from cocrea.core.models import ActionLog
@@ -163,8 +163,25 @@ def test_participant_is_confirmed_without_leader_requirements(plan, secretary, r
     invitation = invite(plan, secretary, purpose=Invitation.Purpose.TAKE_PART)
     actions.respond_invitation(invitation.link_token, by=SYSTEM, accept=True)
     invitation.refresh_from_db()
-    actions.confirm_invitation(invitation, by=secretary, verified=[])
+    actions.confirm_invitation(
+        invitation, by=secretary, verified=[requirements[0], requirements[2]]
+    )
     assert PlanRole.objects.filter(user=invitation.user, role=Role.PARTICIPANT).count() == 1
+
+
+def test_participant_missing_a_requirement_cannot_be_confirmed(plan, secretary, requirements):
+    invitation = invite(plan, secretary, purpose=Invitation.Purpose.TAKE_PART)
+    actions.respond_invitation(invitation.link_token, by=SYSTEM, accept=True)
+    invitation.refresh_from_db()
+    with translation.override("en"), pytest.raises(ValidationError) as error:
+        actions.confirm_invitation(invitation, by=secretary, verified=[requirements[2]])
+    # "both" and "participants" requirements apply; the leaders-only one does not
+    assert error.value.messages == [
+        "A key participant must meet every requirement; not verified: 1. Organización constituida"
+    ]
+    invitation.refresh_from_db()
+    assert invitation.status == Invitation.Status.ACCEPTED
+    assert PlanRole.objects.filter(user__email="rosa@gob.example").count() == 0
 
 
 def test_invitation_status_is_visible_to_the_secretariat(client, plan, secretary):

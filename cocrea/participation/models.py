@@ -55,6 +55,9 @@ class Requirement(models.Model):
     def applies_to_leaders(self) -> bool:
         return self.applies_to in (self.AppliesTo.LEADERS, self.AppliesTo.BOTH)
 
+    def applies_to_participants(self) -> bool:
+        return self.applies_to in (self.AppliesTo.PARTICIPANTS, self.AppliesTo.BOTH)
+
 
 class Invitation(TimeStampedModel):
     """An invitation by the secretariat to lead a table or take part, sent with a single-use link.
