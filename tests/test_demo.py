@@ -1,9 +1,11 @@
 """The demo: Panama's 2017-2019 cycle, loaded through the actions, idempotent, demo mode only."""
 
 import datetime
+import re
 
 import pytest
 from django.core.management import CommandError, call_command
+from django.urls import reverse
 
 from cocrea.core.models import ActionLog
 from cocrea.plans.models import ActionPlan, PlanRole, Role, Step
@@ -343,3 +345,20 @@ def test_demo_proposal_history_is_dated_in_2017(demo):
         )
     }
     assert stamps == {2017}
+
+
+def test_demo_activity_pages_show_labels_not_internal_verbs(demo, client):
+    from cocrea.core.log_verbs import declared_verbs
+
+    verbs = set(ActionLog.objects.filter(plan=demo, public=True).values_list("verb", flat=True))
+    assert "proposals.review_proposal" in verbs
+    internal = re.compile(r"\b(?:" + "|".join(re.escape(v) for v in declared_verbs()) + r")\b")
+    url = reverse("public:activity", args=[demo.slug])
+    html = client.get(url).content.decode()
+    last = int(re.findall(r"\?page=(\d+)", html)[-1]) if "?page=" in html else 1
+    seen = ""
+    for number in range(1, last + 1):
+        html = client.get(f"{url}?page={number}").content.decode()
+        assert internal.findall(html) == [], number
+        seen += html
+    assert "revisó la viabilidad de una propuesta" in seen
