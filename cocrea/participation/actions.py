@@ -15,12 +15,13 @@ from django.utils.translation import gettext as _
 from cocrea.core.actions import assign_changed, log_action, require_perm
 from cocrea.core.models import ActionLog
 from cocrea.plans.actions import grant_role
-from cocrea.plans.models import ActionPlan, Role
+from cocrea.plans.models import ActionPlan, Role, Step
 from cocrea.tables.actions import add_member
 from cocrea.tables.models import TableMember
 
 from . import mail
 from .models import (
+    LIAISON_STEP,
     NOTICE_VERSION,
     PURPOSES,
     ConsentRecord,
@@ -791,8 +792,12 @@ def send_liaison_reminders() -> int:
     from cocrea.core.actions import SYSTEM
 
     today = timezone.localdate()
+    open_plans = Step.objects.filter(key=LIAISON_STEP, status=Step.Status.OPEN).values("plan_id")
     due = LiaisonRequest.objects.filter(
-        status=LiaisonRequest.Status.PENDING, due_on__lt=today, reminded_at__isnull=True
+        status=LiaisonRequest.Status.PENDING,
+        due_on__lt=today,
+        reminded_at__isnull=True,
+        plan_id__in=open_plans,
     ).select_related("plan", "axis", "institution")
     return sum(remind_liaison(r, by=SYSTEM, today=today) for r in due)
 

@@ -267,6 +267,7 @@ def reviews(request, slug):
             return response
     state = request.GET.get("state", "")
     found = queries.reviews(plan, institutions=None if secretariat else mine, state=state)
+    review_open = Step.objects.filter(plan=plan, key=REVIEW_STEP, status=Step.Status.OPEN).exists()
     page = Paginator(found, 50).get_page(request.GET.get("page"))
     return render(
         request,
@@ -279,10 +280,9 @@ def reviews(request, slug):
             "secretariat": secretariat,
             "mine": mine,
             "counts": queries.review_counts(plan) if secretariat else None,
-            "review_open": Step.objects.filter(
-                plan=plan, key=REVIEW_STEP, status=Step.Status.OPEN
-            ).exists(),
-            "today": timezone.localdate(),
+            "review_open": review_open,
+            # A closed review step has no overdue review (docs/architecture.md, "Overdue").
+            "overdue_before": timezone.localdate() if review_open else None,
             "delegates": ReviewDelegate.objects.filter(plan=plan, institution_id__in=headed)
             .select_related("user", "institution")
             .order_by("institution__name", "user__full_name"),
