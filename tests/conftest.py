@@ -14,6 +14,9 @@ from cocrea.plans.models import Role
 
 from .factories import OrganisationFactory, PlanFactory, StepFactory, UserFactory
 
+# The `demo` fixture: the whole demo, loaded once per test module that asks for it.
+pytest_plugins = ["tests.demo_fixture"]
+
 # Role of each persona; None: logged in without any role in the plan.
 PERSONAS = {
     "secretary": Role.SECRETARIAT,

@@ -1,41 +1,18 @@
 """The demo: Panama's 2017-2019 cycle, loaded through the actions, idempotent, demo mode only."""
 
 import datetime
+import re
 
 import pytest
 from django.core.management import CommandError, call_command
-from django.db import transaction
+from django.urls import reverse
 
 from cocrea.core.models import ActionLog
-from cocrea.events.demo import load_events_demo
-from cocrea.participation.demo import load_participation_demo
-from cocrea.plans.demo import load_demo
 from cocrea.plans.models import ActionPlan, PlanRole, Role, Step
 from cocrea.plans.versions import compare
 from cocrea.proposals.demo import load_proposals_demo
 
 D = datetime.date
-
-
-@pytest.fixture(scope="module")
-def _loaded_demo(django_db_setup, django_db_blocker):
-    """The demo takes seconds to load: once for this module, in a transaction rolled back after
-    its last test; each test runs in a savepoint of it (the `db` fixture), so none sees another's
-    changes."""
-    with django_db_blocker.unblock(), transaction.atomic():
-        plan, created = load_demo()
-        assert created is True
-        # The `demo` command loads the participation, the events and the proposals too.
-        load_participation_demo(plan)
-        load_events_demo(plan)
-        assert load_proposals_demo(plan) is True
-        yield plan.pk
-        transaction.set_rollback(True)
-
-
-@pytest.fixture
-def demo(_loaded_demo, db):
-    return ActionPlan.objects.get(pk=_loaded_demo)
 
 
 def test_demo_has_the_seed_steps_in_order(demo):
@@ -368,3 +345,69 @@ def test_demo_proposal_history_is_dated_in_2017(demo):
         )
     }
     assert stamps == {2017}
+
+
+def test_demo_activity_pages_show_labels_not_internal_verbs(demo, client):
+    from cocrea.core.log_verbs import declared_verbs
+
+    verbs = set(ActionLog.objects.filter(plan=demo, public=True).values_list("verb", flat=True))
+    assert "proposals.review_proposal" in verbs
+    internal = re.compile(r"\b(?:" + "|".join(re.escape(v) for v in declared_verbs()) + r")\b")
+    url = reverse("public:activity", args=[demo.slug])
+    html = client.get(url).content.decode()
+    last = int(re.findall(r"\?page=(\d+)", html)[-1]) if "?page=" in html else 1
+    seen = ""
+    for number in range(1, last + 1):
+        html = client.get(f"{url}?page={number}").content.decode()
+        assert internal.findall(html) == [], number
+        seen += html
+    assert "revisó la viabilidad de una propuesta" in seen
+
+
+def test_demo_call_and_liaison_requests_lie_within_their_steps(demo):
+    from django.utils import timezone
+
+    from cocrea.participation.models import LiaisonRequest, OpenCall, Registration
+
+    call_step = demo.steps.get(key="open-call")
+    call = OpenCall.objects.get(plan=demo)
+    opens, closes = timezone.localtime(call.opens_at), timezone.localtime(call.closes_at)
+    assert (opens.date(), closes.date()) == (D(2017, 4, 17), D(2017, 5, 19))
+    assert (call_step.actual_start, call_step.actual_end) == (D(2017, 4, 17), D(2017, 5, 19))
+    assert call_step.status == Step.Status.CLOSED
+    assert call.window() == "closed"
+    confirmed = Registration.objects.filter(plan=demo, confirmed_at__isnull=False)
+    assert confirmed.count() > 200
+    assert not confirmed.filter(confirmed_at__lt=call.opens_at).exists()
+    assert not confirmed.filter(confirmed_at__gte=call.closes_at).exists()
+    liaisons = demo.steps.get(key="liaisons")
+    dues = set(LiaisonRequest.objects.filter(plan=demo).values_list("due_on", flat=True))
+    assert dues == {D(2017, 5, 12)}
+    assert liaisons.actual_start <= D(2017, 5, 12) <= liaisons.actual_end
+    assert LiaisonRequest.objects.filter(plan=demo, status="pending").exists()
+
+
+def test_demo_shows_overdue_only_where_the_step_is_open(demo, client):
+    """Step 10 (viability review) is open: its three pending reviews past 25 August 2017 are
+    overdue. The liaisons step is closed, and the 2017-2019 period is over: nothing else is."""
+    slug = demo.slug
+    reviews_url = reverse("proposals:reviews", args=[slug])  # before an English request
+    public = [
+        reverse("public:plan", args=[slug]),
+        reverse("public:programme", args=[slug]),
+        reverse("participation:call", args=[slug]),
+        reverse("proposals:list", args=[slug]),
+        reverse("public:commission", args=[slug]),
+    ]
+    assert client.login(username="secretaria", password="demo-cocrea-2017")
+    commission = client.get(public[-1]).content.decode()
+    assert 'id="commission-overdue"' not in commission
+    liaisons = client.get(f"/en/workspace/{slug}/participation/liaisons/").content.decode()
+    assert "Pending" in liaisons
+    assert "Overdue" not in liaisons and "Send reminder" not in liaisons
+    reviews = client.get("/en" + reviews_url).content.decode()
+    assert reviews.count(">Overdue</span>") == 3
+    client.logout()
+    for path in public:
+        html = client.get(path).content.decode()
+        assert "Vencid" not in html and "vencid" not in html, path

@@ -18,7 +18,7 @@ from cocrea.news.actions import publish_news
 from cocrea.organisations.models import Organisation
 from cocrea.plans.models import Commission, Role
 
-from .factories import PlanFactory, RegionFactory, UserFactory
+from .factories import PlanFactory, RegionFactory, StepFactory, UserFactory
 from .factories_events import EventFactory, RegistrationFactory, in_days
 
 MONTH = (2017, 5)
@@ -177,7 +177,18 @@ def test_commission_page_lists_decisions_and_meetings(client, held, secretary):
     assert 'id="commission-overdue"' not in html
 
 
+def running(plan):
+    """The plan's period contains today and a step is open: its rhythm is judged."""
+    today = timezone.localdate()
+    type(plan).objects.filter(pk=plan.pk).update(
+        period_start=today - datetime.timedelta(days=365),
+        period_end=today + datetime.timedelta(days=365),
+    )
+    StepFactory(plan=plan, number=1, key="s1", status="open")
+
+
 def test_commission_page_warns_the_secretariat_after_six_months(client, plan, secretary, people):
+    running(plan)
     EventFactory(plan=plan, kind=Event.Kind.COMMISSION_MEETING, starts_at=in_days(-190))
     url = "/en" + reverse("public:commission", args=[plan.slug])
     assert 'id="commission-overdue"' not in client.get(url).content.decode()  # anonymous
@@ -185,6 +196,19 @@ def test_commission_page_warns_the_secretariat_after_six_months(client, plan, se
     assert 'id="commission-overdue"' not in client.get(url).content.decode()
     client.force_login(secretary)
     assert 'id="commission-overdue"' in client.get(url).content.decode()
+
+
+def test_commission_rhythm_is_not_judged_once_the_cycle_stopped(client, plan, secretary):
+    EventFactory(plan=plan, kind=Event.Kind.COMMISSION_MEETING, starts_at=in_days(-190))
+    client.force_login(secretary)
+    url = "/en" + reverse("public:commission", args=[plan.slug])
+    running(plan)
+    assert 'id="commission-overdue"' in client.get(url).content.decode()
+    plan.steps.update(status="closed")
+    assert 'id="commission-overdue"' not in client.get(url).content.decode()
+    plan.steps.update(status="open")
+    type(plan).objects.filter(pk=plan.pk).update(period_end=timezone.localdate().replace(year=2019))
+    assert 'id="commission-overdue"' not in client.get(url).content.decode()
 
 
 def test_unpublished_events_are_not_public(client, plan, people):

@@ -8,18 +8,25 @@ import pytest
 from django.core import mail
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from cocrea.core.actions import SYSTEM
 from cocrea.core.models import ActionLog
 from cocrea.jobs.schedule import jobs
 from cocrea.participation import actions
-from cocrea.participation.models import Invitation, LiaisonRequest, Registration, Requirement
+from cocrea.participation.models import (
+    LIAISON_STEP,
+    Invitation,
+    LiaisonRequest,
+    Registration,
+    Requirement,
+)
+from cocrea.plans import actions as plan_actions
 from cocrea.plans.models import PlanRole, Role
 from cocrea.tables.models import TableMember
 
 from .conftest import ALL_PERSONAS
-from .factories import OrganisationFactory, RegionFactory
+from .factories import OrganisationFactory, RegionFactory, StepFactory
 from .factories_participation import OpenCallFactory, RegistrationFactory, TableFactory
 
 D = datetime.date
@@ -163,8 +170,25 @@ def test_participant_is_confirmed_without_leader_requirements(plan, secretary, r
     invitation = invite(plan, secretary, purpose=Invitation.Purpose.TAKE_PART)
     actions.respond_invitation(invitation.link_token, by=SYSTEM, accept=True)
     invitation.refresh_from_db()
-    actions.confirm_invitation(invitation, by=secretary, verified=[])
+    actions.confirm_invitation(
+        invitation, by=secretary, verified=[requirements[0], requirements[2]]
+    )
     assert PlanRole.objects.filter(user=invitation.user, role=Role.PARTICIPANT).count() == 1
+
+
+def test_participant_missing_a_requirement_cannot_be_confirmed(plan, secretary, requirements):
+    invitation = invite(plan, secretary, purpose=Invitation.Purpose.TAKE_PART)
+    actions.respond_invitation(invitation.link_token, by=SYSTEM, accept=True)
+    invitation.refresh_from_db()
+    with translation.override("en"), pytest.raises(ValidationError) as error:
+        actions.confirm_invitation(invitation, by=secretary, verified=[requirements[2]])
+    # "both" and "participants" requirements apply; the leaders-only one does not
+    assert error.value.messages == [
+        "A key participant must meet every requirement; not verified: 1. Organización constituida"
+    ]
+    invitation.refresh_from_db()
+    assert invitation.status == Invitation.Status.ACCEPTED
+    assert PlanRole.objects.filter(user__email="rosa@gob.example").count() == 0
 
 
 def test_invitation_status_is_visible_to_the_secretariat(client, plan, secretary):
@@ -183,6 +207,12 @@ def test_invitation_status_is_visible_to_the_secretariat(client, plan, secretary
 @pytest.fixture
 def ministry(db):
     return OrganisationFactory(name_es="Ministerio de Salud", kind="public_institution")
+
+
+@pytest.fixture
+def liaison_step(plan):
+    """The step during which institutions name liaisons, open: deadlines are judged."""
+    return StepFactory(plan=plan, key=LIAISON_STEP, number=90, status="open")
 
 
 def ask(plan, secretary, ministry, axis, due=None):
@@ -235,7 +265,7 @@ def test_head_declines_with_a_reason(plan, secretary, ministry, table):
 
 
 def test_overdue_requests_are_reminded_once_by_the_job(
-    plan, secretary, ministry, table, django_capture_on_commit_callbacks
+    plan, secretary, ministry, table, liaison_step, django_capture_on_commit_callbacks
 ):
     overdue = ask(plan, secretary, ministry, table.axis, due=D(2017, 6, 30))
     ask(plan, secretary, OrganisationFactory(kind="public_institution"), table.axis)
@@ -254,12 +284,28 @@ def test_overdue_requests_are_reminded_once_by_the_job(
         actions.respond_liaison_request(overdue.link_token, by=SYSTEM, designate=False, reason="x")
 
 
-def test_liaison_page_shows_pending_and_overdue(client, plan, secretary, ministry, table):
+def test_liaison_page_shows_pending_and_overdue(
+    client, plan, secretary, ministry, table, liaison_step
+):
     ask(plan, secretary, ministry, table.axis, due=D(2017, 6, 30))
     client.force_login(secretary)
     text = client.get("/en" + reverse("participation:liaisons", args=[plan.slug])).content.decode()
     assert "Overdue" in text
     assert "Send reminder" in text
+
+
+def test_nothing_is_overdue_once_the_liaisons_step_is_closed(
+    client, plan, secretary, ministry, table, liaison_step, django_capture_on_commit_callbacks
+):
+    request = ask(plan, secretary, ministry, table.axis, due=D(2017, 6, 30))
+    plan_actions.close_step(liaison_step, by=secretary, on=D(2017, 7, 1))
+    assert request.is_overdue() is False
+    client.force_login(secretary)
+    text = client.get("/en" + reverse("participation:liaisons", args=[plan.slug])).content.decode()
+    assert "Overdue" not in text and "Send reminder" not in text
+    with django_capture_on_commit_callbacks(execute=True):
+        assert actions.send_liaison_reminders() == 0
+        assert actions.remind_liaison(request, by=secretary) is False
 
 
 # --- role x action matrix ----------------------------------------------------------------------
@@ -269,7 +315,7 @@ EVERYONE = dict.fromkeys(ALL_PERSONAS, True)
 
 
 @pytest.fixture
-def world(plan, people, table, requirements, ministry):
+def world(plan, people, table, requirements, ministry, liaison_step):
     secretary = people["secretary"]
     OpenCallFactory(plan=plan)
     sent = invite(plan, secretary, table, email="a@gob.example")

@@ -275,6 +275,19 @@ def test_reviews_page_shows_secretariat_the_overdue_and_sends_a_reminder(
     assert len(mailoutbox) == 1
 
 
+def test_reviews_are_not_overdue_once_the_review_step_is_closed(client, plan, reviewing, people):
+    client.force_login(people["secretary"])
+    url = reverse("proposals:reviews", args=[plan.slug])
+    html = client.get("/en" + url).content.decode()
+    assert html.count(">Overdue</span>") == 3
+    Step.objects.filter(pk=reviewing.pk).update(status=Step.Status.CLOSED)
+    response = client.get("/en" + url + "?state=overdue")
+    assert list(response.context["page"]) == []
+    assert response.context["counts"]["overdue"] == 0
+    html = client.get("/en" + url).content.decode()
+    assert ">Overdue</span>" not in html and "Send a reminder" not in html
+
+
 def test_head_names_a_delegate_who_then_reviews(
     client,
     plan,

@@ -1085,8 +1085,9 @@ def test_remind_review_matrix(persona, step_open, plan, review, people):
     allowed = persona in MAY_REMIND
     assert user.has_perm("proposals.remind_review", review) is allowed
     if allowed:
-        assert actions.remind_review(review, by=user) is True
-        assert ViabilityReview.objects.get().reminded_at is not None
+        # Overdue only while the review step is open: a closed step has nothing to remind.
+        assert actions.remind_review(review, by=user) is step_open
+        assert (ViabilityReview.objects.get().reminded_at is not None) is step_open
     else:
         with pytest.raises(PermissionDenied):
             actions.remind_review(review, by=user)

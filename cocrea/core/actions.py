@@ -2,6 +2,7 @@
 
 from django.core.exceptions import PermissionDenied
 
+from .log_verbs import check_verb
 from .models import ActionLog, SiteRevision
 
 
@@ -32,7 +33,11 @@ def require_perm(user, perm: str, obj=None) -> None:
 def log_action(
     *, actor, verb: str, target=None, plan=None, description: str = "", data=None, public=True
 ) -> ActionLog:
-    """Record a state change. Call inside the action's transaction."""
+    """Record a state change. Call inside the action's transaction.
+
+    `verb` must be declared, with its label, in its app's `verbs.py` (`UndeclaredVerb` otherwise,
+    before anything is written)."""
+    check_verb(verb)
     person = actor if getattr(actor, "is_authenticated", False) else None
     entry = ActionLog(
         actor=person,

@@ -11,6 +11,7 @@ from django.views.decorators.http import require_GET, require_POST
 
 from cocrea.core.actions import require_perm
 from cocrea.core.cache import cache_public_page
+from cocrea.core.params import YEAR_RANGE, int_param, text_param
 from cocrea.plans import queries as plan_queries
 from cocrea.plans.models import ActionPlan
 
@@ -33,12 +34,9 @@ def repository(request, slug):
     doc_type = request.GET.get("type", "")
     if doc_type not in DocType.values:
         doc_type = ""
-    try:
-        year = int(request.GET.get("year", "")) or None
-    except ValueError:
-        year = None
-    step_key = request.GET.get("step", "")
-    q = request.GET.get("q", "").strip()[:100]
+    year = int_param(request.GET, "year", bounds=YEAR_RANGE)
+    step_key = text_param(request.GET, "step")
+    q = text_param(request.GET, "q")
     entries = queries.repository(plan, doc_type=doc_type, step_key=step_key, year=year, q=q)
     page = Paginator(entries, 50).get_page(request.GET.get("page"))
     steps = list(plan.steps.order_by("number").only("key", "number", "title_es", "title_en"))

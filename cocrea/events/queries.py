@@ -8,7 +8,7 @@ from django.db.models import Count, Q
 from django.utils import timezone
 
 from cocrea.organisations.models import Organisation
-from cocrea.plans.models import Role
+from cocrea.plans.models import Role, Step
 from cocrea.plans.rules import roles_in
 from cocrea.tables.rules import tables_led_by
 
@@ -87,7 +87,11 @@ def commission_meetings(plan):
 
 
 def commission_status(plan, *, now: datetime.datetime | None = None) -> dict:
-    """Last and next commission meeting, and whether more than six months passed without one."""
+    """Last and next commission meeting, and whether more than six months passed without one.
+
+    The rhythm is judged only while the cycle runs: a step is open and today lies within the
+    plan's period (docs/architecture.md, "Overdue"); a cycle replayed after its period, as the
+    demo's 2017-2019 one, has no today to measure against."""
     now = now or timezone.now()
     meetings = (
         commission_meetings(plan).filter(published=True).exclude(status=Event.Status.CANCELLED)
@@ -95,10 +99,15 @@ def commission_status(plan, *, now: datetime.datetime | None = None) -> dict:
     last = meetings.filter(starts_at__lte=now).order_by("-starts_at").first()
     upcoming = meetings.filter(starts_at__gt=now).order_by("starts_at").first()
     threshold = now - datetime.timedelta(days=182)
+    today = timezone.localdate(now)
+    running = (
+        plan.period_start <= today <= plan.period_end
+        and plan.steps.filter(status=Step.Status.OPEN).exists()
+    )
     return {
         "last_meeting": last,
         "next_meeting": upcoming,
-        "overdue": last is None or last.starts_at < threshold,
+        "overdue": running and (last is None or last.starts_at < threshold),
     }
 
 

@@ -14,6 +14,7 @@ from django.views.decorators.http import require_GET
 
 from cocrea.core.actions import require_perm
 from cocrea.core.cache import cache_public_page
+from cocrea.core.params import YEAR_RANGE, int_param
 from cocrea.plans import queries as plan_queries
 from cocrea.public.ical import timed_calendar
 
@@ -46,10 +47,7 @@ def event_list(request, slug):
     kind = request.GET.get("kind", "")
     if kind not in Event.Kind.values:
         kind = ""
-    try:
-        year = int(request.GET.get("year", "")) or None
-    except ValueError:
-        year = None
+    year = int_param(request.GET, "year", bounds=YEAR_RANGE)
     events = list(queries.event_list(plan, kind=kind, year=year))
     months: dict[datetime.date, list[Event]] = {}
     for event in events:

@@ -15,12 +15,13 @@ from django.utils.translation import gettext as _
 from cocrea.core.actions import assign_changed, log_action, require_perm
 from cocrea.core.models import ActionLog
 from cocrea.plans.actions import grant_role
-from cocrea.plans.models import ActionPlan, Role
+from cocrea.plans.models import ActionPlan, Role, Step
 from cocrea.tables.actions import add_member
 from cocrea.tables.models import TableMember
 
 from . import mail
 from .models import (
+    LIAISON_STEP,
     NOTICE_VERSION,
     PURPOSES,
     ConsentRecord,
@@ -242,28 +243,28 @@ def respond_invitation(token: str, *, by, accept: bool, reason: str = "") -> Inv
 def confirm_invitation(invitation: Invitation, *, by, verified=()) -> Invitation:
     """The secretariat confirms an accepted invitation, recording the requirements it verified.
 
-    A leader is confirmed only if every requirement for leaders was verified. The person gets an
-    account (if they had none), their role, and their seat at the table."""
+    A leader is confirmed only if every requirement for leaders was verified, a key participant
+    only if every requirement for participants was. The person gets an account (if they had
+    none), their role, and their seat at the table."""
     require_perm(by, "participation.confirm_invitation", invitation.plan)
     plan = invitation.plan
     verified = [r for r in verified if r.plan_id == plan.pk]
-    if invitation.purpose == Invitation.Purpose.LEAD:
-        missing = [
-            r
-            for r in plan.requirements.all()
-            if r.applies_to_leaders() and r.pk not in {v.pk for v in verified}
-        ]
-        if missing:
-            raise ValidationError(
-                _("A leader must meet every requirement; not verified: %(list)s")
-                % {"list": "; ".join(str(r) for r in missing)}
-            )
+    leads = invitation.purpose == Invitation.Purpose.LEAD
+    applies = Requirement.applies_to_leaders if leads else Requirement.applies_to_participants
+    verified_pks = {v.pk for v in verified}
+    missing = [r for r in plan.requirements.all() if applies(r) and r.pk not in verified_pks]
+    if missing:
+        message = (
+            _("A leader must meet every requirement; not verified: %(list)s")
+            if leads
+            else _("A key participant must meet every requirement; not verified: %(list)s")
+        )
+        raise ValidationError(message % {"list": "; ".join(str(r) for r in missing)})
     _move(invitation, Invitation.Status.CONFIRMED)
     invitation.verified_requirements.set(verified)
     user, created = _account_for(invitation.email, invitation.full_name, invitation.organisation)
     invitation.user = user
     invitation.save(update_fields=["user"])
-    leads = invitation.purpose == Invitation.Purpose.LEAD
     role = Role.TABLE_LEADER if leads else Role.PARTICIPANT
     grant_role(plan, user, role, by=by, organisation=invitation.organisation)
     if invitation.table is not None:
@@ -791,8 +792,12 @@ def send_liaison_reminders() -> int:
     from cocrea.core.actions import SYSTEM
 
     today = timezone.localdate()
+    open_plans = Step.objects.filter(key=LIAISON_STEP, status=Step.Status.OPEN).values("plan_id")
     due = LiaisonRequest.objects.filter(
-        status=LiaisonRequest.Status.PENDING, due_on__lt=today, reminded_at__isnull=True
+        status=LiaisonRequest.Status.PENDING,
+        due_on__lt=today,
+        reminded_at__isnull=True,
+        plan_id__in=open_plans,
     ).select_related("plan", "axis", "institution")
     return sum(remind_liaison(r, by=SYSTEM, today=today) for r in due)
 

@@ -11,6 +11,7 @@ from django.utils import timezone
 
 from cocrea.organisations.models import Organisation, Region
 from cocrea.plans.demo import _backdate
+from cocrea.plans.demo_data import PROGRESS, SCHEDULE_V2
 from cocrea.plans.models import ActionPlan
 from cocrea.tables.actions import create_default_tables
 
@@ -229,12 +230,11 @@ def _load(plan: ActionPlan) -> None:
 
     _backdate(plan, datetime.date(2017, 5, 29))
 
-    # The open call: opened on 5 June 2017; kept open in the demo so its form can be tried.
-    opens = timezone.make_aware(datetime.datetime(2017, 6, 5, 8))
-    closes = max(
-        timezone.make_aware(datetime.datetime(2017, 7, 14, 17)),
-        timezone.now() + datetime.timedelta(days=60),
-    )
+    # The open call runs exactly while its step did (17 April - 19 May 2017): the demo replays
+    # a finished call, it does not keep one open on today's clock.
+    call_start, call_end = PROGRESS["open-call"]
+    opens = timezone.make_aware(datetime.datetime.combine(call_start, datetime.time(8)))
+    closes = timezone.make_aware(datetime.datetime.combine(call_end, datetime.time(17)))
     actions.publish_call(
         plan,
         by=officer,
@@ -258,7 +258,7 @@ def _load(plan: ActionPlan) -> None:
         closes_at=closes,
     )
 
-    _backdate(plan, datetime.date(2017, 6, 2))
+    _backdate(plan, call_start - datetime.timedelta(days=3))
 
     # A few hundred registrations, spread over provinces and sectors (bulk: no mail, no log).
     statuses = [
@@ -272,7 +272,9 @@ def _load(plan: ActionPlan) -> None:
         sector = _weighted(rng, SECTOR_WEIGHTS)
         status = _weighted(rng, statuses)
         region = capital if rng.random() < 0.45 else rng.choice(regions)
-        when = opens + datetime.timedelta(minutes=rng.randrange(0, 39 * 24 * 60))
+        # Registered while the call was open, confirmed two hours later, before it closed.
+        span = int((closes - opens).total_seconds() // 60) - 3 * 60
+        when = opens + datetime.timedelta(minutes=rng.randrange(0, span))
         erased = status == Registration.Status.ERASED
         name = f"{rng.choice(FIRST)} {rng.choice(LAST)} {rng.choice(LAST)}"
         org = rng.choice(ORGS[sector])
@@ -329,8 +331,9 @@ def _load(plan: ActionPlan) -> None:
 
     _backdate(plan, datetime.date(2017, 7, 17))
 
-    # Liaisons of the cycle's institutions.
-    due = datetime.date(2017, 6, 30)
+    # Liaisons of the cycle's institutions, asked for at the start of their step and due by its
+    # planned end.
+    asked_on, due = PROGRESS["liaisons"][0], SCHEDULE_V2["liaisons"][1]
     for number, acronym, head, answer in LIAISONS:
         axis = next(a for a in axes if a.number == number)
         request = actions.request_liaison(
@@ -356,4 +359,4 @@ def _load(plan: ActionPlan) -> None:
             actions.respond_liaison_request(
                 request.link_token, by=officer, designate=False, reason=answer
             )
-    _backdate(plan, datetime.date(2017, 6, 16))
+    _backdate(plan, asked_on)

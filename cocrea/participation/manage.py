@@ -14,6 +14,7 @@ from django.views.decorators.http import require_POST
 
 from cocrea.core.actions import require_perm
 from cocrea.plans.models import ActionPlan
+from cocrea.plans.queries import step_is_open
 from cocrea.tables.actions import create_default_tables
 from cocrea.tables.queries import tables_of
 
@@ -26,7 +27,7 @@ from .forms import (
     RegistrationFilterForm,
     RequirementForm,
 )
-from .models import Invitation, LiaisonRequest, OpenCall, Requirement, Sector
+from .models import LIAISON_STEP, Invitation, LiaisonRequest, OpenCall, Requirement, Sector
 
 
 def _plan_for(request, slug: str, perm: str) -> ActionPlan:
@@ -252,12 +253,16 @@ def liaisons(request, slug):
             messages.success(request, _("Request sent to the head of institution."))
             return redirect("participation:liaisons", slug=plan.slug)
     today = timezone.localdate()
+    step_open = step_is_open(plan, LIAISON_STEP)
     return render(
         request,
         "participation/manage/liaisons.html",
         {
             "plan": plan,
-            "requests": [(r, r.is_overdue(today)) for r in queries.liaison_requests(plan)],
+            "requests": [
+                (r, r.is_overdue(today, step_open=step_open))
+                for r in queries.liaison_requests(plan)
+            ],
             "form": form,
         },
     )

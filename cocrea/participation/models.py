@@ -55,6 +55,9 @@ class Requirement(models.Model):
     def applies_to_leaders(self) -> bool:
         return self.applies_to in (self.AppliesTo.LEADERS, self.AppliesTo.BOTH)
 
+    def applies_to_participants(self) -> bool:
+        return self.applies_to in (self.AppliesTo.PARTICIPANTS, self.AppliesTo.BOTH)
+
 
 class Invitation(TimeStampedModel):
     """An invitation by the secretariat to lead a table or take part, sent with a single-use link.
@@ -287,6 +290,10 @@ PURPOSES = {
 }
 
 
+# The step of the work programme during which institutions name their liaisons.
+LIAISON_STEP = "liaisons"
+
+
 class LiaisonRequest(TimeStampedModel):
     """A request to an institution's head to designate a liaison for one axis."""
 
@@ -337,6 +344,14 @@ class LiaisonRequest(TimeStampedModel):
     def __str__(self):
         return f"{self.institution} · {self.axis}"
 
-    def is_overdue(self, today=None) -> bool:
+    def is_overdue(self, today=None, *, step_open=None) -> bool:
+        """Pending past its deadline while the liaisons step is open (a closed step has no
+        overdue work). `step_open` saves the query when the caller knows it."""
         today = today or timezone.localdate()
-        return self.status == self.Status.PENDING and self.due_on < today
+        if self.status != self.Status.PENDING or self.due_on >= today:
+            return False
+        if step_open is None:
+            from cocrea.plans.queries import step_is_open
+
+            step_open = step_is_open(self.plan, LIAISON_STEP)
+        return step_open

@@ -297,8 +297,17 @@ class ViabilityReview(TimeStampedModel):
     def is_pending(self) -> bool:
         return self.outcome == self.Outcome.PENDING
 
-    def is_overdue(self, today: datetime.date | None = None) -> bool:
-        return self.is_pending and self.due_on < (today or timezone.localdate())
+    def is_overdue(self, today: datetime.date | None = None, *, step_open=None) -> bool:
+        """Pending past its deadline while the viability-review step is open (a closed step
+        has no overdue work). `step_open` saves the query when the caller knows it."""
+        if not self.is_pending or self.due_on >= (today or timezone.localdate()):
+            return False
+        if step_open is None:
+            from cocrea.plans.queries import step_is_open
+            from cocrea.proposals.rules import REVIEW_STEP
+
+            step_open = step_is_open(self.proposal.plan, REVIEW_STEP)
+        return step_open
 
 
 class Counterproposal(CommitmentTemplate, TimeStampedModel):

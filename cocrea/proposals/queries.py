@@ -1,14 +1,17 @@
 """Reads of the proposals for the public site and the workspace."""
 
+import datetime
+
 from django.db.models import Case, Count, IntegerField, Prefetch, Value, When
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from cocrea.plans.queries import step_is_open
 from cocrea.plans.rules import roles_in
 from cocrea.tables.rules import tables_led_by
 
 from .models import Proposal, ResponsibleInstitution, ViabilityReview
-from .rules import institutions_headed_by
+from .rules import REVIEW_STEP, institutions_headed_by
 
 SLOT_ORDER = Case(
     *[When(slot=slot, then=Value(i)) for i, slot in enumerate(Proposal.Slot.values)],
@@ -97,7 +100,7 @@ def reviews(plan, *, institutions=None, state: str = ""):
         found = found.filter(outcome=ViabilityReview.Outcome.PENDING)
     elif state == "overdue":
         found = found.filter(
-            outcome=ViabilityReview.Outcome.PENDING, due_on__lt=timezone.localdate()
+            outcome=ViabilityReview.Outcome.PENDING, due_on__lt=_overdue_before(plan)
         )
     elif state == "done":
         found = found.exclude(outcome=ViabilityReview.Outcome.PENDING)
@@ -117,9 +120,15 @@ def review_counts(plan) -> dict[str, int]:
     counts["overdue"] = ViabilityReview.objects.filter(
         proposal__plan=plan,
         outcome=ViabilityReview.Outcome.PENDING,
-        due_on__lt=timezone.localdate(),
+        due_on__lt=_overdue_before(plan),
     ).count()
     return counts
+
+
+def _overdue_before(plan) -> datetime.date:
+    """Deadlines before this date are overdue: today while the review step is open, none (the
+    earliest date) once it is closed."""
+    return timezone.localdate() if step_is_open(plan, REVIEW_STEP) else datetime.date.min
 
 
 def workspace_links(user, plan) -> list[tuple[str, str]]:

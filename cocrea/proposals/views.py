@@ -16,6 +16,7 @@ from django.views.decorators.http import require_GET, require_POST
 
 from cocrea.core.actions import require_perm
 from cocrea.core.cache import cache_public_page
+from cocrea.core.params import int_param, text_param
 from cocrea.plans import queries as plan_queries
 from cocrea.plans.models import Step
 from cocrea.plans.rules import roles_in
@@ -52,22 +53,15 @@ def _table(plan, number) -> WorkingTable:
     return table
 
 
-def _int(value) -> int | None:
-    try:
-        return int(value)
-    except (TypeError, ValueError):
-        return None
-
-
 def _comparison(request, revisions: list) -> dict:
     """The two revisions chosen by the `from` and `to` numbers (default: the last two) and the
     fields that differ between them."""
     by_number = {r.number: r for r in revisions}
     if not revisions:
         return {"old": None, "new": None, "changes": []}
-    new = by_number.get(_int(request.GET.get("to"))) or revisions[-1]
+    new = by_number.get(int_param(request.GET, "to")) or revisions[-1]
     default_old = by_number.get(new.number - 1)
-    old = by_number.get(_int(request.GET.get("from"))) or default_old
+    old = by_number.get(int_param(request.GET, "from")) or default_old
     if old is None:
         return {"old": None, "new": new, "changes": []}
     return {"old": old, "new": new, "changes": diff(old.snapshot, new.snapshot)}
@@ -273,6 +267,7 @@ def reviews(request, slug):
             return response
     state = request.GET.get("state", "")
     found = queries.reviews(plan, institutions=None if secretariat else mine, state=state)
+    review_open = Step.objects.filter(plan=plan, key=REVIEW_STEP, status=Step.Status.OPEN).exists()
     page = Paginator(found, 50).get_page(request.GET.get("page"))
     return render(
         request,
@@ -285,10 +280,9 @@ def reviews(request, slug):
             "secretariat": secretariat,
             "mine": mine,
             "counts": queries.review_counts(plan) if secretariat else None,
-            "review_open": Step.objects.filter(
-                plan=plan, key=REVIEW_STEP, status=Step.Status.OPEN
-            ).exists(),
-            "today": timezone.localdate(),
+            "review_open": review_open,
+            # A closed review step has no overdue review (docs/architecture.md, "Overdue").
+            "overdue_before": timezone.localdate() if review_open else None,
             "delegates": ReviewDelegate.objects.filter(plan=plan, institution_id__in=headed)
             .select_related("user", "institution")
             .order_by("institution__name", "user__full_name"),
@@ -422,9 +416,9 @@ def remind(request, slug, pk):
 @cache_public_page
 def public_list(request, slug):
     plan = _plan(slug)
-    axis, table = _int(request.GET.get("axis")), _int(request.GET.get("table"))
+    axis, table = int_param(request.GET, "axis"), int_param(request.GET, "table")
     outcome = request.GET.get("outcome", "")
-    search = request.GET.get("q", "").strip()[:100]
+    search = text_param(request.GET, "q")
     found = queries.submitted(plan, axis=axis, table=table, outcome=outcome, search=search)
     page = Paginator(found, PAGE_SIZE).get_page(request.GET.get("page"))
     return render(

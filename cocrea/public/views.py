@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
 from cocrea.core.cache import cache_public_page
+from cocrea.core.params import int_param
 from cocrea.events import queries as event_queries
 from cocrea.plans import queries
 from cocrea.plans.models import ActionPlan, Step
@@ -118,11 +119,9 @@ def compare_versions(request, slug):
     numbers = list(plan.versions.order_by("number").values_list("number", flat=True))
     if len(numbers) < 2:
         return render(request, "public/compare.html", {"plan": plan, "numbers": numbers})
-    try:
-        old_number = int(request.GET.get("from", numbers[-2]))
-        new_number = int(request.GET.get("to", numbers[-1]))
-    except ValueError:
-        old_number, new_number = numbers[-2], numbers[-1]
+    # An unreadable or out-of-range number is one no version has: the page says so (400).
+    old_number = int_param(request.GET, "from", default=0) if "from" in request.GET else numbers[-2]
+    new_number = int_param(request.GET, "to", default=0) if "to" in request.GET else numbers[-1]
     by_number = {v.number: v for v in plan.versions.filter(number__in=[old_number, new_number])}
     error = None
     if old_number not in by_number or new_number not in by_number:

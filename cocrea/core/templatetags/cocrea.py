@@ -1,36 +1,9 @@
 from django import template
 from django.utils.translation import gettext_lazy as _
 
-register = template.Library()
+from cocrea.core import log_verbs
 
-VERBS = {
-    "plans.create_plan": _("created the plan"),
-    "plans.update_plan": _("updated the plan"),
-    "plans.create_axis": _("added a thematic axis"),
-    "plans.update_axis": _("re-worded a thematic axis"),
-    "plans.update_commission": _("updated the commission"),
-    "plans.create_step": _("added the step"),
-    "plans.update_step": _("edited the step"),
-    "plans.delete_step": _("removed the step"),
-    "plans.open_step": _("opened the step"),
-    "plans.reopen_step": _("re-opened the step"),
-    "plans.close_step": _("closed the step"),
-    "plans.publish_version": _("published a version of the work programme"),
-    "events.create_event": _("scheduled the event"),
-    "events.update_event": _("updated the event"),
-    "events.publish_event": _("published the event"),
-    "events.cancel_event": _("cancelled the event"),
-    "events.record_attendance": _("recorded the attendance of"),
-    "events.record_minutes": _("published the minutes of"),
-    "documents.upload_document": _("published the document"),
-    "documents.withdraw_document": _("withdrew the document"),
-    "news.publish_news": _("published the news item"),
-    "news.update_news": _("updated the news item"),
-    "participation.add_requirement": _("added a requirement for leaders and participants"),
-    "participation.remove_requirement": _("removed a requirement for leaders and participants"),
-    "participation.publish_call": _("published the open call"),
-    "tables.create_table": _("formed the working table"),
-}
+register = template.Library()
 
 CHANGES = {
     "added": _("added"),
@@ -52,7 +25,7 @@ FIELDS = {
 
 @register.filter
 def verb_label(verb: str) -> str:
-    return VERBS.get(verb, verb)
+    return log_verbs.verb_label(verb)
 
 
 @register.filter

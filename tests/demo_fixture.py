@@ -1,0 +1,31 @@
+"""The whole demo (plan, participation, events, proposals), loaded once per test module."""
+
+import pytest
+from django.db import transaction
+
+from cocrea.events.demo import load_events_demo
+from cocrea.participation.demo import load_participation_demo
+from cocrea.plans.demo import load_demo
+from cocrea.plans.models import ActionPlan
+from cocrea.proposals.demo import load_proposals_demo
+
+
+@pytest.fixture(scope="module")
+def _loaded_demo(django_db_setup, django_db_blocker):
+    """The demo takes seconds to load: once for the module, in a transaction rolled back after
+    its last test; each test runs in a savepoint of it (the `db` fixture), so none sees another's
+    changes."""
+    with django_db_blocker.unblock(), transaction.atomic():
+        plan, created = load_demo()
+        assert created is True
+        # The `demo` command loads the participation, the events and the proposals too.
+        load_participation_demo(plan)
+        load_events_demo(plan)
+        assert load_proposals_demo(plan) is True
+        yield plan.pk
+        transaction.set_rollback(True)
+
+
+@pytest.fixture
+def demo(_loaded_demo, db):
+    return ActionPlan.objects.get(pk=_loaded_demo)
