@@ -8,20 +8,20 @@ from django.urls import reverse
 from django.utils import translation
 
 from cocrea.core.links import absolute_url as absolute
-from cocrea.public.ical import timed_calendar
 
+from .ical import Entry, calendar
 from .models import Event, Registration
 
 
 def event_ical(event: Event) -> str:
-    return timed_calendar(
+    return calendar(
         event.plan.title,
         [ical_entry(event)],
         host=settings.SITE_URL.split("//")[-1].split("/")[0],
     )
 
 
-def ical_entry(event: Event, url: str | None = None) -> dict:
+def ical_entry(event: Event, url: str | None = None) -> Entry:
     return {
         "uid": f"event-{event.pk}",
         "start": event.starts_at,

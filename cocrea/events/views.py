@@ -15,10 +15,10 @@ from django.views.decorators.http import require_GET
 from cocrea.core.actions import require_perm
 from cocrea.core.cache import cache_public_page
 from cocrea.plans import queries as plan_queries
-from cocrea.public.ical import timed_calendar
 
 from . import actions, mail, queries
 from .forms import RegistrationForm
+from .ical import calendar
 from .models import Event, Registration
 
 
@@ -142,7 +142,7 @@ def events_ical(request, slug):
         mail.ical_entry(event, request.build_absolute_uri(event.get_absolute_url()))
         for event in queries.public_events(plan)
     ]
-    body = timed_calendar(f"{plan.title} · {_('Events')}", entries, host=request.get_host())
+    body = calendar(f"{plan.title} · {_('Events')}", entries, host=request.get_host())
     response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
     response["Content-Disposition"] = f'inline; filename="{plan.slug}-events.ics"'
     return response
