@@ -2,11 +2,11 @@
 iCalendar attachment. Sent after the action's transaction commits."""
 
 from django.conf import settings
-from django.core.mail import EmailMessage
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
 
+from cocrea.core import mail as core_mail
 from cocrea.core.links import absolute_url as absolute
 
 from .ical import Entry, calendar
@@ -34,25 +34,31 @@ def ical_entry(event: Event, url: str | None = None) -> Entry:
     }
 
 
-def _send(registration: Registration, template: str, subject: str) -> None:
-    with translation.override(registration.language):
-        event = Event.objects.select_related("plan", "region").get(pk=registration.event_id)
-        context = {
-            "registration": registration,
-            "event": event,
-            "event_url": absolute(event.get_absolute_url()),
-            "cancel_url": absolute(
-                reverse("events:cancel_registration", args=[registration.token])
-            ),
-        }
-        body = render_to_string(f"events/mail/{template}.txt", context)
-        message = EmailMessage(
-            subject=f"{subject}: {event.title}",
-            body=body,
-            to=[registration.email],
-        )
-        message.attach("event.ics", event_ical(event), "text/calendar")
-        message.send()
+def _send(registration: Registration, template: str, subject: str) -> bool:
+    """Never raises: a mail that cannot be built or sent is logged (see `cocrea.core.mail`)."""
+    try:
+        with translation.override(registration.language):
+            event = Event.objects.select_related("plan", "region").get(pk=registration.event_id)
+            context = {
+                "registration": registration,
+                "event": event,
+                "event_url": absolute(event.get_absolute_url()),
+                "cancel_url": absolute(
+                    reverse("events:cancel_registration", args=[registration.token])
+                ),
+            }
+            body = render_to_string(f"events/mail/{template}.txt", context)
+            ics = event_ical(event)
+            subject = f"{subject}: {event.title}"
+    except Exception:
+        core_mail.logger.exception("Mail %s to %s could not be built", template, registration.email)
+        return False
+    return core_mail.send(
+        subject=subject,
+        body=body,
+        to=[registration.email],
+        attachments=(("event.ics", ics, "text/calendar"),),
+    )
 
 
 def send_confirmation(registration: Registration) -> None:
