@@ -56,9 +56,11 @@ def test_refused_smtp_does_not_break_an_event_registration(
 ):
     event = EventFactory(plan=plan, title_es="Taller")
     url = reverse("events:register", args=[plan.slug, event.pk])
-    with caplog.at_level(logging.ERROR, "cocrea.mail"):
-        with django_capture_on_commit_callbacks(execute=True) as callbacks:
-            response = client.post(url, _event_form())
+    with (
+        caplog.at_level(logging.ERROR, "cocrea.mail"),
+        django_capture_on_commit_callbacks(execute=True) as callbacks,
+    ):
+        response = client.post(url, _event_form())
     assert response.status_code == 302
     assert len(callbacks) == 1
     assert EventRegistration.objects.get().email == "ana@example.org"
@@ -74,9 +76,11 @@ def test_refused_smtp_does_not_break_cancelling_an_event(
     RegistrationFactory(event=event, email="luis@example.org")
     client.force_login(secretary)
     url = reverse("events:manage_cancel", args=[plan.slug, event.pk])
-    with caplog.at_level(logging.ERROR, "cocrea.mail"):
-        with django_capture_on_commit_callbacks(execute=True):
-            response = client.post(url, {"reason_es": "Lluvia", "reason_en": ""})
+    with (
+        caplog.at_level(logging.ERROR, "cocrea.mail"),
+        django_capture_on_commit_callbacks(execute=True),
+    ):
+        response = client.post(url, {"reason_es": "Lluvia", "reason_en": ""})
     assert response.status_code == 302
     assert response["Location"] == reverse("events:manage_event", args=[plan.slug, event.pk])
     event.refresh_from_db()
@@ -99,9 +103,11 @@ def test_refused_smtp_does_not_break_an_invitation(
         "table": "",
         "language": "es",
     }
-    with caplog.at_level(logging.ERROR, "cocrea.mail"):
-        with django_capture_on_commit_callbacks(execute=True):
-            response = client.post(url, data)
+    with (
+        caplog.at_level(logging.ERROR, "cocrea.mail"),
+        django_capture_on_commit_callbacks(execute=True),
+    ):
+        response = client.post(url, data)
     assert response.status_code == 302
     assert Invitation.objects.get().email == "rosa@gob.example"
     [failure] = _mail_failures(caplog)
@@ -128,9 +134,11 @@ def test_refused_smtp_does_not_break_an_open_call_registration(
         "website": "",
     }
     url = reverse("participation:call", args=[plan.slug])
-    with caplog.at_level(logging.ERROR, "cocrea.mail"):
-        with django_capture_on_commit_callbacks(execute=True):
-            response = client.post(url, data)
+    with (
+        caplog.at_level(logging.ERROR, "cocrea.mail"),
+        django_capture_on_commit_callbacks(execute=True),
+    ):
+        response = client.post(url, data)
     assert response.status_code == 302
     assert response["Location"] == reverse("participation:registered", args=[plan.slug])
     assert CallRegistration.objects.get().email == "lucia@example.net"
