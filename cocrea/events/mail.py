@@ -34,7 +34,12 @@ def ical_entry(event: Event, url: str | None = None) -> Entry:
     }
 
 
-def _send(registration: Registration, template: str, subject: str) -> bool:
+def registration_url(registration: Registration) -> str:
+    """The person's own registration page: whoever holds this link confirms, edits or cancels."""
+    return absolute(reverse("events:registration", args=[registration.token]))
+
+
+def _send(registration: Registration, template: str, subject: str, *, ics: bool = True) -> bool:
     """Never raises: a mail that cannot be built or sent is logged (see `cocrea.core.mail`)."""
     try:
         with translation.override(registration.language):
@@ -43,12 +48,11 @@ def _send(registration: Registration, template: str, subject: str) -> bool:
                 "registration": registration,
                 "event": event,
                 "event_url": absolute(event.get_absolute_url()),
-                "cancel_url": absolute(
-                    reverse("events:cancel_registration", args=[registration.token])
-                ),
+                "registration_url": registration_url(registration),
+                "expires_hours": Registration.PENDING_HOURS,
             }
             body = render_to_string(f"events/mail/{template}.txt", context)
-            ics = event_ical(event)
+            attachments = (("event.ics", event_ical(event), "text/calendar"),) if ics else ()
             subject = f"{subject}: {event.title}"
     except Exception:
         core_mail.logger.exception("Mail %s to %s could not be built", template, registration.email)
@@ -57,8 +61,22 @@ def _send(registration: Registration, template: str, subject: str) -> bool:
         subject=subject,
         body=body,
         to=[registration.email],
-        attachments=(("event.ics", ics, "text/calendar"),),
+        attachments=attachments,
     )
+
+
+def send_address_check(registration: Registration) -> None:
+    """The link that confirms a new registration's address (nothing is held until then)."""
+    with translation.override(registration.language):
+        subject = translation.gettext("Confirm your registration")
+    _send(registration, "check", subject, ics=False)
+
+
+def send_registration_link(registration: Registration) -> None:
+    """Someone registered this address again: send its holder the link to their registration."""
+    with translation.override(registration.language):
+        subject = translation.gettext("Your registration")
+    _send(registration, "link", subject, ics=False)
 
 
 def send_confirmation(registration: Registration) -> None:
