@@ -111,7 +111,7 @@ def test_unconfirmed_registrations_expire_after_24_hours(plan):
         created_at=timezone.now() - datetime.timedelta(hours=24, seconds=1)
     )
     stale.refresh_from_db()
-    with pytest.raises(ValidationError, match="expired"):
+    with pytest.raises(ValidationError, match="Este enlace ha caducado: inscríbase de nuevo."):
         actions.confirm_registration(stale, by=SYSTEM)
     assert list(event.registrations.expired(timezone.now())) == [stale]
     # The address may register afresh: the old row (and its link) is gone.
@@ -258,6 +258,22 @@ def test_reminder_job_is_scheduled():
 
     scheduled = {job.name: job.function for job in jobs()}
     assert scheduled["event-reminders"] is actions.send_event_reminders
+    assert scheduled["unconfirmed-registrations"] is actions.purge_unconfirmed_registrations
+
+
+def test_purge_deletes_only_expired_unconfirmed_registrations(plan):
+    event = EventFactory(plan=plan)
+    old = timezone.now() - datetime.timedelta(hours=25)
+    stale = _register(event, "stale@example.org")
+    fresh = _register(event, "fresh@example.org")
+    kept = _confirmed(event, "kept@example.org")
+    Registration.objects.filter(pk__in=[stale.pk, kept.pk]).update(created_at=old)
+    assert actions.purge_unconfirmed_registrations() == 1
+    assert sorted(event.registrations.values_list("email", flat=True)) == [
+        "fresh@example.org",
+        "kept@example.org",
+    ]
+    assert fresh.status == Status.PENDING
 
 
 def test_attendance_minutes_and_public_summary(plan, secretary):

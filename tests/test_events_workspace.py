@@ -178,6 +178,10 @@ def test_demo_events_load_once_with_minutes_and_attendance(db):
     assert Registration.objects.filter(event__plan=plan, attended=True).count() == (
         9 + 10 + 14 + 18 + 15 + 16 + 8 + 12 + 22 + 13 + 11 + 5 * 9
     )
+    # Recorded by staff, so confirmed: they hold their seats.
+    demo = Registration.objects.filter(event__plan=plan)
+    assert demo.exclude(status="confirmed").count() == 0
+    assert demo.filter(confirmed_at__isnull=True).count() == 0
     assert plan.news.count() == 3
 
 

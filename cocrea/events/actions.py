@@ -468,3 +468,11 @@ def send_event_reminders() -> int:
             transaction.on_commit(lambda r=registration: mail.send_reminder(r))
         sent += 1
     return sent
+
+
+def purge_unconfirmed_registrations() -> int:
+    """Delete the registrations whose address was not confirmed within `PENDING_HOURS`: they
+    never held a seat, and their data (perhaps typed by someone else) are kept no longer than
+    needed. Returns how many were deleted. Not logged: nothing happened to anyone's place."""
+    deleted, _by_model = Registration.objects.expired(timezone.now()).delete()
+    return deleted
