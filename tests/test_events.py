@@ -261,6 +261,17 @@ def test_reminder_job_is_scheduled():
     assert scheduled["unconfirmed-registrations"] is actions.purge_unconfirmed_registrations
 
 
+def test_managers_list_leaves_out_expired_unconfirmed_registrations(plan):
+    event = EventFactory(plan=plan)
+    stale = _register(event, "stale@example.org")
+    fresh = _register(event, "fresh@example.org")
+    kept = _confirmed(event, "kept@example.org")
+    Registration.objects.filter(pk__in=[stale.pk, kept.pk]).update(
+        created_at=timezone.now() - datetime.timedelta(hours=25)
+    )
+    assert list(queries.registrations_for(event)) == [kept, fresh]
+
+
 def test_purge_deletes_only_expired_unconfirmed_registrations(plan):
     event = EventFactory(plan=plan)
     old = timezone.now() - datetime.timedelta(hours=25)
