@@ -47,11 +47,15 @@ def send(
 
 
 @lru_cache(maxsize=64)
+def _compile_marked(source: str):
+    return engines["django"].from_string(source.replace("\n", _SUBJECT_END, 1))
+
+
 def _split_template(name: str):
     """The template compiled with its first source line (the subject) marked off, so a rendered
-    value holding a line break stays in the subject instead of splitting it."""
-    source = get_template(name).template.source
-    return engines["django"].from_string(source.replace("\n", _SUBJECT_END, 1))
+    value holding a line break stays in the subject instead of splitting it. Keyed by the
+    source, so an edited template is compiled afresh."""
+    return _compile_marked(get_template(name).template.source)
 
 
 def render_template(template: str, language: str, **context) -> tuple[str, str]:
