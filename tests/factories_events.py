@@ -34,6 +34,7 @@ class RegistrationFactory(factory.django.DjangoModelFactory):
     event = factory.SubFactory(EventFactory)
     name = factory.Sequence(lambda n: f"Persona {n}")
     email = factory.Sequence(lambda n: f"persona{n}@example.org")
+    confirmed_at = factory.LazyFunction(timezone.now)
 
 
 def led_table(plan, username="leader"):

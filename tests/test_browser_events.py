@@ -25,7 +25,7 @@ def world(transactional_db):
     return plan, colon
 
 
-def test_citizen_registers_receives_the_confirmation_and_cancels(page, live_server, world):
+def test_citizen_registers_confirms_from_the_mail_and_cancels(page, live_server, world):
     plan, colon = world
     event = EventFactory(
         plan=plan, title_es="Divulgación en Colón", region=colon, starts_at=in_days(7)
@@ -43,14 +43,20 @@ def test_citizen_registers_receives_the_confirmation_and_cancels(page, live_serv
     assert page.locator(".message-success").count() == 1
 
     registration = Registration.objects.get(event=event)
-    assert registration.status == "confirmed"
+    assert registration.status == "pending"
     assert [m.to for m in mail.outbox] == [["ana@example.org"]]
-    link = re.search(r"https?://\S+/registrations/[0-9a-f-]+/cancel/", mail.outbox[0].body)
+    link = re.search(r"https?://\S+/registrations/[0-9a-f-]+/", mail.outbox[0].body)
     assert link is not None
     path = link.group(0).split("/registrations/", 1)[1]
     page.goto(f"{live_server.url}/registrations/{path}")
-    page.locator("main form button[type=submit]").click()
-    page.wait_for_url(f"**/events/{event.pk}/")
+    page.get_by_role("button", name="Confirmar mi inscripción").click()
+    page.wait_for_url(f"**/registrations/{path}")
+    assert page.locator("#registration-status").inner_text() == "Confirmada"
+    registration.refresh_from_db()
+    assert registration.status == "confirmed"
+    assert len(mail.outbox) == 2  # the confirmation, with the event attached
+    page.get_by_role("button", name="Cancelar mi inscripción").click()
+    page.wait_for_url(f"**/registrations/{path}")
     registration.refresh_from_db()
     assert registration.status == "cancelled"
 

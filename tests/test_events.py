@@ -29,54 +29,170 @@ def _register(event, email, by=None, **extra):
     )
 
 
-def test_registering_twice_with_the_same_email_updates(plan, django_capture_on_commit_callbacks):
-    event = EventFactory(plan=plan)
+def _confirmed(event, email, **extra):
+    """Register and confirm from the mailed link, as the person would."""
+    return actions.confirm_registration(_register(event, email, **extra), by=SYSTEM)
+
+
+def test_registering_creates_a_pending_registration_that_holds_no_seat(
+    plan, django_capture_on_commit_callbacks
+):
+    event = EventFactory(plan=plan, capacity=1, title_en="Outreach in Colón")
     with django_capture_on_commit_callbacks(execute=True):
-        first = _register(event, "Ana@Example.org", organisation_name="Fundación A")
-        second = _register(event, "ana@example.org", name="Ana P. Pérez", organisation_name="B")
-    assert first.pk == second.pk
-    assert Registration.objects.filter(event=event).count() == 1
-    second.refresh_from_db()
-    assert (second.name, second.organisation_name, second.email) == (
-        "Ana P. Pérez",
-        "B",
-        "ana@example.org",
+        registration = _register(event, "Ana@Example.org", language="en")
+    registration.refresh_from_db()
+    assert (registration.status, registration.confirmed_at) == (Status.PENDING, None)
+    assert registration.email == "ana@example.org"
+    [message] = mail.outbox
+    assert message.to == ["ana@example.org"]
+    assert message.subject == "Confirm your registration: Outreach in Colón"
+    assert f"/en/registrations/{registration.token}/" in message.body
+    assert message.attachments == []
+    # Nothing is held: someone else confirming first takes the only seat.
+    other = _confirmed(event, "bo@example.org")
+    assert other.status == Status.CONFIRMED
+    assert actions.confirm_registration(registration, by=SYSTEM).status == Status.WAITING
+
+
+def test_registering_an_address_again_changes_nothing_and_mails_its_link(
+    plan, django_capture_on_commit_callbacks
+):
+    event = EventFactory(plan=plan, title_en="Outreach in Colón")
+    first = _confirmed(
+        event, "ana@example.org", phone="6000-0001", organisation_name="Fundación A", language="en"
     )
+    before = Registration.objects.values().get(pk=first.pk)
+    mail.outbox.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        again = _register(
+            event,
+            "ANA@example.org",
+            name="Impostor",
+            phone="0",
+            organisation_name="B",
+            name_public=True,
+            language="es",
+        )
+    assert again.pk == first.pk
+    assert Registration.objects.values().get(pk=first.pk) == before
+    [message] = mail.outbox
+    assert message.to == ["ana@example.org"]
+    assert message.subject == "Your registration: Outreach in Colón"  # the holder's language
+    assert f"/en/registrations/{first.token}/" in message.body
     verbs = list(
         ActionLog.objects.filter(verb__startswith="events.")
         .order_by("id")
         .values_list("verb", "public")
     )
-    assert verbs == [("events.register", False), ("events.update_registration", False)]
-    assert len(mail.outbox) == 2
+    assert verbs == [
+        ("events.register", False),
+        ("events.confirm_registration", False),
+        ("events.send_registration_link", False),
+    ]
 
 
-def test_capacity_puts_the_rest_on_the_waiting_list_and_cancelling_promotes(
+def test_a_cancelled_registration_does_not_come_back_from_the_form(plan):
+    event = EventFactory(plan=plan)
+    first = _confirmed(event, "ana@example.org")
+    actions.cancel_registration(first, by=SYSTEM)
+    _register(event, "ana@example.org", name="Otra")
+    first.refresh_from_db()
+    assert (first.status, first.name) == (Status.CANCELLED, "Ana Pérez")
+    # The holder of the link takes it back; it goes to the end of the queue.
+    restored = actions.confirm_registration(first, by=SYSTEM)
+    assert restored.status == Status.CONFIRMED
+    assert ActionLog.objects.filter(verb="events.restore_registration").count() == 1
+
+
+def test_unconfirmed_registrations_expire_after_24_hours(plan):
+    event = EventFactory(plan=plan, capacity=1)
+    stale = _register(event, "ana@example.org", phone="1")
+    Registration.objects.filter(pk=stale.pk).update(
+        created_at=timezone.now() - datetime.timedelta(hours=24, seconds=1)
+    )
+    stale.refresh_from_db()
+    with pytest.raises(ValidationError, match="Este enlace ha caducado: inscríbase de nuevo."):
+        actions.confirm_registration(stale, by=SYSTEM)
+    assert list(event.registrations.expired(timezone.now())) == [stale]
+    # The address may register afresh: the old row (and its link) is gone.
+    fresh = _register(event, "ana@example.org", phone="2")
+    assert fresh.pk != stale.pk and fresh.token != stale.token
+    assert list(event.registrations.values_list("phone", "status")) == [("2", Status.PENDING)]
+    assert actions.confirm_registration(fresh, by=SYSTEM).status == Status.CONFIRMED
+
+
+def test_seats_go_in_confirmation_order_and_cancelling_promotes(
     plan, django_capture_on_commit_callbacks
 ):
     event = EventFactory(plan=plan, capacity=2)
+    a, b, c, d = (_register(event, f"{x}@example.org") for x in "abcd")
     with django_capture_on_commit_callbacks(execute=True):
-        a = _register(event, "a@example.org")
-        b = _register(event, "b@example.org")
-        c = _register(event, "c@example.org")
-        d = _register(event, "d@example.org")
+        for registration in (d, b, c, a):
+            actions.confirm_registration(registration, by=SYSTEM)
+    for r in (a, b, c, d):
+        r.refresh_from_db()
     assert [a.status, b.status, c.status, d.status] == [
-        Status.CONFIRMED,
+        Status.WAITING,
         Status.CONFIRMED,
         Status.WAITING,
-        Status.WAITING,
+        Status.CONFIRMED,
     ]
-    assert [m.to for m in mail.outbox] == [[f"{x}@example.org"] for x in "abcd"]
+    assert [m.to for m in mail.outbox] == [[f"{x}@example.org"] for x in "dbca"]
+    assert [m.subject.split(":")[0] for m in mail.outbox] == [
+        "Inscripción confirmada",
+        "Inscripción confirmada",
+        "Está en la lista de espera",
+        "Está en la lista de espera",
+    ]
     mail.outbox.clear()
     with django_capture_on_commit_callbacks(execute=True):
-        promoted = actions.cancel_registration(a, by=SYSTEM)
-    assert promoted == c
+        promoted = actions.cancel_registration(b, by=SYSTEM)
+    assert promoted == c  # confirmed before a
     c.refresh_from_db()
-    d.refresh_from_db()
-    assert (c.status, d.status) == (Status.CONFIRMED, Status.WAITING)
+    a.refresh_from_db()
+    assert (c.status, a.status) == (Status.CONFIRMED, Status.WAITING)
     assert [m.to for m in mail.outbox] == [["c@example.org"]]
     with pytest.raises(ValidationError):
-        actions.cancel_registration(a, by=SYSTEM)
+        actions.cancel_registration(b, by=SYSTEM)
+
+
+def test_confirming_twice_changes_nothing(plan):
+    event = EventFactory(plan=plan)
+    registration = _confirmed(event, "ana@example.org")
+    stamp = registration.confirmed_at
+    again = actions.confirm_registration(registration, by=SYSTEM)
+    assert (again.status, again.confirmed_at) == (Status.CONFIRMED, stamp)
+    assert ActionLog.objects.filter(verb="events.confirm_registration").count() == 1
+
+
+def test_holder_corrects_their_data_but_not_the_address(plan):
+    event = EventFactory(plan=plan)
+    registration = _confirmed(event, "ana@example.org")
+    changed = actions.update_registration(
+        registration, by=SYSTEM, name=" Ana María ", phone="6000-1111", name_public=True
+    )
+    assert changed == ["name", "phone", "name_public", "name_public_at"]
+    registration.refresh_from_db()
+    assert (registration.name, registration.phone, registration.email) == (
+        "Ana María",
+        "6000-1111",
+        "ana@example.org",
+    )
+    assert registration.name_public_at is not None
+    with pytest.raises(TypeError):
+        actions.update_registration(registration, by=SYSTEM, email="x@example.org")
+
+
+def test_reminders_and_cancellations_skip_unconfirmed_addresses(
+    plan, secretary, django_capture_on_commit_callbacks
+):
+    event = EventFactory(plan=plan, starts_at=timezone.now() + datetime.timedelta(hours=20))
+    _register(event, "invented@example.org")
+    RegistrationFactory(event=event, email="real@example.org")
+    with django_capture_on_commit_callbacks(execute=True):
+        assert actions.send_event_reminders() == 1
+        actions.cancel_event(event, by=secretary, reason_es="Lluvia")
+    assert [m.to for m in mail.outbox] == [["real@example.org"], ["real@example.org"]]
 
 
 def test_registration_closes_when_the_event_is_not_open(plan):
@@ -91,19 +207,18 @@ def test_registration_closes_when_the_event_is_not_open(plan):
     assert Registration.objects.count() == 0
 
 
-def test_confirmation_mail_has_the_ical_and_the_cancel_link(
+def test_confirmation_mail_has_the_ical_and_the_registration_link(
     plan, settings, django_capture_on_commit_callbacks
 ):
     settings.SITE_URL = "https://cocrea.example.org"
     event = EventFactory(plan=plan, title_en="Outreach in Colón", title_es="Divulgación en Colón")
+    registration = _register(event, "ana@example.org", language="en")
     with django_capture_on_commit_callbacks(execute=True):
-        registration = _register(event, "ana@example.org", language="en")
+        actions.confirm_registration(registration, by=SYSTEM)
     assert "waiting list" not in mail.outbox[0].body
     message = mail.outbox[0]
     assert message.subject == "Registration confirmed: Outreach in Colón"
-    assert (
-        f"https://cocrea.example.org/en/registrations/{registration.token}/cancel/" in message.body
-    )
+    assert f"https://cocrea.example.org/en/registrations/{registration.token}/" in message.body
     (name, content, mimetype) = message.attachments[0]
     assert (name, mimetype) == ("event.ics", "text/calendar")
     start = event.starts_at.astimezone(datetime.UTC).strftime("%Y%m%dT%H%M%SZ")
@@ -116,7 +231,7 @@ def test_confirmation_is_in_spanish_for_spanish_registrants(
 ):
     event = EventFactory(plan=plan, title_es="Divulgación en Colón")
     with django_capture_on_commit_callbacks(execute=True):
-        _register(event, "ana@example.org", language="es")
+        _confirmed(event, "ana@example.org", language="es")
     assert mail.outbox[0].subject.endswith(": Divulgación en Colón")
     assert "Ana Pérez" in mail.outbox[0].body
 
@@ -143,6 +258,33 @@ def test_reminder_job_is_scheduled():
 
     scheduled = {job.name: job.function for job in jobs()}
     assert scheduled["event-reminders"] is actions.send_event_reminders
+    assert scheduled["unconfirmed-registrations"] is actions.purge_unconfirmed_registrations
+
+
+def test_managers_list_leaves_out_expired_unconfirmed_registrations(plan):
+    event = EventFactory(plan=plan)
+    stale = _register(event, "stale@example.org")
+    fresh = _register(event, "fresh@example.org")
+    kept = _confirmed(event, "kept@example.org")
+    Registration.objects.filter(pk__in=[stale.pk, kept.pk]).update(
+        created_at=timezone.now() - datetime.timedelta(hours=25)
+    )
+    assert list(queries.registrations_for(event)) == [kept, fresh]
+
+
+def test_purge_deletes_only_expired_unconfirmed_registrations(plan):
+    event = EventFactory(plan=plan)
+    old = timezone.now() - datetime.timedelta(hours=25)
+    stale = _register(event, "stale@example.org")
+    fresh = _register(event, "fresh@example.org")
+    kept = _confirmed(event, "kept@example.org")
+    Registration.objects.filter(pk__in=[stale.pk, kept.pk]).update(created_at=old)
+    assert actions.purge_unconfirmed_registrations() == 1
+    assert sorted(event.registrations.values_list("email", flat=True)) == [
+        "fresh@example.org",
+        "kept@example.org",
+    ]
+    assert fresh.status == Status.PENDING
 
 
 def test_attendance_minutes_and_public_summary(plan, secretary):

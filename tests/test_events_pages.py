@@ -4,6 +4,7 @@ data), and cost the same number of queries with 5 and with 100 rows."""
 import datetime
 
 import pytest
+from django.core import mail
 from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
@@ -241,13 +242,85 @@ def test_registration_page_registers_and_the_form_is_not_on_the_cached_page(clie
     assert event.registrations.count() == 1
 
 
-def test_cancel_link_cancels(client, plan, django_capture_on_commit_callbacks):
-    registration = RegistrationFactory(event=EventFactory(plan=plan))
-    url = reverse("events:cancel_registration", args=[registration.token])
-    assert client.get(url).status_code == 200
-    assert client.post(url).status_code == 302
+def test_registration_page_confirms_corrects_cancels_and_restores(
+    client, plan, django_capture_on_commit_callbacks
+):
+    event = EventFactory(plan=plan, title_en="Outreach in Colón", capacity=5)
+    url = "/en" + reverse("events:register", args=[plan.slug, event.pk])
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(url, {"name": "Ana", "email": "ana@example.org", "consent": "on"})
+    assert response.status_code == 302
+    registration = event.registrations.get()
+    assert registration.status == "pending"
+    [message] = mail.outbox
+    page_url = f"/en/registrations/{registration.token}/"
+    assert f"http://127.0.0.1:8000{page_url}" in message.body
+
+    html = client.get(page_url).content.decode()
+    assert "Confirm my registration" in html
+    registration.refresh_from_db()
+    assert registration.status == "pending"  # a GET (a mail scanner) changes nothing
+
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(page_url, {"action": "confirm"})
+    assert response.status_code == 302
+    registration.refresh_from_db()
+    assert registration.status == "confirmed"
+    assert mail.outbox[-1].subject == "Registration confirmed: Outreach in Colón"
+
+    response = client.post(
+        page_url,
+        {"action": "update", "name": "Ana María", "phone": "6000-1234", "name_public": "on"},
+    )
+    assert response.status_code == 302
+    registration.refresh_from_db()
+    assert (registration.name, registration.phone, registration.name_public) == (
+        "Ana María",
+        "6000-1234",
+        True,
+    )
+
+    assert client.post(page_url, {"action": "cancel"}).status_code == 302
     registration.refresh_from_db()
     assert registration.status == "cancelled"
+    assert "Register again" in client.get(page_url).content.decode()
+    assert client.post(page_url, {"action": "restore"}).status_code == 302
+    registration.refresh_from_db()
+    assert registration.status == "confirmed"
+
+
+def test_old_cancel_links_lead_to_the_registration_page(client, plan):
+    registration = RegistrationFactory(event=EventFactory(plan=plan))
+    response = client.post(reverse("events:cancel_registration", args=[registration.token]))
+    assert response["Location"] == reverse("events:registration", args=[registration.token])
+    registration.refresh_from_db()
+    assert registration.status == "confirmed"
+
+
+def test_expired_link_asks_to_register_again(client, plan):
+    registration = RegistrationFactory(event=EventFactory(plan=plan), status="pending")
+    registration.created_at = timezone.now() - datetime.timedelta(hours=25)
+    registration.save(update_fields=["created_at"])
+    url = "/en" + reverse("events:registration", args=[registration.token])
+    assert "This link has expired: register again." in client.get(url).content.decode()
+    response = client.post(url, {"action": "confirm"}, follow=True)
+    assert "This link has expired: register again." in response.content.decode()
+    registration.refresh_from_db()
+    assert registration.status == "pending"
+
+
+def test_event_registration_is_rate_limited(client, plan, settings):
+    settings.PARTICIPATION_RATE_LIMIT_PER_IP = 3
+    settings.PARTICIPATION_RATE_LIMIT_PER_EMAIL = 10
+    event = EventFactory(plan=plan)
+    url = "/en" + reverse("events:register", args=[plan.slug, event.pk])
+    for n in range(3):
+        data = {"name": "X", "email": f"x{n}@example.org", "consent": "on"}
+        assert client.post(url, data).status_code == 302
+    response = client.post(url, {"name": "X", "email": "x9@example.org", "consent": "on"})
+    assert response.status_code == 429
+    assert "Too many attempts" in response.content.decode()
+    assert event.registrations.count() == 3
 
 
 def test_events_ical_lists_public_events_with_times(client, plan):

@@ -112,14 +112,17 @@ def test_smtp_end_to_end_confirmation_and_reminder(
         registration = actions.register(
             event, by=AnonymousUser(), name="Ana", email="ana@example.org", language="en"
         )
+        assert actions.send_event_reminders() == 0  # not confirmed: no seat, no reminder
+        actions.confirm_registration(registration, by=AnonymousUser())
     with django_capture_on_commit_callbacks(execute=True):
         assert actions.send_event_reminders() == 1
-    assert [m["X-Envelope-To"] for m in smtp_server] == ["ana@example.org", "ana@example.org"]
-    confirmation, reminder = smtp_server
+    assert [m["X-Envelope-To"] for m in smtp_server] == ["ana@example.org"] * 3
+    check, confirmation, reminder = smtp_server
+    assert check["Subject"] == "Confirm your registration: Training in David"
     assert confirmation["Subject"] == "Registration confirmed: Training in David"
     assert reminder["Subject"] == "Reminder: tomorrow: Training in David"
     body = confirmation.get_body(preferencelist=("plain",)).get_content()
-    assert f"http://cocrea.test/en/registrations/{registration.token}/cancel/" in body
+    assert f"http://cocrea.test/en/registrations/{registration.token}/\r\n" in body
     attachment = next(confirmation.iter_attachments())
     assert attachment.get_filename() == "event.ics"
     assert attachment.get_content_type() == "text/calendar"
@@ -175,6 +178,10 @@ def test_demo_events_load_once_with_minutes_and_attendance(db):
     assert Registration.objects.filter(event__plan=plan, attended=True).count() == (
         9 + 10 + 14 + 18 + 15 + 16 + 8 + 12 + 22 + 13 + 11 + 5 * 9
     )
+    # Recorded by staff, so confirmed: they hold their seats.
+    demo = Registration.objects.filter(event__plan=plan)
+    assert demo.exclude(status="confirmed").count() == 0
+    assert demo.filter(confirmed_at__isnull=True).count() == 0
     assert plan.news.count() == 3
 
 

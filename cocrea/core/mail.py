@@ -1,13 +1,76 @@
-"""Plain-text e-mail from a template whose first line is the subject, rendered in the
-recipient's language. Callers send after their transaction commits (`transaction.on_commit`)."""
+"""Every e-mail of the product leaves through `send` (or `send_template`, which renders and calls
+it). Callers send after their transaction commits (`transaction.on_commit`).
 
-from django.core.mail import send_mail
-from django.template.loader import render_to_string
+Mail never breaks the request: the action's data are already saved when the mail leaves, so a
+failure (a refused SMTP connection, a bad header, a broken template) is logged on the
+`cocrea.mail` logger and the person sees the action's normal result. A later retrying
+notification system replaces the log line; until then a lost mail is found in the logs."""
+
+import logging
+from functools import lru_cache
+
+from django.core.mail import EmailMessage
+from django.template import engines
+from django.template.loader import get_template
 from django.utils import translation
 
+logger = logging.getLogger("cocrea.mail")
 
-def send_template(to: str, template: str, language: str, **context) -> None:
+# Ends the subject in a mail template's source; text typed by people (an event title with a line
+# break) cannot contain it, so it never ends a subject early.
+_SUBJECT_END = "\x00cocrea-subject-end\x00"
+
+
+def clean_subject(subject: str) -> str:
+    """One line: every line break (CR, LF, and the other Unicode line separators) and run of
+    spaces becomes one space. A header with a line break is refused by Django."""
+    return " ".join(str(subject).split())
+
+
+def send(
+    *,
+    subject: str,
+    body: str,
+    to: list[str],
+    attachments: tuple[tuple[str, str, str], ...] = (),
+) -> bool:
+    """Send one plain-text message; True once the backend accepted it. Never raises."""
+    try:
+        message = EmailMessage(subject=clean_subject(subject), body=body, to=to)
+        for attachment in attachments:
+            message.attach(*attachment)
+        message.send()
+    except Exception:
+        logger.exception("Mail %r to %s was not sent", clean_subject(subject), ", ".join(to))
+        return False
+    return True
+
+
+@lru_cache(maxsize=64)
+def _compile_marked(source: str):
+    return engines["django"].from_string(source.replace("\n", _SUBJECT_END, 1))
+
+
+def _split_template(name: str):
+    """The template compiled with its first source line (the subject) marked off, so a rendered
+    value holding a line break stays in the subject instead of splitting it. Keyed by the
+    source, so an edited template is compiled afresh."""
+    return _compile_marked(get_template(name).template.source)
+
+
+def render_template(template: str, language: str, **context) -> tuple[str, str]:
+    """(subject, body) of a mail template whose first line is the subject, in `language`."""
     with translation.override(language):
-        text = render_to_string(template, context)
-    subject, _sep, body = text.strip().partition("\n")
-    send_mail(subject.strip(), body.strip() + "\n", None, [to])
+        text = _split_template(template).render(context)
+    subject, _sep, body = text.partition(_SUBJECT_END)
+    return clean_subject(subject), body.strip() + "\n"
+
+
+def send_template(to: str, template: str, language: str, **context) -> bool:
+    """Render `template` in `language` and send it to `to`. Never raises (see the module)."""
+    try:
+        subject, body = render_template(template, language, **context)
+    except Exception:
+        logger.exception("Mail %s to %s could not be rendered", template, to)
+        return False
+    return send(subject=subject, body=body, to=[to])

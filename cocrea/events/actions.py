@@ -6,6 +6,7 @@ import datetime
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -13,6 +14,7 @@ from cocrea.core.actions import SYSTEM, assign_changed, log_action, require_perm
 
 from . import mail
 from .models import Decision, Event, Registration
+from .rules import accepts_registrations
 
 EVENT_FIELDS = {
     "kind",
@@ -104,9 +106,11 @@ def cancel_event(event: Event, *, by, reason_es: str, reason_en: str = "") -> Ev
     event.status = Event.Status.CANCELLED
     event.cancel_reason_es, event.cancel_reason_en = reason_es, reason_en
     event.save(update_fields=["status", "cancel_reason_es", "cancel_reason_en", "updated_at"])
-    for registration in event.registrations.exclude(status=Registration.Status.CANCELLED).exclude(
-        email=""
-    ):
+    # Only the confirmed and waiting: a pending address was never shown to be someone's.
+    told = event.registrations.filter(
+        status__in=[Registration.Status.CONFIRMED, Registration.Status.WAITING]
+    ).exclude(email="")
+    for registration in told:
         transaction.on_commit(lambda r=registration: mail.send_cancellation(r))
     log_action(
         actor=by,
@@ -126,6 +130,12 @@ def _confirmed_count(event: Event) -> int:
     return event.registrations.filter(status=Registration.Status.CONFIRMED).count()
 
 
+def _locked(event: Event) -> Event:
+    """The event's row, locked until the transaction ends: registrations of one event (capacity,
+    one row per e-mail) are decided one at a time, on every database."""
+    return Event.objects.select_related("plan").select_for_update(of=("self",)).get(pk=event.pk)
+
+
 @transaction.atomic
 def register(
     event: Event,
@@ -140,42 +150,87 @@ def register(
     language: str = "es",
     name_public: bool = False,
 ) -> Registration:
-    """Register for an event, or update the registration with the same e-mail (never a
-    duplicate). Beyond the capacity the person goes to the waiting list. Sends the confirmation
-    with the event as an iCalendar attachment and a cancel link."""
+    """Ask for a place at an event. A new address gets a `pending` registration, which holds no
+    seat, and a mail with the link that confirms it (`confirm_registration`). An address already
+    registered (cancelled included) changes nothing: that address is sent the link to its own
+    registration page, where its holder edits, cancels or restores it. Whoever submits the form
+    sees the same answer either way, so the form tells nobody who is registered."""
     require_perm(by, "events.register_for_event", event)
-    event = Event.objects.select_for_update().get(pk=event.pk)  # serialise capacity checks
+    event = _locked(event)
     email = email.strip().lower()
     if not email:
         raise ValidationError(_("An e-mail address is needed to register."))
     now = timezone.now()
-    fields = {
-        "name": name.strip(),
-        "phone": phone.strip(),
-        "organisation_name": organisation_name.strip(),
-        "organisation_kind": organisation_kind,
-        "region": region,
-        "language": language,
-        "name_public": name_public,
-    }
-    registration = event.registrations.filter(email=email).first()
-    created = registration is None
-    if created:
-        registration = Registration(event=event, email=email, **fields)
-    else:
-        assign_changed(registration, fields)
-    if registration.name_public and registration.name_public_at is None:
-        registration.name_public_at = now
-    if not registration.name_public:
-        registration.name_public_at = None
-    if created or registration.status == Registration.Status.CANCELLED:
-        full = event.capacity is not None and _confirmed_count(event) >= event.capacity
-        registration.status = Registration.Status.WAITING if full else Registration.Status.CONFIRMED
+    existing = event.registrations.filter(email=email).first()
+    if existing is not None and existing.is_expired(now):
+        # Never confirmed: its data were never the address holder's; start afresh.
+        existing.delete()
+        existing = None
+    if existing is not None:
+        log_action(
+            actor=by,
+            verb="events.send_registration_link",
+            target=event,
+            plan=event.plan,
+            data={"registration": existing.pk},
+            public=False,
+        )
+        transaction.on_commit(lambda: mail.send_registration_link(existing))
+        return existing
+    registration = Registration(
+        event=event,
+        email=email,
+        name=name.strip(),
+        phone=phone.strip(),
+        organisation_name=organisation_name.strip(),
+        organisation_kind=organisation_kind,
+        region=region,
+        language=language,
+        name_public=name_public,
+        name_public_at=now if name_public else None,
+        status=Registration.Status.PENDING,
+    )
     registration.full_clean()
     registration.save()
     log_action(
         actor=by,
-        verb="events.register" if created else "events.update_registration",
+        verb="events.register",
+        target=event,
+        plan=event.plan,
+        data={"registration": registration.pk, "status": registration.status},
+        public=False,
+    )
+    transaction.on_commit(lambda: mail.send_address_check(registration))
+    return registration
+
+
+@transaction.atomic
+def confirm_registration(registration: Registration, *, by) -> Registration:
+    """The holder of the registration's link confirms its address (a pending registration) or
+    takes it back (a cancelled one). It then takes a seat, or the end of the waiting list when the
+    event is full: seats go in confirmation order. Sends the confirmation with the event as an
+    iCalendar attachment. Confirming a confirmed or waiting registration changes nothing."""
+    require_perm(by, "events.confirm_registration", registration)
+    event = _locked(registration.event)
+    registration = Registration.objects.select_for_update().get(pk=registration.pk)
+    registration.event = event
+    if registration.status in (Registration.Status.CONFIRMED, Registration.Status.WAITING):
+        return registration
+    now = timezone.now()
+    if registration.is_expired(now):
+        raise ValidationError(_("This link has expired: register again."))
+    if not accepts_registrations(None, event):
+        raise ValidationError(_("This event no longer accepts registrations."))
+    was = registration.status
+    full = event.capacity is not None and _confirmed_count(event) >= event.capacity
+    registration.status = Registration.Status.WAITING if full else Registration.Status.CONFIRMED
+    registration.confirmed_at = now
+    registration.save(update_fields=["status", "confirmed_at", "updated_at"])
+    log_action(
+        actor=by,
+        verb="events.confirm_registration"
+        if was == Registration.Status.PENDING
+        else "events.restore_registration",
         target=event,
         plan=event.plan,
         data={"registration": registration.pk, "status": registration.status},
@@ -185,17 +240,59 @@ def register(
     return registration
 
 
+REGISTRATION_FIELDS = {
+    "name",
+    "phone",
+    "organisation_name",
+    "organisation_kind",
+    "region",
+    "name_public",
+}
+
+
+@transaction.atomic
+def update_registration(registration: Registration, *, by, **fields) -> list[str]:
+    """The holder of the registration's link corrects their data (never the e-mail: a new
+    address is a new registration). Returns the changed fields."""
+    require_perm(by, "events.change_registration", registration)
+    unknown = set(fields) - REGISTRATION_FIELDS
+    if unknown:
+        raise TypeError(f"unknown fields: {sorted(unknown)}")
+    if registration.status == Registration.Status.CANCELLED:
+        raise ValidationError(_("This registration is cancelled."))
+    for key in ("name", "phone", "organisation_name"):
+        if key in fields:
+            fields[key] = fields[key].strip()
+    changed = assign_changed(registration, fields)
+    if "name_public" in changed:
+        registration.name_public_at = timezone.now() if registration.name_public else None
+        changed.append("name_public_at")
+    if changed:
+        registration.full_clean()
+        registration.save(update_fields=[*changed, "updated_at"])
+        log_action(
+            actor=by,
+            verb="events.update_registration",
+            target=registration.event,
+            plan=registration.event.plan,
+            data={"registration": registration.pk, "fields": changed},
+            public=False,
+        )
+    return changed
+
+
 @transaction.atomic
 def cancel_registration(registration: Registration, *, by) -> Registration | None:
     """Cancel a registration (the holder of its link, or the event's managers). The first person
-    on the waiting list takes the freed place and is told so. Returns that person, if any."""
+    on the waiting list (in confirmation order) takes the freed place and is told so. Returns
+    that person, if any."""
     require_perm(by, "events.cancel_registration", registration)
     if registration.status == Registration.Status.CANCELLED:
         raise ValidationError(_("This registration is already cancelled."))
+    event = _locked(registration.event)
     was_confirmed = registration.status == Registration.Status.CONFIRMED
     registration.status = Registration.Status.CANCELLED
     registration.save(update_fields=["status", "updated_at"])
-    event = registration.event
     log_action(
         actor=by,
         verb="events.cancel_registration",
@@ -208,7 +305,7 @@ def cancel_registration(registration: Registration, *, by) -> Registration | Non
     if was_confirmed and event.status == Event.Status.PLANNED:
         promoted = (
             event.registrations.filter(status=Registration.Status.WAITING)
-            .order_by("created_at", "id")
+            .order_by(F("confirmed_at").asc(nulls_last=True), "created_at", "id")
             .first()
         )
         if promoted is not None:
@@ -261,6 +358,10 @@ def add_walk_in(
     if event.status == Event.Status.CANCELLED:
         raise ValidationError(_("A cancelled event has no attendance."))
     email = email.strip().lower()
+    now = timezone.now()
+    if email:
+        # An address someone typed but never confirmed does not stand in the person's way.
+        event.registrations.expired(now).filter(email=email).delete()
     if email and event.registrations.filter(email=email).exists():
         raise ValidationError(_("This e-mail is already registered: mark the person present."))
     registration = Registration(
@@ -271,9 +372,11 @@ def add_walk_in(
         organisation_kind=organisation_kind,
         region=region,
         name_public=name_public,
-        name_public_at=timezone.now() if name_public else None,
+        name_public_at=now if name_public else None,
         walk_in=True,
         attended=True,
+        status=Registration.Status.CONFIRMED,
+        confirmed_at=now,
     )
     registration.full_clean()
     registration.save()
@@ -365,3 +468,11 @@ def send_event_reminders() -> int:
             transaction.on_commit(lambda r=registration: mail.send_reminder(r))
         sent += 1
     return sent
+
+
+def purge_unconfirmed_registrations() -> int:
+    """Delete the registrations whose address was not confirmed within `PENDING_HOURS`: they
+    never held a seat, and their data (perhaps typed by someone else) are kept no longer than
+    needed. Returns how many were deleted. Not logged: nothing happened to anyone's place."""
+    deleted, _by_model = Registration.objects.expired(timezone.now()).delete()
+    return deleted

@@ -77,6 +77,17 @@ class RegistrationForm(forms.Form):
     )
 
 
+class RegistrationEditForm(forms.Form):
+    """What the holder of a registration may correct (the e-mail is the registration itself)."""
+
+    name = RegistrationForm.base_fields["name"]
+    phone = RegistrationForm.base_fields["phone"]
+    organisation_name = RegistrationForm.base_fields["organisation_name"]
+    organisation_kind = RegistrationForm.base_fields["organisation_kind"]
+    region = RegistrationForm.base_fields["region"]
+    name_public = RegistrationForm.base_fields["name_public"]
+
+
 class AttendanceForm(forms.Form):
     present = forms.TypedMultipleChoiceField(
         label=_("Present"), coerce=int, required=False, widget=forms.CheckboxSelectMultiple

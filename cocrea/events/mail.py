@@ -2,26 +2,26 @@
 iCalendar attachment. Sent after the action's transaction commits."""
 
 from django.conf import settings
-from django.core.mail import EmailMessage
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
 
+from cocrea.core import mail as core_mail
 from cocrea.core.links import absolute_url as absolute
-from cocrea.public.ical import timed_calendar
 
+from .ical import Entry, calendar
 from .models import Event, Registration
 
 
 def event_ical(event: Event) -> str:
-    return timed_calendar(
+    return calendar(
         event.plan.title,
         [ical_entry(event)],
         host=settings.SITE_URL.split("//")[-1].split("/")[0],
     )
 
 
-def ical_entry(event: Event, url: str | None = None) -> dict:
+def ical_entry(event: Event, url: str | None = None) -> Entry:
     return {
         "uid": f"event-{event.pk}",
         "start": event.starts_at,
@@ -34,25 +34,49 @@ def ical_entry(event: Event, url: str | None = None) -> dict:
     }
 
 
-def _send(registration: Registration, template: str, subject: str) -> None:
+def registration_url(registration: Registration) -> str:
+    """The person's own registration page: whoever holds this link confirms, edits or cancels."""
+    return absolute(reverse("events:registration", args=[registration.token]))
+
+
+def _send(registration: Registration, template: str, subject: str, *, ics: bool = True) -> bool:
+    """Never raises: a mail that cannot be built or sent is logged (see `cocrea.core.mail`)."""
+    try:
+        with translation.override(registration.language):
+            event = Event.objects.select_related("plan", "region").get(pk=registration.event_id)
+            context = {
+                "registration": registration,
+                "event": event,
+                "event_url": absolute(event.get_absolute_url()),
+                "registration_url": registration_url(registration),
+                "expires_hours": Registration.PENDING_HOURS,
+            }
+            body = render_to_string(f"events/mail/{template}.txt", context)
+            attachments = (("event.ics", event_ical(event), "text/calendar"),) if ics else ()
+            subject = f"{subject}: {event.title}"
+    except Exception:
+        core_mail.logger.exception("Mail %s to %s could not be built", template, registration.email)
+        return False
+    return core_mail.send(
+        subject=subject,
+        body=body,
+        to=[registration.email],
+        attachments=attachments,
+    )
+
+
+def send_address_check(registration: Registration) -> None:
+    """The link that confirms a new registration's address (nothing is held until then)."""
     with translation.override(registration.language):
-        event = Event.objects.select_related("plan", "region").get(pk=registration.event_id)
-        context = {
-            "registration": registration,
-            "event": event,
-            "event_url": absolute(event.get_absolute_url()),
-            "cancel_url": absolute(
-                reverse("events:cancel_registration", args=[registration.token])
-            ),
-        }
-        body = render_to_string(f"events/mail/{template}.txt", context)
-        message = EmailMessage(
-            subject=f"{subject}: {event.title}",
-            body=body,
-            to=[registration.email],
-        )
-        message.attach("event.ics", event_ical(event), "text/calendar")
-        message.send()
+        subject = translation.gettext("Confirm your registration")
+    _send(registration, "check", subject, ics=False)
+
+
+def send_registration_link(registration: Registration) -> None:
+    """Someone registered this address again: send its holder the link to their registration."""
+    with translation.override(registration.language):
+        subject = translation.gettext("Your registration")
+    _send(registration, "link", subject, ics=False)
 
 
 def send_confirmation(registration: Registration) -> None:

@@ -1,6 +1,7 @@
 """Every gathering of the process (commission meetings, outreach, trainings, table sessions,
 implementation meetings, presentations), who registered and attended, and what was decided."""
 
+import datetime
 import uuid
 
 from django.core.exceptions import ValidationError
@@ -104,11 +105,27 @@ class Event(TimeStampedModel):
         return reverse("events:event", args=[self.plan.slug, self.pk])
 
 
+class RegistrationQuerySet(models.QuerySet):
+    def expired(self, now: datetime.datetime):
+        """Registrations whose address was never confirmed within `PENDING_HOURS`."""
+        return self.filter(
+            status=Registration.Status.PENDING,
+            created_at__lte=now - datetime.timedelta(hours=Registration.PENDING_HOURS),
+        )
+
+
 class Registration(TimeStampedModel):
     """A person registered for, or present at, an event. E-mail and phone are never public;
-    the name is public only when `name_public` (the person's consent, with its time)."""
+    the name is public only when `name_public` (the person's consent, with its time).
+
+    A registration made on the public form is `pending` until its address is confirmed from the
+    mailed link: only then does it take a seat (or a place on the waiting list), in confirmation
+    order (`confirmed_at`). An unconfirmed one expires after `PENDING_HOURS`, holding nothing."""
+
+    PENDING_HOURS = 24
 
     class Status(models.TextChoices):
+        PENDING = "pending", _("E-mail not confirmed")
         CONFIRMED = "confirmed", _("Confirmed")
         WAITING = "waiting", _("Waiting list")
         CANCELLED = "cancelled", _("Cancelled")
@@ -140,7 +157,12 @@ class Registration(TimeStampedModel):
     attended = models.BooleanField(_("attended"), default=False)
     walk_in = models.BooleanField(_("walk-in"), default=False)
     token = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    # When the address was confirmed (staff-recorded walk-ins: when recorded); seats and the
+    # waiting list follow this order.
+    confirmed_at = models.DateTimeField(_("confirmed at"), null=True, blank=True)
     reminder_sent_at = models.DateTimeField(null=True, blank=True)
+
+    objects = RegistrationQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("registration")
@@ -165,6 +187,11 @@ class Registration(TimeStampedModel):
 
     def get_sector_display(self) -> str:
         return str(Organisation.Sector(self.sector).label) if self.sector else ""
+
+    def is_expired(self, now: datetime.datetime) -> bool:
+        return self.status == self.Status.PENDING and self.created_at <= now - datetime.timedelta(
+            hours=self.PENDING_HOURS
+        )
 
 
 class Decision(models.Model):

@@ -124,7 +124,14 @@ def commission_decisions(plan):
 
 
 def registrations_for(event):
-    return event.registrations.select_related("region").order_by("walk_in", "created_at", "id")
+    """Who registered or came, for the event's managers; an address never confirmed in time is
+    left out (it may well be invented)."""
+    expired = event.registrations.expired(timezone.now())
+    return (
+        event.registrations.exclude(pk__in=expired.values("pk"))
+        .select_related("region")
+        .order_by("walk_in", "created_at", "id")
+    )
 
 
 def events_for_workspace(plan, user):

@@ -67,6 +67,8 @@ rules.add_perm("events.register_for_event", accepts_registrations)
 rules.add_perm("events.record_attendance", manages_event)
 rules.add_perm("events.record_minutes", manages_event)
 rules.add_perm("events.view_registrations", manages_event)
-# Whoever holds the registration's secret link may cancel it: views reach a registration only
-# through its token (or the managers' workspace).
+# Whoever holds the registration's secret link may confirm, correct or cancel it: views reach a
+# registration only through its token (or the managers' workspace).
+rules.add_perm("events.confirm_registration", rules.always_allow)
+rules.add_perm("events.change_registration", rules.always_allow)
 rules.add_perm("events.cancel_registration", rules.always_allow)

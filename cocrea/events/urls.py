@@ -10,6 +10,7 @@ urlpatterns = [
     path("plans/<slug:slug>/events/<int:year>/<int:month>/", views.event_month, name="month"),
     path("plans/<slug:slug>/events/<int:pk>/", views.event_detail, name="event"),
     path("plans/<slug:slug>/events/<int:pk>/register/", views.register, name="register"),
+    path("registrations/<uuid:token>/", views.registration, name="registration"),
     path(
         "registrations/<uuid:token>/cancel/",
         views.cancel_registration,

@@ -10,17 +10,26 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
-from cocrea.core.actions import require_perm
 from cocrea.core.cache import cache_public_page
 from cocrea.core.params import YEAR_RANGE, int_param
+from cocrea.participation import ratelimit
 from cocrea.plans import queries as plan_queries
-from cocrea.public.ical import timed_calendar
 
 from . import actions, mail, queries
-from .forms import RegistrationForm
+from .forms import RegistrationEditForm, RegistrationForm
+from .ical import calendar
 from .models import Event, Registration
+from .rules import accepts_registrations
+
+# The open call's wording (and translation): the same limits, counted by the same function.
+RATE_LIMITED = gettext_lazy(
+    "Too many attempts from this connection or for this e-mail address. Please wait an hour and "
+    "try again, or write to the point of contact."
+)
 
 
 def _plan(slug):
@@ -140,7 +149,7 @@ def events_ical(request, slug):
         mail.ical_entry(event, request.build_absolute_uri(event.get_absolute_url()))
         for event in queries.public_events(plan)
     ]
-    body = timed_calendar(f"{plan.title} · {_('Events')}", entries, host=request.get_host())
+    body = calendar(f"{plan.title} · {_('Events')}", entries, host=request.get_host())
     response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
     response["Content-Disposition"] = f'inline; filename="{plan.slug}-events.ics"'
     return response
@@ -156,52 +165,106 @@ def register(request, slug, pk):
     if request.user.is_authenticated:
         initial = {"name": request.user.display_name, "email": request.user.email}
     form = RegistrationForm(request.POST or None, initial=initial)
-    if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
-        try:
-            registration = actions.register(
-                event,
-                by=request.user,
-                name=data["name"],
-                email=data["email"],
-                phone=data["phone"],
-                organisation_name=data["organisation_name"],
-                organisation_kind=data["organisation_kind"],
-                region=data["region"],
-                language=translation.get_language() or "es",
-                name_public=data["name_public"],
-            )
-        except (ValidationError, PermissionDenied) as error:
-            form.add_error(None, " ".join(getattr(error, "messages", [str(error)])))
-        else:
-            if registration.status == Registration.Status.WAITING:
-                messages.warning(
-                    request, _("The event is full: you are on the waiting list. Check your e-mail.")
+    status = 200
+    if request.method == "POST":
+        email = request.POST.get("email", "")
+        if not ratelimit.allow_submission(ratelimit.client_ip(request), email):
+            form.is_valid()  # show the form with its data
+            form.add_error(None, RATE_LIMITED)
+            status = 429
+        elif form.is_valid():
+            data = form.cleaned_data
+            try:
+                actions.register(
+                    event,
+                    by=request.user,
+                    name=data["name"],
+                    email=data["email"],
+                    phone=data["phone"],
+                    organisation_name=data["organisation_name"],
+                    organisation_kind=data["organisation_kind"],
+                    region=data["region"],
+                    language=translation.get_language() or "es",
+                    name_public=data["name_public"],
                 )
+            except (ValidationError, PermissionDenied) as error:
+                form.add_error(None, " ".join(getattr(error, "messages", [str(error)])))
             else:
+                # The same answer whether the address was registered or not.
                 messages.success(
-                    request, _("You are registered. We have sent you a confirmation by e-mail.")
+                    request,
+                    _(
+                        "Almost done: we have sent a link to %(email)s. Open it within 24 hours "
+                        "to confirm your registration; until then no place is kept for you."
+                    )
+                    % {"email": data["email"]},
                 )
-            return redirect(event.get_absolute_url())
-    return render(request, "events/register.html", {"plan": plan, "event": event, "form": form})
+                return redirect(event.get_absolute_url())
+    return render(
+        request,
+        "events/register.html",
+        {"plan": plan, "event": event, "form": form},
+        status=status,
+    )
+
+
+@never_cache
+def registration(request, token):
+    """A person's own registration, reached from the mailed link: confirm the address, correct
+    the data, cancel, or take a cancelled registration back. Acts on POST only (mail scanners
+    open links)."""
+    registration = get_object_or_404(
+        Registration.objects.select_related("event", "event__plan", "region"), token=token
+    )
+    event = registration.event
+    form = RegistrationEditForm(
+        request.POST if request.POST.get("action") == "update" else None,
+        initial={
+            "name": registration.name,
+            "phone": registration.phone,
+            "organisation_name": registration.organisation_name,
+            "organisation_kind": registration.organisation_kind,
+            "region": registration.region,
+            "name_public": registration.name_public,
+        },
+    )
+    if request.method == "POST":
+        action = request.POST.get("action")
+        try:
+            if action in ("confirm", "restore"):
+                registration = actions.confirm_registration(registration, by=request.user)
+                if registration.status == Registration.Status.WAITING:
+                    messages.warning(request, _("The event is full: you are on the waiting list."))
+                else:
+                    messages.success(request, _("Your registration is confirmed."))
+                return redirect("events:registration", token=token)
+            if action == "cancel":
+                actions.cancel_registration(registration, by=request.user)
+                messages.success(request, _("Your registration is cancelled."))
+                return redirect("events:registration", token=token)
+            if action == "update" and form.is_valid():
+                actions.update_registration(registration, by=request.user, **form.cleaned_data)
+                messages.success(request, _("Your data are saved."))
+                return redirect("events:registration", token=token)
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+            return redirect("events:registration", token=token)
+    now = timezone.now()
+    return render(
+        request,
+        "events/registration.html",
+        {
+            "plan": event.plan,
+            "event": event,
+            "registration": registration,
+            "form": form,
+            "expired": registration.is_expired(now),
+            "open": accepts_registrations(None, event),
+        },
+    )
 
 
 def cancel_registration(request, token):
-    registration = get_object_or_404(
-        Registration.objects.select_related("event", "event__plan"), token=token
-    )
-    event = registration.event
-    if request.method == "POST":
-        require_perm(request.user, "events.cancel_registration", registration)
-        try:
-            actions.cancel_registration(registration, by=request.user)
-        except ValidationError as error:
-            messages.error(request, " ".join(error.messages))
-        else:
-            messages.success(request, _("Your registration is cancelled."))
-        return redirect(event.get_absolute_url())
-    return render(
-        request,
-        "events/cancel_registration.html",
-        {"plan": event.plan, "event": event, "registration": registration},
-    )
+    """The cancel link of mails sent before registrations had their own page."""
+    get_object_or_404(Registration, token=token)
+    return redirect("events:registration", token=token)

@@ -1,18 +1,16 @@
 """The secretariat's pages for participation: requirements and the call, invitations,
 registrations (list, filters, CSV) and liaison requests. Thin: each calls an action."""
 
-import csv
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from cocrea.core.actions import require_perm
+from cocrea.core.csv import csv_download
 from cocrea.plans.models import ActionPlan
 from cocrea.plans.queries import step_is_open
 from cocrea.tables.actions import create_default_tables
@@ -213,11 +211,7 @@ def registrations_csv(request, slug):
     never exported."""
     plan = _plan_for(request, slug, "participation.export_registrations")
     _form, found = _filtered(request, plan)
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="registrations-{plan.slug}.csv"'
-    response["Cache-Control"] = "no-store"
-    response.write("\ufeff")  # spreadsheet programs read UTF-8 with the BOM
-    writer = csv.writer(response)
+    response, writer = csv_download(f"registrations-{plan.slug}.csv")
     writer.writerow(CSV_COLUMNS)
     sectors = dict(Sector.choices)
     for r in found:

@@ -11,12 +11,12 @@ from django.views.decorators.http import require_GET
 from cocrea.core.cache import cache_public_page
 from cocrea.core.params import int_param
 from cocrea.events import queries as event_queries
+from cocrea.events.ical import calendar
 from cocrea.plans import queries
 from cocrea.plans.models import ActionPlan, Step
 from cocrea.plans.versions import compare, localized
 
 from .charts import gantt
-from .ical import calendar
 
 
 def _plan(slug: str | None) -> ActionPlan:
