@@ -2,6 +2,8 @@ from django.contrib.auth.models import AbstractUser
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from cocrea.core.permissions import is_seat_permission, seat_allows
+
 
 class User(AbstractUser):
     """A person with an account. What they may do comes from their roles per action plan."""
@@ -24,6 +26,12 @@ class User(AbstractUser):
     class Meta:
         verbose_name = _("user")
         verbose_name_plural = _("users")
+
+    def has_perm(self, perm, obj=None):
+        # A seat (institution, table, named reviewer) is never granted by being superuser.
+        if is_seat_permission(perm):
+            return seat_allows(self, perm, obj)
+        return super().has_perm(perm, obj)
 
     @property
     def display_name(self) -> str:
