@@ -1,4 +1,5 @@
-"""Every state change of the accounts app: self-service sign-up and its confirmation.
+"""Every state change of the accounts app: self-service sign-up and its confirmation, lifting a
+login lockout.
 
 Each action checks its permission (for confirming, the mailed link), saves inside one transaction,
 writes its action-log row (never public: these rows are about people) and sends its mail once the
@@ -7,6 +8,7 @@ transaction commits."""
 import re
 import secrets
 
+from axes.models import AccessAttempt
 from django.contrib.auth import get_user_model
 from django.contrib.auth.tokens import default_token_generator
 from django.core.exceptions import PermissionDenied
@@ -20,9 +22,11 @@ from cocrea.core.models import ActionLog
 from cocrea.participation.models import NOTICE_VERSION
 
 from . import mail
+from .backends import account_for_login
 
 SIGN_UP = "accounts.sign_up"
 CONFIRM = "accounts.confirm_account"
+UNLOCK = "accounts.unlock_login"
 
 
 def _username_for(email: str) -> str:
@@ -137,3 +141,23 @@ def confirm_account(uidb64: str, token: str, *, by):
     # The person proved they hold the address: the act is theirs.
     log_action(actor=user, verb=CONFIRM, target=user, public=False)
     return user
+
+
+@transaction.atomic
+def unlock_login(attempt, *, by) -> None:
+    """Lift the lockout of one user name from one address (django-axes' `AccessAttempt`): the
+    person may try again at once. Logged, not public (it names a person and an address)."""
+    require_perm(by, UNLOCK)
+    log_action(
+        actor=by,
+        verb=UNLOCK,
+        # The account when the locked name is one (the row is about a person), else the attempt.
+        target=account_for_login(attempt.username) or attempt,
+        data={
+            "username": attempt.username,
+            "ip_address": attempt.ip_address,
+            "failures": attempt.failures_since_start,
+        },
+        public=False,
+    )
+    AccessAttempt.objects.filter(username=attempt.username, ip_address=attempt.ip_address).delete()
