@@ -205,3 +205,13 @@ def test_concurrent_namings_of_one_delegate_give_one_delegation_and_the_normal_e
     # Threads speak the default language (Spanish).
     assert results["second"].messages == ["Esta persona ya es delegada de la institución."]
     assert ReviewDelegate.objects.count() == 1
+
+
+def test_the_demo_reuses_an_account_that_holds_its_address(db):
+    from cocrea.plans.demo import _user
+
+    existing = UserFactory(username="ana-real", email="SECRETARIA@demo.cocrea.invalid")
+    assert _user("secretaria", "Secretaría", "", None) == existing
+    fresh = _user("otra", "Otra", "", None)
+    assert (fresh.username, fresh.email) == ("otra", "otra@demo.cocrea.invalid")
+    assert User.objects.count() == 2
