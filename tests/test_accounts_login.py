@@ -159,3 +159,10 @@ def test_only_the_secretariat_sees_and_lifts_lockouts(client, officer, people, p
         assert (listing.status_code, unlock.status_code) == (403, 403)
         assert AccessAttempt.objects.count() == 1
         assert not ActionLog.objects.filter(verb="accounts.unlock_login").exists()
+
+
+@pytest.mark.parametrize(("persona", "shown"), [("secretary", True), ("leader", False)])
+def test_the_workspace_home_links_the_lockouts_for_the_secretariat(client, people, persona, shown):
+    client.force_login(people[persona])
+    html = client.get(reverse("workspace:home")).content.decode()
+    assert (f'href="{reverse("accounts:lockouts")}"' in html) is shown
