@@ -162,7 +162,7 @@ def test_only_the_secretariat_sees_and_lifts_lockouts(client, officer, people, p
 
 
 @pytest.mark.parametrize(("persona", "shown"), [("secretary", True), ("leader", False)])
-def test_the_workspace_home_links_the_lockouts_for_the_secretariat(client, people, persona, shown):
+def test_the_workspace_links_the_lockouts_for_the_secretariat(client, plan, people, persona, shown):
     client.force_login(people[persona])
-    html = client.get(reverse("workspace:home")).content.decode()
+    html = client.get(reverse("workspace:plan", args=[plan.slug])).content.decode()
     assert (f'href="{reverse("accounts:lockouts")}"' in html) is shown
