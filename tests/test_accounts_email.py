@@ -59,7 +59,11 @@ def test_the_admin_refuses_a_taken_address(client, db):
         },
     )
     assert response.status_code == 200
-    assert "An account with this e-mail address already exists." in response.content.decode()
+    # The admin speaks the default language, Spanish.
+    assert (
+        "Ya existe una cuenta con esta dirección de correo electrónico."
+        in response.content.decode()
+    )
     assert User.objects.get(pk=other.pk).email == "luis@gob.pa"
 
 
