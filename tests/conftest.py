@@ -1,4 +1,5 @@
-"""Named personas: one per role of a plan, a citizen without a role, an anonymous visitor."""
+"""Named personas: one per role of a plan, a citizen without a role, a superuser without a role
+(administration, no seat), an anonymous visitor."""
 
 import os
 import shutil
@@ -27,7 +28,13 @@ PERSONAS = {
     "head": Role.HEAD_OF_INSTITUTION,
     "reviewer": Role.OGP_REVIEWER,
     "citizen": None,
+    "superuser": None,
 }
+# Administrators of the site (Django's is_superuser), holding no role in the plan.
+SUPERUSERS = {"superuser"}
+# Who holds the secretariat's powers (every permission that is not a seat): the secretary by role,
+# the superuser by Django's shortcut. Seat permissions (cocrea.core.permissions) exclude the latter.
+SECRETARIAT_POWERS = {"secretary", *SUPERUSERS}
 ALL_PERSONAS = [*PERSONAS, "anonymous"]
 
 
@@ -58,7 +65,10 @@ def people(plan):
     org = OrganisationFactory()
     found = {"anonymous": AnonymousUser()}
     for name, role in PERSONAS.items():
-        user = UserFactory(username=name, full_name=name.title())
+        admin = name in SUPERUSERS
+        user = UserFactory(
+            username=name, full_name=name.title(), is_superuser=admin, is_staff=admin
+        )
         if role:
             actions.grant_role(plan, user, role, by=SYSTEM, organisation=org)
         found[name] = user

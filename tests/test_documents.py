@@ -19,7 +19,7 @@ from cocrea.documents.models import DocType, Document
 from cocrea.events import actions as event_actions
 from cocrea.plans import actions as plan_actions
 
-from .conftest import ALL_PERSONAS
+from .conftest import ALL_PERSONAS, SECRETARIAT_POWERS
 from .factories_events import EventFactory, in_days
 
 PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
@@ -133,7 +133,7 @@ def test_default_limit_is_20_megabytes(settings):
 @pytest.mark.parametrize("persona", ALL_PERSONAS)
 def test_only_the_secretariat_uploads(persona, plan, people, media):
     user = people[persona]
-    if persona == "secretary":
+    if persona in SECRETARIAT_POWERS:
         _upload(plan, user, "guia.pdf", PDF)
         assert Document.objects.count() == 1
     else:

@@ -14,7 +14,7 @@ from cocrea.events import actions, queries
 from cocrea.events.models import Event, Registration
 from cocrea.organisations.models import Organisation
 
-from .conftest import ALL_PERSONAS
+from .conftest import ALL_PERSONAS, SECRETARIAT_POWERS
 from .factories import RegionFactory
 from .factories_events import EventFactory, RegistrationFactory, in_days, led_table
 
@@ -417,8 +417,8 @@ def test_queries_for_the_tables_app(plan, people):
 # --- role x action matrix -------------------------------------------------------------------------
 
 SECRETARY_ONLY = {"secretary"}
-EVENT_MANAGERS = {"secretary"}  # of an outreach event
-SESSION_MANAGERS = {"secretary", "leader"}  # of a working-table session
+EVENT_MANAGERS = SECRETARIAT_POWERS  # of an outreach event
+SESSION_MANAGERS = {*SECRETARIAT_POWERS, "leader"}  # of a working-table session
 
 
 def _outreach(plan):
@@ -500,7 +500,7 @@ def test_event_action_matrix(verb, persona, plan, people):
         assert ActionLog.objects.count() == logged
 
 
-VIEWERS_OF_COMMISSION_DRAFT = {"secretary", "commissioner"}
+VIEWERS_OF_COMMISSION_DRAFT = {*SECRETARIAT_POWERS, "commissioner"}
 
 
 @pytest.mark.parametrize("persona", ALL_PERSONAS)
@@ -509,7 +509,7 @@ def test_commission_drafts_are_seen_by_secretariat_and_members(persona, plan, pe
     outreach_draft = EventFactory(plan=plan, published=False)
     user = people[persona]
     assert user.has_perm("events.view_event", draft) is (persona in VIEWERS_OF_COMMISSION_DRAFT)
-    assert user.has_perm("events.view_event", outreach_draft) is (persona == "secretary")
+    assert user.has_perm("events.view_event", outreach_draft) is (persona in SECRETARIAT_POWERS)
     assert user.has_perm("events.view_event", EventFactory(plan=plan)) is True
 
 

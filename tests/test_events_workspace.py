@@ -15,7 +15,7 @@ from cocrea.events.models import Event, Registration
 from cocrea.news.actions import publish_news
 from cocrea.news.models import NewsItem
 
-from .conftest import ALL_PERSONAS
+from .conftest import ALL_PERSONAS, SECRETARIAT_POWERS
 from .factories import RegionFactory
 from .factories_events import EventFactory, RegistrationFactory, in_days, led_table
 
@@ -93,8 +93,8 @@ def test_workspace_event_pages_by_role(persona, client, plan, people):
         assert (listing.status_code, outreach.status_code) == (403, 403)
     else:
         assert listing.status_code == 200
-        assert outreach.status_code == (200 if persona == "secretary" else 403)
-        assert table.status_code == (200 if persona in {"secretary", "leader"} else 403)
+        assert outreach.status_code == (200 if persona in SECRETARIAT_POWERS else 403)
+        assert table.status_code == (200 if persona in {*SECRETARIAT_POWERS, "leader"} else 403)
 
 
 def test_smtp_end_to_end_confirmation_and_reminder(
@@ -132,7 +132,7 @@ def test_smtp_end_to_end_confirmation_and_reminder(
 @pytest.mark.parametrize("persona", ALL_PERSONAS)
 def test_only_the_secretariat_publishes_news(persona, plan, people):
     user = people[persona]
-    if persona == "secretary":
+    if persona in SECRETARIAT_POWERS:
         item = publish_news(plan, by=user, title_es="Noticia", body_es="Texto")
         assert ActionLog.objects.filter(verb="news.publish_news", actor=user).count() == 1
         assert item.published_on == timezone.localdate()

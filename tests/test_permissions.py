@@ -10,10 +10,10 @@ from cocrea.core.models import ActionLog
 from cocrea.plans import actions
 from cocrea.plans.models import Role
 
-from .conftest import ALL_PERSONAS
+from .conftest import ALL_PERSONAS, SECRETARIAT_POWERS
 from .factories import UserFactory
 
-ONLY_SECRETARY = {name: name == "secretary" for name in ALL_PERSONAS}
+ONLY_SECRETARY = {name: name in SECRETARIAT_POWERS for name in ALL_PERSONAS}
 
 
 def _prepare(plan, steps, secretary):
@@ -99,7 +99,7 @@ def test_workspace_posts_matrix(name, persona, client, plan, steps, people):
     if persona == "anonymous":
         assert response.status_code == 302
         assert response["Location"].startswith(reverse("accounts:login"))
-    elif persona == "secretary":
+    elif persona in SECRETARIAT_POWERS:
         assert response.status_code == 302
         assert ActionLog.objects.count() == logged + 1
     else:
@@ -125,3 +125,27 @@ def test_roles_in_another_plan_grant_nothing(client, plan, steps, people):
     assert people["secretary"].has_perm("plans.open_step", other) is False
     client.force_login(people["secretary"])
     assert client.get(reverse("workspace:plan", args=[other.slug])).status_code == 403
+
+
+def test_the_seat_permissions_are_declared_in_one_set():
+    """Acting as an institution, a table member or a named reviewer: the rules alone decide."""
+    from cocrea.core import permissions
+
+    declared = set(permissions.SEAT_PERMISSIONS)
+    assert declared == {
+        "proposals.change_proposal",
+        "proposals.submit_proposals",
+        "proposals.comment_draft",
+        "proposals.assign_institutions",
+        "proposals.name_delegate",
+        "proposals.review_proposal",
+        "proposals.answer_comment",
+    }
+
+
+def test_superuser_keeps_administration_and_the_admin(client, plan, people):
+    superuser = people["superuser"]
+    assert superuser.has_perm("plans.open_step", plan) is True
+    assert superuser.has_perm("plans.change_actionplan") is True
+    client.force_login(superuser)
+    assert client.get(reverse("admin:plans_step_changelist")).status_code == 200

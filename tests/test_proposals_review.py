@@ -10,6 +10,7 @@ from django.core.cache import caches
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.management import call_command
 from django.test import override_settings
+from django.urls import reverse
 from django.utils import timezone, translation
 
 from cocrea.core.actions import SYSTEM
@@ -28,7 +29,7 @@ from cocrea.proposals.models import (
     ViabilityReview,
 )
 
-from .conftest import ALL_PERSONAS
+from .conftest import ALL_PERSONAS, SECRETARIAT_POWERS
 from .factories import OrganisationFactory, StepFactory, UserFactory
 from .factories_participation import TableFactory
 from .test_proposals import COMPLETE, fill_set, seat
@@ -958,7 +959,7 @@ MAY_COMMENT_DRAFT = {"secretary", "leader", "participant"}
 MAY_ASSIGN = {"secretary", "leader"}
 MAY_REVIEW = {"head"}
 MAY_ANSWER = {"secretary", "leader"}
-MAY_MODERATE = {"secretary"}
+MAY_MODERATE = SECRETARIAT_POWERS
 MAY_COMMENT = {
     "secretary",
     "commissioner",
@@ -968,8 +969,9 @@ MAY_COMMENT = {
     "head",
     "reviewer",
     "citizen",
+    "superuser",
 }
-MAY_REMIND = {"secretary"}
+MAY_REMIND = SECRETARIAT_POWERS
 
 step_state = pytest.mark.parametrize("step_open", [True, False], ids=["open", "closed"])
 every_persona = pytest.mark.parametrize("persona", ALL_PERSONAS)
@@ -1092,3 +1094,41 @@ def test_remind_review_matrix(persona, step_open, plan, review, people):
         with pytest.raises(PermissionDenied):
             actions.remind_review(review, by=user)
         assert ViabilityReview.objects.get().reminded_at is None
+
+
+# --- the superuser administers; a seat is never theirs by that alone ------------------------------
+
+
+def test_superuser_neither_sees_the_review_form_nor_records_the_institution_review(
+    client, review, people
+):
+    client.force_login(people["superuser"])
+    url = reverse("proposals:review", args=[review.plan.slug, review.pk])
+    page = client.get(url)
+    # The superuser may read every review (administration), but not answer for the ministry.
+    assert page.status_code == 200
+    assert 'id="review-form"' not in page.content.decode()
+    response = client.post(url, {"outcome": "viable"})
+    assert response.status_code == 403
+    assert ViabilityReview.objects.get().outcome == "pending"
+    assert logs("proposals.review_proposal") == []
+
+
+def test_superuser_does_not_name_delegates_nor_draft_for_a_table(plan, draft, ministry, people):
+    superuser = people["superuser"]
+    with pytest.raises(PermissionDenied):
+        actions.name_delegate(plan, ministry, by=superuser, user=UserFactory(username="ana"))
+    with pytest.raises(PermissionDenied):
+        actions.comment_draft(draft, by=superuser, body="Revisar.")
+    assert superuser.has_perm("proposals.change_proposal", draft.working_table) is False
+    assert (ReviewDelegate.objects.count(), DraftComment.objects.count()) == (0, 0)
+
+
+def test_superuser_holding_the_seat_reviews_as_its_holder(plan, review, ministry, people):
+    superuser = people["superuser"]
+    plan_actions.grant_role(
+        plan, superuser, Role.HEAD_OF_INSTITUTION, by=SYSTEM, organisation=ministry
+    )
+    assert superuser.has_perm("proposals.review_proposal", review) is True
+    actions.review_proposal(review, by=superuser, outcome="viable")
+    assert ViabilityReview.objects.get().outcome == "viable"

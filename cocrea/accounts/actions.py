@@ -1,4 +1,5 @@
-"""Every state change of the accounts app: self-service sign-up and its confirmation.
+"""Every state change of the accounts app: self-service sign-up and its confirmation, lifting a
+login lockout.
 
 Each action checks its permission (for confirming, the mailed link), saves inside one transaction,
 writes its action-log row (never public: these rows are about people) and sends its mail once the
@@ -7,10 +8,11 @@ transaction commits."""
 import re
 import secrets
 
+from axes.models import AccessAttempt
 from django.contrib.auth import get_user_model
 from django.contrib.auth.tokens import default_token_generator
 from django.core.exceptions import PermissionDenied
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils.encoding import force_str
 from django.utils.http import urlsafe_base64_decode
 from django.utils.translation import gettext as _
@@ -20,9 +22,11 @@ from cocrea.core.models import ActionLog
 from cocrea.participation.models import NOTICE_VERSION
 
 from . import mail
+from .backends import account_for_login
 
 SIGN_UP = "accounts.sign_up"
 CONFIRM = "accounts.confirm_account"
+UNLOCK = "accounts.unlock_login"
 
 
 def _username_for(email: str) -> str:
@@ -33,6 +37,51 @@ def _username_for(email: str) -> str:
     while User.objects.filter(username__iexact=username).exists():
         username = f"{base}-{secrets.token_hex(2)}"
     return username
+
+
+def account_for_email(email: str):
+    """The account whose e-mail address is `email`, in any case (at most one: the address is
+    unique case-insensitively), or None. Blank addresses name no account."""
+    email = (email or "").strip()
+    if not email:
+        return None
+    return get_user_model().objects.filter(email__iexact=email).first()
+
+
+def _save_new_account(user) -> bool:
+    """Save a new account unless another request just created one with its address (the unique
+    constraint on the lower-cased address decides). True when saved. Called inside the action's
+    transaction: the savepoint keeps that transaction usable after a refused insert."""
+    for _attempt in range(3):
+        try:
+            with transaction.atomic():
+                user.save()
+            return True
+        except IntegrityError:
+            if account_for_email(user.email) is not None:
+                return False
+            # A clash on the generated user name instead: draw another one.
+            user.username = _username_for(user.email)
+    raise IntegrityError(f"could not create an account for {user.email!r}")
+
+
+def find_or_create_account(email: str, **fields):
+    """The account with this e-mail (any case), or a new one without a usable password made with
+    `fields` (full_name, organisation, ...). Returns (account, created). Safe when several
+    requests create the same address at once: one creates it, the others find it.
+
+    Every place that makes accounts for people (invitations, table seats, liaisons, the open
+    call) goes through here or through `sign_up`."""
+    email = email.strip()
+    existing = account_for_email(email)
+    if existing is not None:
+        return existing, False
+    User = get_user_model()
+    user = User(username=_username_for(email), email=email, **fields)
+    user.set_unusable_password()
+    if _save_new_account(user):
+        return user, True
+    return account_for_email(email), False
 
 
 def awaiting_confirmation(user) -> bool:
@@ -63,25 +112,9 @@ def sign_up(*, by, full_name: str, email: str, password: str, language: str, nex
     require_perm(by, SIGN_UP)
     User = get_user_model()
     email = email.strip().lower()
-    existing = User.objects.filter(email__iexact=email).order_by("pk").first()
+    existing = account_for_email(email)
     if existing is not None:
-        owner_language = existing.preferred_language or language
-        confirm = (
-            mail.confirm_url(existing, owner_language, next_url)
-            if awaiting_confirmation(existing)
-            else ""
-        )
-        transaction.on_commit(
-            lambda: mail.send(
-                existing.email,
-                "exists",
-                owner_language,
-                user=existing,
-                confirm_url=confirm,
-                login_url=mail.login_url(owner_language),
-                reset_url=mail.password_reset_url(owner_language),
-            )
-        )
+        _tell_owner(existing, language, next_url)
         return None
     user = User(
         username=_username_for(email),
@@ -91,7 +124,10 @@ def sign_up(*, by, full_name: str, email: str, password: str, language: str, nex
         is_active=False,
     )
     user.set_password(password)
-    user.save()
+    if not _save_new_account(user):
+        # A concurrent sign-up with the same address won: the same answer as above.
+        _tell_owner(account_for_email(email), language, next_url)
+        return None
     log_action(
         actor=by,
         verb=SIGN_UP,
@@ -109,6 +145,28 @@ def sign_up(*, by, full_name: str, email: str, password: str, language: str, nex
         )
     )
     return user
+
+
+def _tell_owner(existing, language: str, next_url: str) -> None:
+    """Mail the owner of an address someone tried to sign up with (a new activation link if the
+    account still waits for one)."""
+    owner_language = existing.preferred_language or language
+    confirm = (
+        mail.confirm_url(existing, owner_language, next_url)
+        if awaiting_confirmation(existing)
+        else ""
+    )
+    transaction.on_commit(
+        lambda: mail.send(
+            existing.email,
+            "exists",
+            owner_language,
+            user=existing,
+            confirm_url=confirm,
+            login_url=mail.login_url(owner_language),
+            reset_url=mail.password_reset_url(owner_language),
+        )
+    )
 
 
 def account_for_link(uidb64: str, token: str):
@@ -137,3 +195,23 @@ def confirm_account(uidb64: str, token: str, *, by):
     # The person proved they hold the address: the act is theirs.
     log_action(actor=user, verb=CONFIRM, target=user, public=False)
     return user
+
+
+@transaction.atomic
+def unlock_login(attempt, *, by) -> None:
+    """Lift the lockout of one user name from one address (django-axes' `AccessAttempt`): the
+    person may try again at once. Logged, not public (it names a person and an address)."""
+    require_perm(by, UNLOCK)
+    log_action(
+        actor=by,
+        verb=UNLOCK,
+        # The account when the locked name is one (the row is about a person), else the attempt.
+        target=account_for_login(attempt.username) or attempt,
+        data={
+            "username": attempt.username,
+            "ip_address": attempt.ip_address,
+            "failures": attempt.failures_since_start,
+        },
+        public=False,
+    )
+    AccessAttempt.objects.filter(username=attempt.username, ip_address=attempt.ip_address).delete()

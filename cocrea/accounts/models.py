@@ -1,6 +1,10 @@
 from django.contrib.auth.models import AbstractUser
 from django.db import models
+from django.db.models import Q
+from django.db.models.functions import Lower
 from django.utils.translation import gettext_lazy as _
+
+from cocrea.core.permissions import is_seat_permission, seat_allows
 
 
 class User(AbstractUser):
@@ -24,6 +28,21 @@ class User(AbstractUser):
     class Meta:
         verbose_name = _("user")
         verbose_name_plural = _("users")
+        constraints = [
+            # One account per address, whatever its case; accounts without an address are many.
+            models.UniqueConstraint(
+                Lower("email"),
+                condition=~Q(email=""),
+                name="accounts_user_email_ci_unique",
+                violation_error_message=_("An account with this e-mail address already exists."),
+            )
+        ]
+
+    def has_perm(self, perm, obj=None):
+        # A seat (institution, table, named reviewer) is never granted by being superuser.
+        if is_seat_permission(perm):
+            return seat_allows(self, perm, obj)
+        return super().has_perm(perm, obj)
 
     @property
     def display_name(self) -> str:

@@ -1,9 +1,25 @@
 """Permissions of the accounts app, named `accounts.<verb>_<noun>`.
 
 Signing up is for people without an account, so only anonymous visitors may. Confirming an account
-is open to anyone: what authorises it is the link mailed to the address, which the action checks."""
+is open to anyone: what authorises it is the link mailed to the address, which the action checks.
+The secretariat (of any plan) sees the locked-out logins and lifts a lockout."""
 
 import rules
 
 rules.add_perm("accounts.sign_up", ~rules.is_authenticated)
 rules.add_perm("accounts.confirm_account", rules.always_allow)
+
+
+@rules.predicate
+def is_secretariat_of_a_plan(user) -> bool:
+    """Holds the secretariat's role in some action plan. Login lockouts are site-wide (one login
+    for every plan), so any plan's secretariat may lift one."""
+    from cocrea.plans.models import PlanRole, Role
+
+    if not user.is_authenticated:
+        return False
+    return PlanRole.objects.filter(user=user, role=Role.SECRETARIAT).exists()
+
+
+rules.add_perm("accounts.view_lockouts", is_secretariat_of_a_plan)
+rules.add_perm("accounts.unlock_login", is_secretariat_of_a_plan)

@@ -5,18 +5,21 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import login
 from django.contrib.auth import views as auth_views
+from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.shortcuts import redirect, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse, reverse_lazy
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_POST
 
+from cocrea.core.actions import require_perm
 from cocrea.participation import ratelimit
 from cocrea.plans.queries import current_plan
 
-from . import actions
+from . import actions, queries
 from .forms import PasswordResetForm, SignUpForm
 
 # The same words as the open call's limit (one translation).
@@ -97,7 +100,7 @@ def confirm(request, uidb64, token):
             user = actions.confirm_account(uidb64, token, by=request.user)
         except PermissionDenied:
             return render(request, "accounts/link_invalid.html", status=410)
-        login(request, user, backend="django.contrib.auth.backends.ModelBackend")
+        login(request, user, backend="cocrea.accounts.backends.EmailOrUsernameBackend")
         messages.success(
             request,
             _("Your account is active and you are logged in. Your user name is %(username)s.")
@@ -124,3 +127,37 @@ class PasswordResetView(auth_views.PasswordResetView):
 class PasswordResetConfirmView(auth_views.PasswordResetConfirmView):
     template_name = "accounts/password_reset_confirm.html"
     success_url = reverse_lazy("accounts:password_reset_complete")
+
+
+@never_cache
+@login_required
+def lockouts(request):
+    """The locked-out logins (user name + address), each with an "Unlock" button."""
+    require_perm(request.user, "accounts.view_lockouts")
+    return render(request, "accounts/lockouts.html", {"lockouts": queries.locked_out_logins()})
+
+
+@login_required
+@require_POST
+def unlock(request, pk):
+    from axes.models import AccessAttempt
+
+    attempt = get_object_or_404(AccessAttempt, pk=pk)
+    actions.unlock_login(attempt, by=request.user)
+    messages.success(
+        request,
+        _("%(username)s may log in again from %(address)s.")
+        % {"username": attempt.username, "address": attempt.ip_address},
+    )
+    return redirect("accounts:lockouts")
+
+
+def locked_out(request, original_response=None, credentials=None):
+    """django-axes' answer to a locked-out login attempt (the site's login and the admin's)."""
+    minutes = int(settings.AXES_COOLOFF_TIME.total_seconds() // 60)
+    return render(
+        request,
+        "accounts/locked_out.html",
+        {"cooloff_minutes": minutes, "failure_limit": settings.AXES_FAILURE_LIMIT},
+        status=429,
+    )

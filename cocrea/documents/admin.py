@@ -1,5 +1,6 @@
 from django.contrib import admin
 
+from . import actions
 from .models import Document
 
 
@@ -17,3 +18,13 @@ class DocumentAdmin(admin.ModelAdmin):
 
     def has_change_permission(self, request, obj=None):
         return False
+
+    def delete_model(self, request, obj):
+        # The workspace's "withdraw": checked, logged, the file removed after commit.
+        actions.withdraw_document(obj, by=request.user)
+
+    def get_actions(self, request):
+        # Bulk delete would bypass `withdraw_document` and its log row.
+        found = super().get_actions(request)
+        found.pop("delete_selected", None)
+        return found

@@ -32,6 +32,10 @@ class RegistrationAdmin(admin.ModelAdmin):
     def has_change_permission(self, request, obj=None):
         return False
 
+    # Registrations are cancelled or erased by their actions (logged, seat freed), never deleted.
+    def has_delete_permission(self, request, obj=None):
+        return False
+
 
 @admin.register(Decision)
 class DecisionAdmin(admin.ModelAdmin):
@@ -41,4 +45,8 @@ class DecisionAdmin(admin.ModelAdmin):
         return False
 
     def has_change_permission(self, request, obj=None):
+        return False
+
+    # Decisions are part of the minutes, recorded by `record_minutes`.
+    def has_delete_permission(self, request, obj=None):
         return False

@@ -14,3 +14,7 @@ class NewsItemAdmin(admin.ModelAdmin):
 
     def has_change_permission(self, request, obj=None):
         return False
+
+    # No action deletes news: a published item is corrected through the workspace.
+    def has_delete_permission(self, request, obj=None):
+        return False

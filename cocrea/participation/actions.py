@@ -3,7 +3,6 @@ the public, the single-use link), saves inside one transaction, writes its actio
 public: these rows are about people) and sends its mail once the transaction commits."""
 
 import datetime
-import secrets
 
 from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -12,6 +11,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from cocrea.accounts.actions import find_or_create_account
 from cocrea.core.actions import assign_changed, log_action, require_perm
 from cocrea.core.models import ActionLog
 from cocrea.plans.actions import grant_role
@@ -47,19 +47,9 @@ def _now() -> datetime.datetime:
 
 
 def _account_for(email: str, full_name: str, organisation=None):
-    """The account with this e-mail, or a new one without a usable password."""
-    User = get_user_model()
-    user = User.objects.filter(email__iexact=email).order_by("pk").first()
-    if user is not None:
-        return user, False
-    base = email.split("@")[0][:100] or "person"
-    username = base
-    while User.objects.filter(username=username).exists():
-        username = f"{base}-{secrets.token_hex(2)}"
-    user = User(username=username, email=email, full_name=full_name, organisation=organisation)
-    user.set_unusable_password()
-    user.save()
-    return user, True
+    """The account with this e-mail (any case), or a new one without a usable password; safe
+    under concurrent requests (see `accounts.actions.find_or_create_account`)."""
+    return find_or_create_account(email, full_name=full_name, organisation=organisation)
 
 
 def _send_welcome(plan, user, role, language):

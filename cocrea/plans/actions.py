@@ -118,6 +118,45 @@ def revoke_role(plan_role: PlanRole, *, by) -> None:
     plan_role.delete()
 
 
+ROLE_FIELDS = ("role", "organisation")
+
+
+@transaction.atomic
+def change_role(plan_role: PlanRole, *, by, **fields) -> list[str]:
+    """Change which role a role row grants, or on whose behalf it is held (the admin's edit of a
+    role). Returns the fields that changed; logged with the values before and after."""
+    require_perm(by, "plans.grant_role", plan_role.plan)
+    unknown = set(fields) - set(ROLE_FIELDS)
+    if unknown:
+        raise ValueError(f"not editable: {sorted(unknown)}")
+
+    def value(name):
+        return (
+            getattr(plan_role, f"{name}_id") if name == "organisation" else getattr(plan_role, name)
+        )
+
+    before = {name: value(name) for name in fields}
+    changed = assign_changed(plan_role, fields)
+    if not changed:
+        return []
+    plan_role.save(update_fields=[*changed, "updated_at"])
+    log_action(
+        actor=by,
+        verb="plans.change_role",
+        target=plan_role,
+        plan=plan_role.plan,
+        data={
+            "user": plan_role.user_id,
+            "before": {name: before[name] for name in changed},
+            "after": {name: value(name) for name in changed},
+        },
+        public=False,
+    )
+    for cache in ("_cocrea_roles", "_cocrea_headed"):
+        plan_role.user.__dict__.pop(cache, None)
+    return changed
+
+
 # --- the work programme ------------------------------------------------------------------------
 
 

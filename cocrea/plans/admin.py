@@ -67,16 +67,27 @@ class PlanRoleAdmin(admin.ModelAdmin):
     search_fields = ["user__username", "user__full_name"]
     autocomplete_fields = ["user"]
 
+    def get_readonly_fields(self, request, obj=None):
+        # A role row belongs to one person in one plan; another person or plan is a new grant.
+        return ["plan", "user"] if obj else []
+
     def save_model(self, request, obj, form, change):
         if change:
-            super().save_model(request, obj, form, change)
+            fields = {name: form.cleaned_data[name] for name in actions.ROLE_FIELDS}
+            actions.change_role(PlanRole.objects.get(pk=obj.pk), by=request.user, **fields)
         else:
-            actions.grant_role(
+            obj.pk = actions.grant_role(
                 obj.plan, obj.user, obj.role, by=request.user, organisation=obj.organisation
-            )
+            ).pk
 
     def delete_model(self, request, obj):
         actions.revoke_role(obj, by=request.user)
+
+    def get_actions(self, request):
+        # Bulk delete would bypass `revoke_role` and its log row.
+        found = super().get_actions(request)
+        found.pop("delete_selected", None)
+        return found
 
 
 @admin.register(Step)

@@ -61,17 +61,22 @@ def _hash_with(hasher: str) -> str:
 
 def _user(username, full_name, position, organisation):
     User = get_user_model()
-    user, _created = User.objects.get_or_create(
-        username=username,
-        defaults={
-            "full_name": full_name,
-            "position": position,
-            "organisation": organisation,
-            "email": f"{username}@demo.cocrea.invalid",
-            "password": _demo_password_hash(),
-        },
+    email = f"{username}@demo.cocrea.invalid"
+    # By user name, else by address (unique, any case): never a second account for one address.
+    existing = (
+        User.objects.filter(username=username).first()
+        or User.objects.filter(email__iexact=email).first()
     )
-    return user
+    if existing is not None:
+        return existing
+    return User.objects.create(
+        username=username,
+        full_name=full_name,
+        position=position,
+        organisation=organisation,
+        email=email,
+        password=_demo_password_hash(),
+    )
 
 
 @transaction.atomic

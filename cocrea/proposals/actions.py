@@ -8,7 +8,7 @@ import datetime
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.db.models import Max
 from django.urls import reverse
 from django.utils import timezone
@@ -327,7 +327,11 @@ def name_delegate(plan, institution: Organisation, *, by, user) -> ReviewDelegat
     if ReviewDelegate.objects.filter(plan=plan, institution=institution, user=user).exists():
         raise ValidationError(_("This person is already a delegate of the institution."))
     delegation.named_by = by if getattr(by, "is_authenticated", False) else None
-    delegation.save()
+    try:
+        with transaction.atomic():  # a savepoint: the same naming may run twice at once
+            delegation.save()
+    except IntegrityError:
+        raise ValidationError(_("This person is already a delegate of the institution.")) from None
     user.__dict__.pop("_cocrea_headed", None)  # the per-request cache of whom they review for
     log_action(
         actor=by,

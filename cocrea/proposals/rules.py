@@ -16,6 +16,7 @@ table's leaders answer them, the secretariat moderates."""
 
 import rules
 
+from cocrea.core.permissions import add_seat_perm
 from cocrea.plans.models import Role, Step
 from cocrea.plans.rules import is_secretariat, plan_of, roles_in
 from cocrea.tables.models import WorkingTable
@@ -120,14 +121,14 @@ drafting_open = step_is_open(DRAFTING_STEP)
 assignment_open = step_is_open(ASSIGNMENT_STEP)
 review_open = step_is_open(REVIEW_STEP)
 
-rules.add_perm("proposals.change_proposal", (is_secretariat | member_of_table) & drafting_open)
-rules.add_perm("proposals.submit_proposals", (is_secretariat | leads_table) & drafting_open)
-rules.add_perm("proposals.comment_draft", (is_secretariat | member_of_table) & drafting_open)
-rules.add_perm("proposals.assign_institutions", (is_secretariat | leads_table) & assignment_open)
-rules.add_perm("proposals.name_delegate", heads_institution)
-rules.add_perm("proposals.review_proposal", reviews_for_institution & review_open)
+add_seat_perm("proposals.change_proposal", (is_secretariat | member_of_table) & drafting_open)
+add_seat_perm("proposals.submit_proposals", (is_secretariat | leads_table) & drafting_open)
+add_seat_perm("proposals.comment_draft", (is_secretariat | member_of_table) & drafting_open)
+add_seat_perm("proposals.assign_institutions", (is_secretariat | leads_table) & assignment_open)
+add_seat_perm("proposals.name_delegate", heads_institution)
+add_seat_perm("proposals.review_proposal", reviews_for_institution & review_open)
 rules.add_perm("proposals.view_reviews", is_secretariat)
 rules.add_perm("proposals.remind_review", is_secretariat)
 rules.add_perm("proposals.comment_proposal", is_registered)
-rules.add_perm("proposals.answer_comment", is_secretariat | leads_table)
+add_seat_perm("proposals.answer_comment", is_secretariat | leads_table)
 rules.add_perm("proposals.moderate_comment", is_secretariat)

@@ -1,5 +1,6 @@
 """Settings shared by every environment; what is deployment-specific comes from the environment."""
 
+import datetime
 import os
 from pathlib import Path
 
@@ -42,6 +43,7 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
     "rules.apps.AutodiscoverRulesConfig",
+    "axes",
     "cocrea.core",
     "cocrea.accounts",
     "cocrea.organisations",
@@ -67,6 +69,8 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # Last, as django-axes asks: turns a locked-out login attempt into the lockout page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "config.urls"
@@ -108,9 +112,30 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 AUTH_USER_MODEL = "accounts.User"
 AUTHENTICATION_BACKENDS = [
+    # First: refuses a locked-out attempt before any password is checked.
+    "axes.backends.AxesStandaloneBackend",
     "rules.permissions.ObjectPermissionBackend",
-    "django.contrib.auth.backends.ModelBackend",
+    # Django's ModelBackend, also accepting the e-mail address in the user-name field.
+    "cocrea.accounts.backends.EmailOrUsernameBackend",
 ]
+# Login throttling (django-axes, on the site's and the admin's login): after AXES_FAILURE_LIMIT
+# failures for one user name from one address, that combination is locked for the cool-off.
+# Locking the user name alone would let anyone lock a named officer out from elsewhere.
+AXES_FAILURE_LIMIT = int(os.environ.get("AXES_FAILURE_LIMIT", "5"))
+AXES_COOLOFF_TIME = datetime.timedelta(minutes=int(os.environ.get("AXES_COOLOFF_MINUTES", "15")))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_USERNAME_CALLABLE = "cocrea.accounts.backends.lockout_username"
+AXES_CLIENT_IP_CALLABLE = "cocrea.accounts.backends.client_ip"
+AXES_RESET_ON_SUCCESS = True
+# The cool-off runs from the lockout: more tries while locked do not extend it.
+AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
+AXES_LOCKOUT_CALLABLE = "cocrea.accounts.views.locked_out"
+# Only failures are stored (no log of every login's address); unlocking is the secretariat's
+# logged action (accounts:lockouts), not a delete in the admin.
+AXES_DISABLE_ACCESS_LOG = True
+AXES_ENABLE_ADMIN = False
+AXES_VERBOSE = False
+
 LOGIN_URL = "accounts:login"
 LOGIN_REDIRECT_URL = "workspace:home"
 LOGOUT_REDIRECT_URL = "public:home"

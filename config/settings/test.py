@@ -14,3 +14,6 @@ STORAGES = {
 # Static files from the apps' folders, as in development; no collectstatic needed for tests.
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
+# Login throttling is off except in the tests that switch it on (`settings.AXES_ENABLED = True`):
+# the test client's `login()` authenticates without a request, which axes refuses.
+AXES_ENABLED = False

@@ -1,0 +1,29 @@
+"""Seat permissions: what a person may do *in a seat* (as an institution, a table member or a named
+reviewer) is asked of the rules alone, for superusers too.
+
+Django's `PermissionsMixin.has_perm` answers yes to an active superuser before any backend is
+asked. That is right for administration (the admin's model permissions, the secretariat's
+powers an operator may need), and wrong for a seat: being superuser does not make a person the
+head of an institution, a member of a working table or a named reviewer. The permissions that
+act in a seat are declared here, in one set, by the rules modules that define them
+(`add_seat_perm`); `User.has_perm` asks the rules alone for them."""
+
+import rules
+
+# The names of the seat permissions, filled by `add_seat_perm` as the rules modules load.
+SEAT_PERMISSIONS: set[str] = set()
+
+
+def add_seat_perm(name: str, predicate) -> None:
+    """Declare a permission that acts in a seat: no superuser shortcut."""
+    rules.add_perm(name, predicate)
+    SEAT_PERMISSIONS.add(name)
+
+
+def is_seat_permission(name: str) -> bool:
+    return name in SEAT_PERMISSIONS
+
+
+def seat_allows(user, perm: str, obj=None) -> bool:
+    """The rule of a seat permission, evaluated for an active account (never the shortcut)."""
+    return bool(getattr(user, "is_active", False) and rules.has_perm(perm, user, obj))
