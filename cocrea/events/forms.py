@@ -1,18 +1,17 @@
 from django import forms
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.utils.translation import gettext_lazy as _
 
+from cocrea.core.forms import DateTimeInput, bound_fields
 from cocrea.organisations.models import Organisation, Region
 from cocrea.tables.rules import tables_led_by
 
 from .actions import event_fields
 from .models import Event
 
-
-class DateTimeInput(forms.DateTimeInput):
-    input_type = "datetime-local"
-
-    def __init__(self, **kwargs):
-        super().__init__(format="%Y-%m-%dT%H:%M", **kwargs)
+# An event's seats and a set of minutes' agreements: beyond these a number is a typing mistake.
+MAX_CAPACITY = 10_000
+MAX_AGREEMENTS = 100
 
 
 class EventForm(forms.ModelForm):
@@ -36,6 +35,15 @@ class EventForm(forms.ModelForm):
             # A table leader schedules sessions of the tables they lead only.
             tables = tables.filter(pk__in=tables_led_by(user, plan))
         self.fields["working_table"].queryset = tables
+        if "capacity" in self.fields:
+            self.fields["capacity"].min_value = 1
+            self.fields["capacity"].max_value = MAX_CAPACITY
+            self.fields["capacity"].validators += [
+                MinValueValidator(1),
+                MaxValueValidator(MAX_CAPACITY),
+            ]
+            self.fields["capacity"].widget.attrs.update({"min": 1, "max": MAX_CAPACITY})
+        bound_fields(self, plan)
 
 
 class CancelEventForm(forms.Form):
@@ -45,6 +53,10 @@ class CancelEventForm(forms.Form):
     reason_en = forms.CharField(
         label=_("Reason (English)"), widget=forms.Textarea(attrs={"rows": 2}), required=False
     )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        bound_fields(self)
 
 
 class RegistrationForm(forms.Form):
@@ -76,6 +88,10 @@ class RegistrationForm(forms.Form):
         )
     )
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        bound_fields(self)
+
 
 class AttendanceForm(forms.Form):
     present = forms.TypedMultipleChoiceField(
@@ -105,6 +121,10 @@ class WalkInForm(forms.Form):
     )
     name_public = forms.BooleanField(label=_("Agreed to be named publicly"), required=False)
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        bound_fields(self)
+
 
 class MinutesForm(forms.Form):
     minutes_es = forms.CharField(
@@ -123,6 +143,26 @@ class MinutesForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 5}),
         required=False,
     )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        bound_fields(self)
+
+    def _agreements(self, name):
+        text = self.cleaned_data[name]
+        if len([line for line in text.splitlines() if line.strip()]) > MAX_AGREEMENTS:
+            raise forms.ValidationError(
+                _("At most %(max)s agreements in one set of minutes."),
+                code="too_many_agreements",
+                params={"max": MAX_AGREEMENTS},
+            )
+        return text
+
+    def clean_decisions_es(self):
+        return self._agreements("decisions_es")
+
+    def clean_decisions_en(self):
+        return self._agreements("decisions_en")
 
     def decisions(self) -> list[tuple[str, str]]:
         es = [

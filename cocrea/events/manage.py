@@ -5,6 +5,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from cocrea.core.actions import require_perm
@@ -150,7 +151,15 @@ def attendance(request, slug, pk):
         except ValidationError as error:
             messages.error(request, " ".join(error.messages))
         else:
-            messages.success(request, _("Attendance saved: %(count)s present.") % {"count": count})
+            messages.success(
+                request,
+                ngettext(
+                    "Attendance saved: %(count)s person present.",
+                    "Attendance saved: %(count)s people present.",
+                    count,
+                )
+                % {"count": count},
+            )
     else:
         messages.error(request, _("Check the attendance form."))
     return _back(event)

@@ -10,6 +10,7 @@ from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from cocrea.core.actions import require_perm
@@ -26,7 +27,7 @@ from .forms import (
     RegistrationFilterForm,
     RequirementForm,
 )
-from .models import Invitation, LiaisonRequest, OpenCall, Requirement, Sector
+from .models import Invitation, LiaisonRequest, OpenCall, Registration, Requirement, Sector
 
 
 def _plan_for(request, slug: str, perm: str) -> ActionPlan:
@@ -70,10 +71,18 @@ def overview(request, slug):
             "requirements": plan.requirements.order_by("number"),
             "requirement_form": requirement_form,
             "call_form": call_form,
-            "counts": queries.registration_counts(plan),
+            "counts": _status_counts(plan),
             "tables": list(tables_of(plan)),
         },
     )
+
+
+def _status_counts(plan) -> list[tuple[str, int]]:
+    """(label, count) of the registrations in each status, in the statuses' order."""
+    counts = queries.registration_counts(plan)
+    return [
+        (label, counts[value]) for value, label in Registration.Status.choices if value in counts
+    ]
 
 
 @login_required
@@ -81,7 +90,11 @@ def overview(request, slug):
 def tables_create(request, slug):
     plan = _plan_for(request, slug, "plans.change_plan")
     made = create_default_tables(plan, by=request.user)
-    messages.success(request, _("%(n)s working tables formed.") % {"n": len(made)})
+    messages.success(
+        request,
+        ngettext("%(n)s working table formed.", "%(n)s working tables formed.", len(made))
+        % {"n": len(made)},
+    )
     return redirect("participation:manage", slug=plan.slug)
 
 

@@ -45,7 +45,7 @@ def plan_dashboard(request, slug):
             "steps": list(queries.programme_steps(plan)),
             "pending_changes": queries.unpublished_changes(plan),
             "latest_version": plan.versions.order_by("-number").first(),
-            "publish_form": PublishForm(),
+            "publish_form": PublishForm(plan=plan),
             "my_roles": [r.get_role_display() for r in plan.roles.filter(user=request.user)],
             "proposal_links": proposal_queries.workspace_links(request.user, plan),
         },
@@ -136,7 +136,7 @@ def step_delete(request, slug, key):
 @require_POST
 def publish(request, slug):
     plan = _plan_for(request, slug, "plans.publish_version")
-    form = PublishForm(request.POST)
+    form = PublishForm(request.POST, plan=plan)
     if form.is_valid():
         try:
             version = actions.publish_version(
