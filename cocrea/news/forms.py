@@ -1,7 +1,7 @@
 from django import forms
+from django.utils.translation import gettext_lazy as _
 
 from cocrea.core.forms import DateInput, bound_fields
-from django.utils.translation import gettext_lazy as _
 
 
 class NewsForm(forms.Form):
