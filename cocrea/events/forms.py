@@ -14,12 +14,37 @@ MAX_CAPACITY = 10_000
 MAX_AGREEMENTS = 100
 
 
+# The order a person fills the form in: what, when, where, then who and how many (the action's
+# set of editable fields has no order).
+FIELD_ORDER = [
+    "kind",
+    "title_es",
+    "title_en",
+    "description_es",
+    "description_en",
+    "agenda_es",
+    "agenda_en",
+    "starts_at",
+    "ends_at",
+    "venue",
+    "online_url",
+    "region",
+    "axis",
+    "working_table",
+    "organiser",
+    "registration_open",
+    "capacity",
+]
+
+
 class EventForm(forms.ModelForm):
     online_url = forms.URLField(label=_("Online link"), required=False, assume_scheme="https")
 
     class Meta:
         model = Event
-        fields = event_fields()
+        fields = [name for name in FIELD_ORDER if name in event_fields()] + [
+            name for name in event_fields() if name not in FIELD_ORDER
+        ]
         widgets = {"starts_at": DateTimeInput(), "ends_at": DateTimeInput()} | {
             f"{name}_{lang}": forms.Textarea(attrs={"rows": 4})
             for name in ("description", "agenda")

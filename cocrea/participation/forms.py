@@ -67,6 +67,10 @@ class EmailForm(forms.Form):
     email = forms.EmailField(label=_("E-mail"))
     website = forms.CharField(required=False, label=_("Leave this field empty"))
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        bound_fields(self)
+
 
 class RequirementForm(forms.ModelForm):
     class Meta:
