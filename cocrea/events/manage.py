@@ -80,6 +80,12 @@ def event_edit(request, slug, pk):
 @login_required
 def event_manage(request, slug, pk):
     event = _event_for(request, slug, pk, "events.view_registrations")
+    return _event_page(request, event)
+
+
+def _event_page(request, event, minutes_form=None):
+    """The event's workspace page; `minutes_form`, when given, is a refused form shown with its
+    errors and the text as typed."""
     registrations = list(queries.registrations_for(event))
     decisions = list(event.decisions.all())
     return render(
@@ -91,7 +97,8 @@ def event_manage(request, slug, pk):
             "registrations": registrations,
             "attendance_form": AttendanceForm(registrations=registrations),
             "walk_in_form": WalkInForm(),
-            "minutes_form": MinutesForm(
+            "minutes_form": minutes_form
+            or MinutesForm(
                 initial={
                     "minutes_es": event.minutes_es,
                     "minutes_en": event.minutes_en,
@@ -101,6 +108,7 @@ def event_manage(request, slug, pk):
             ),
             "cancel_form": CancelEventForm(),
         },
+        status=400 if minutes_form else 200,
     )
 
 
@@ -201,5 +209,5 @@ def minutes(request, slug, pk):
         else:
             messages.success(request, _("Minutes saved."))
     else:
-        messages.error(request, _("Check the minutes form."))
+        return _event_page(request, event, minutes_form=form)
     return _back(event)

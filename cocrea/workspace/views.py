@@ -36,7 +36,12 @@ def home(request):
 
 @login_required
 def plan_dashboard(request, slug):
-    plan = _plan_for(request, slug)
+    return _dashboard(request, _plan_for(request, slug))
+
+
+def _dashboard(request, plan, publish_form=None):
+    """The plan's workspace page; `publish_form`, when given, is a refused publication form
+    shown with its errors and the text as typed."""
     return render(
         request,
         "workspace/plan.html",
@@ -45,10 +50,11 @@ def plan_dashboard(request, slug):
             "steps": list(queries.programme_steps(plan)),
             "pending_changes": queries.unpublished_changes(plan),
             "latest_version": plan.versions.order_by("-number").first(),
-            "publish_form": PublishForm(plan=plan),
+            "publish_form": publish_form or PublishForm(plan=plan),
             "my_roles": [r.get_role_display() for r in plan.roles.filter(user=request.user)],
             "proposal_links": proposal_queries.workspace_links(request.user, plan),
         },
+        status=400 if publish_form else 200,
     )
 
 
@@ -154,5 +160,5 @@ def publish(request, slug):
             )
             return redirect("public:version", slug=plan.slug, number=version.number)
     else:
-        messages.error(request, _("Check the publication form."))
+        return _dashboard(request, plan, publish_form=form)
     return redirect("workspace:plan", slug=plan.slug)
