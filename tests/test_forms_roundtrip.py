@@ -312,3 +312,111 @@ def test_event_form_round_trips_its_datetimes(language, client, plan, secretary)
         40,
         "Divulgación en Colón",
     )
+
+
+# --- bounds on every staff input ------------------------------------------------------------------
+
+
+def test_version_dated_9999_is_refused_with_the_form_kept(client, plan, secretary, steps):
+    from cocrea.plans.models import ProgrammeVersion
+
+    client.force_login(secretary)
+    response = client.post(
+        reverse("workspace:publish", args=[plan.slug]),
+        {"published_on": "9999-12-31", "change_summary_es": "Fechas nuevas"},
+    )
+    page = response.content.decode()
+    assert response.status_code == 400
+    assert ProgrammeVersion.objects.filter(plan=plan).count() == 0
+    # Plan 2017-2019, today in 2026: from 1 January 2012 to 31 December 2031.
+    assert "Introduzca una fecha entre el 1 de enero de 2012 y el 31 de diciembre de 2031." in page
+    assert 'value="9999-12-31"' in page and "Fechas nuevas</textarea>" in page
+
+
+def test_a_date_that_is_no_date_is_refused_not_a_server_error(client, plan, secretary):
+    client.force_login(secretary)
+    response = client.post(
+        reverse("news:create", args=[plan.slug]),
+        {"title_es": "Noticia", "body_es": "Texto.", "published_on": "99999-99-99"},
+    )
+    assert response.status_code == 200
+    assert NewsItem.objects.count() == 0
+    assert 'href="#id_published_on"' in response.content.decode()
+
+
+def test_summary_of_100000_characters_is_refused_with_the_form_kept(client, plan, secretary):
+    client.force_login(secretary)
+    response = client.post(
+        reverse("news:create", args=[plan.slug]),
+        {"title_es": "Noticia", "summary_es": "x" * 100_000, "body_es": "Texto."},
+    )
+    page = response.content.decode()
+    assert response.status_code == 200
+    assert NewsItem.objects.count() == 0
+    assert "tenga menos de 20000 caracteres (tiene 100000)" in page
+    assert 'value="Noticia"' in page
+
+
+def test_proposal_field_of_100000_characters_is_refused(client, plan, people, table):
+    client.force_login(people["leader"])
+    response = client.post(
+        reverse("proposals:edit", args=[plan.slug, 1, "commitment_1"]),
+        {"title_es": "Datos abiertos", "problem_es": "x" * 100_000},
+    )
+    assert response.status_code == 200
+    assert Proposal.objects.count() == 0
+    assert 'href="#id_problem_es"' in response.content.decode()
+
+
+def test_minutes_with_5000_agreements_are_refused_with_the_text_kept(client, plan, secretary):
+    event = EventFactory(plan=plan, starts_at=timezone.now() - datetime.timedelta(days=1))
+    client.force_login(secretary)
+    agreements = "\n".join("Sí" for _n in range(5000))  # short lines: within the length limit
+    response = client.post(
+        reverse("events:manage_minutes", args=[plan.slug, event.pk]),
+        {"minutes_es": "Acta de la sesión", "decisions_es": agreements},
+    )
+    page = response.content.decode()
+    assert response.status_code == 400
+    assert event.decisions.count() == 0
+    assert Event.objects.get(pk=event.pk).minutes_es is None
+    assert "Como máximo 100 acuerdos en un acta." in page
+    assert "Acta de la sesión</textarea>" in page
+
+
+def test_minutes_with_100_agreements_are_saved(client, plan, secretary):
+    event = EventFactory(plan=plan, starts_at=timezone.now() - datetime.timedelta(days=1))
+    client.force_login(secretary)
+    response = client.post(
+        reverse("events:manage_minutes", args=[plan.slug, event.pk]),
+        {"minutes_es": "Acta", "decisions_es": "\n".join(f"Acuerdo {n}" for n in range(100))},
+    )
+    assert response.status_code == 302
+    assert event.decisions.count() == 100
+
+
+@pytest.mark.parametrize(("capacity", "accepted"), [("0", False), ("-3", False), ("1", True)])
+def test_event_capacity_is_at_least_one(capacity, accepted, client, plan, secretary):
+    client.force_login(secretary)
+    response = client.post(
+        reverse("events:manage_create", args=[plan.slug]),
+        {
+            "title_es": "Divulgación",
+            "kind": Event.Kind.OUTREACH,
+            "starts_at": "2017-05-03T09:00",
+            "capacity": capacity,
+        },
+    )
+    assert (response.status_code, Event.objects.count()) == ((302, 1) if accepted else (200, 0))
+    if not accepted:
+        assert 'href="#id_capacity"' in response.content.decode()
+
+
+def test_event_dated_year_9999_is_refused(client, plan, secretary):
+    client.force_login(secretary)
+    response = client.post(
+        reverse("events:manage_create", args=[plan.slug]),
+        {"title_es": "Divulgación", "kind": Event.Kind.OUTREACH, "starts_at": "9999-05-03T09:00"},
+    )
+    assert (response.status_code, Event.objects.count()) == (200, 0)
+    assert "Introduzca una fecha entre" in response.content.decode()
