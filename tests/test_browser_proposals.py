@@ -59,6 +59,7 @@ def test_table_leader_completes_and_submits_a_set_of_three(page, live_server, pl
         assert page.locator(".message-success").count() == 1
 
     assert page.locator("#missing").count() == 0
+    page.locator("#id_final").check()
     page.locator("form[action$='/submit/'] button").click()
     page.wait_for_url(f"**{workspace}")
     assert page.locator(".message-success").count() == 1

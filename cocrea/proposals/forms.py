@@ -123,6 +123,16 @@ class ReviewForm(forms.Form):
         bound_fields(self)
 
 
+class SubmitSetForm(forms.Form):
+    """Submitting the set cannot be undone: the person ticks that they know it (works without
+    JavaScript; the view refuses a submission without the tick)."""
+
+    final = forms.BooleanField(
+        label=_("I understand that submitting is final: the proposals can no longer change."),
+        error_messages={"required": _("Tick the box to confirm that the submission is final.")},
+    )
+
+
 class CommentForm(forms.Form):
     body = forms.CharField(
         label=_("Your comment"),

@@ -31,6 +31,7 @@ from .forms import (
     HideForm,
     ProposalForm,
     ReviewForm,
+    SubmitSetForm,
 )
 from .models import Proposal, PublicComment, ReviewDelegate, ViabilityReview
 from .revisions import diff
@@ -174,6 +175,12 @@ def history(request, slug, number, slot):
 def submit(request, slug, number):
     plan = _plan(slug)
     table = _table(plan, number)
+    require_perm(request.user, "proposals.submit_proposals", table)
+    confirm = SubmitSetForm(request.POST)
+    if not confirm.is_valid():
+        for message in confirm.errors["final"]:
+            messages.error(request, message)
+        return redirect("proposals:workspace", slug=plan.slug, number=table.number)
     try:
         actions.submit_set(table, table.axis, by=request.user)
     except ValidationError as error:

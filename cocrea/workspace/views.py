@@ -12,6 +12,8 @@ from cocrea.core.actions import require_perm
 from cocrea.plans import actions, queries
 from cocrea.plans.models import ActionPlan, Step
 from cocrea.proposals import queries as proposal_queries
+from cocrea.tables.models import WorkingTable
+from cocrea.tables.rules import tables_joined_by
 
 from .forms import PublishForm, StepForm
 
@@ -53,6 +55,12 @@ def _dashboard(request, plan, publish_form=None):
             "publish_form": publish_form or PublishForm(plan=plan),
             "my_roles": [r.get_role_display() for r in plan.roles.filter(user=request.user)],
             "proposal_links": proposal_queries.workspace_links(request.user, plan),
+            # The tables the person leads or sits at: their daily work starts there.
+            "my_tables": list(
+                WorkingTable.objects.filter(pk__in=tables_joined_by(request.user, plan))
+                .select_related("axis")
+                .order_by("number")
+            ),
         },
         status=400 if publish_form else 200,
     )
