@@ -6,10 +6,10 @@ import datetime
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db.models import Max, Min
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone, translation
-from django.db.models import Max, Min
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
