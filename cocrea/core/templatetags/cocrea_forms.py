@@ -16,6 +16,8 @@ def error_summary(*forms):
         for message in form.non_field_errors():
             errors.append(("", message))
         for bound in form:
+            # Radio buttons and checkbox lists have no single labelled input: link the first.
+            target = bound.id_for_label or (f"{bound.auto_id}_0" if bound.auto_id else "")
             for message in bound.errors:
-                errors.append((bound.id_for_label, f"{bound.label}: {message}"))
+                errors.append((target, f"{bound.label}: {message}"))
     return {"errors": errors}
