@@ -160,3 +160,39 @@ def test_dates_read_in_the_page_language(prefix, expected, client, plan, secreta
     )
     page = client.get(prefix + item.get_absolute_url()).content.decode()
     assert f'<time datetime="2017-05-19">{expected}</time>' in page
+
+
+def test_messages_errors_and_labels_are_not_literal_strings():
+    """A message, a validation error or a form label written as a bare (or f-) string reaches
+    Spanish pages in English; each goes through gettext."""
+    import ast
+    import re
+
+    literal = []
+    for path in sorted((ROOT / "cocrea").rglob("*.py")):
+        if "migrations" in path.parts or path.name.startswith("demo"):
+            continue
+        for node in ast.walk(ast.parse(path.read_text())):
+            if not isinstance(node, ast.Call):
+                continue
+            func = node.func
+            name = getattr(func, "attr", getattr(func, "id", ""))
+            texts = []
+            if name == "ValidationError" and node.args:
+                texts.append(node.args[0])
+            if (
+                name in ("success", "info", "warning", "error")
+                and getattr(func.value if isinstance(func, ast.Attribute) else None, "id", "")
+                == "messages"
+                and len(node.args) > 1
+            ):
+                texts.append(node.args[1])
+            texts += [k.value for k in node.keywords if k.arg in ("label", "help_text")]
+            for text in texts:
+                # Words in a bare string, or in the fixed parts of an f-string ("{n} tables").
+                parts = [text] if isinstance(text, ast.Constant) else []
+                if isinstance(text, ast.JoinedStr):
+                    parts = [v for v in text.values if isinstance(v, ast.Constant)]
+                if any(re.search(r"[A-Za-z]{2,}", str(part.value)) for part in parts):
+                    literal.append(f"{path.relative_to(ROOT)}:{node.lineno}")
+    assert literal == []
