@@ -106,7 +106,9 @@ def test_head_finds_a_proposal_not_viable_with_reasons_and_counterproposal(
     page.locator("input[name=outcome][value=not_viable]").check()
     page.fill("#id_reasons_es", "El ministerio no tiene presupuesto para un portal nuevo.")
     page.locator("#review-form button[type=submit]").click()
-    assert page.locator("#review-form [role=alert]").count() == 1
+    # The error summary at the top of the page says why, and has the focus.
+    assert page.locator("#error-summary[role=alert]").count() == 1
+    assert page.evaluate("document.activeElement.id") == "error-summary"
     assert page.locator("#id_reasons_es").input_value() == (
         "El ministerio no tiene presupuesto para un portal nuevo."
     )

@@ -45,7 +45,7 @@ def overview(request, slug):
     plan = _plan_for(request, slug, "participation.publish_call")
     call = OpenCall.objects.filter(plan=plan).first()
     requirement_form = RequirementForm(prefix="req")
-    call_form = CallForm(prefix="call", instance=call)
+    call_form = CallForm(prefix="call", instance=call or OpenCall(plan=plan))
     if request.method == "POST" and "req-text_es" in request.POST:
         requirement_form = RequirementForm(request.POST, prefix="req")
         if requirement_form.is_valid():
@@ -53,7 +53,7 @@ def overview(request, slug):
             messages.success(request, _("Requirement added."))
             return redirect("participation:manage", slug=plan.slug)
     elif request.method == "POST":
-        call_form = CallForm(request.POST, prefix="call", instance=call)
+        call_form = CallForm(request.POST, prefix="call", instance=call or OpenCall(plan=plan))
         if call_form.is_valid():
             try:
                 actions.publish_call(plan, by=request.user, **call_form.cleaned_data)
