@@ -7,6 +7,7 @@ import datetime
 import importlib
 import inspect
 import pkgutil
+import re
 from html.parser import HTMLParser
 
 import pytest
@@ -420,3 +421,33 @@ def test_event_dated_year_9999_is_refused(client, plan, secretary):
     )
     assert (response.status_code, Event.objects.count()) == (200, 0)
     assert "Introduzca una fecha entre" in response.content.decode()
+
+
+DATE_INPUT = re.compile(r'<input type="(date|datetime-local)"[^>]*>')
+ISO = {"date": r"\d{4}-\d{2}-\d{2}", "datetime-local": r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}"}
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+@pytest.mark.parametrize(
+    ("url_name", "expected"),
+    [
+        ("workspace:step_create", 4),
+        ("participation:liaisons", 1),
+        ("documents:upload", 1),
+        ("news:create", 1),
+        ("events:manage_create", 2),
+    ],
+)
+def test_new_item_pages_render_iso_date_inputs_bounded_by_the_plan(
+    url_name, expected, language, client, plan, secretary
+):
+    client.force_login(secretary)
+    prefix = "/en" if language == "en" else ""
+    page = client.get(prefix + reverse(url_name, args=[plan.slug])).content.decode()
+    inputs = [(m.group(0), m.group(1)) for m in DATE_INPUT.finditer(page)]
+    assert len(inputs) == expected
+    for tag, kind in inputs:
+        values = dict(re.findall(r'(value|min|max)="([^"]*)"', tag))
+        assert values["min"].startswith("2012-01-01") and values["max"].startswith("2031-12-31")
+        for value in values.values():
+            assert re.fullmatch(ISO[kind], value), tag
