@@ -49,9 +49,19 @@ def test_code_has_no_string_missing_from_the_catalogue(tmp_path):
         capture_output=True,
         timeout=120,
     )
-    fresh = {e.msgid for e in polib.pofile(str(copy / "locale/es/LC_MESSAGES/django.po"))}
-    committed = {e.msgid for e in polib.pofile(str(PO))}
-    assert sorted(fresh - committed) == [], "run `make messages` and translate the new strings"
+    fresh = {
+        (e.msgctxt, e.msgid, e.msgid_plural)
+        for e in polib.pofile(str(copy / "locale/es/LC_MESSAGES/django.po"))
+    }
+    # Translated: a non-empty msgstr (every plural form for a plural), and not fuzzy.
+    translated = {
+        (e.msgctxt, e.msgid, e.msgid_plural)
+        for e in polib.pofile(str(PO))
+        if "fuzzy" not in e.flags
+        and (all(e.msgstr_plural.values()) if e.msgid_plural else e.msgstr)
+    }
+    missing = sorted(fresh - translated, key=str)
+    assert missing == [], "run `make messages` and translate the new strings"
 
 
 def test_spanish_ui_by_default_and_english_under_en(client, plan, steps):
