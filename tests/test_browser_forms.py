@@ -58,8 +58,8 @@ def test_refused_form_focuses_its_error_summary(page, live_server, plan, setting
     # A date beyond the plan's bounds (2012-2031 with today in 2026).
     page.fill("#id_start_date", "2099-01-01")
     page.locator("main form button[type=submit]").click()
-    page.wait_for_load_state()
-    assert page.evaluate("document.activeElement.id") == "error-summary"
+    page.locator("#error-summary").wait_for()
+    page.wait_for_function("document.activeElement.id === 'error-summary'")
     page.locator("#error-summary a[href='#id_start_date']").click()
     assert page.evaluate("document.activeElement.id") == "id_start_date"
     assert Proposal.objects.count() == 0

@@ -107,8 +107,9 @@ def test_head_finds_a_proposal_not_viable_with_reasons_and_counterproposal(
     page.fill("#id_reasons_es", "El ministerio no tiene presupuesto para un portal nuevo.")
     page.locator("#review-form button[type=submit]").click()
     # The error summary at the top of the page says why, and has the focus.
+    page.locator("#error-summary[role=alert]").wait_for()
     assert page.locator("#error-summary[role=alert]").count() == 1
-    assert page.evaluate("document.activeElement.id") == "error-summary"
+    page.wait_for_function("document.activeElement.id === 'error-summary'")
     assert page.locator("#id_reasons_es").input_value() == (
         "El ministerio no tiene presupuesto para un portal nuevo."
     )
