@@ -410,7 +410,11 @@ def test_event_capacity_is_at_least_one(capacity, accepted, client, plan, secret
     )
     assert (response.status_code, Event.objects.count()) == ((302, 1) if accepted else (200, 0))
     if not accepted:
-        assert 'href="#id_capacity"' in response.content.decode()
+        page = response.content.decode()
+        assert 'href="#id_capacity"' in page
+        assert (
+            page.count("Asegúrese de que este valor es mayor o igual a 1.") == 2
+        )  # summary, field
 
 
 def test_event_dated_year_9999_is_refused(client, plan, secretary):

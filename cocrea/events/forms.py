@@ -61,13 +61,15 @@ class EventForm(forms.ModelForm):
             tables = tables.filter(pk__in=tables_led_by(user, plan))
         self.fields["working_table"].queryset = tables
         if "capacity" in self.fields:
-            self.fields["capacity"].min_value = 1
-            self.fields["capacity"].max_value = MAX_CAPACITY
-            self.fields["capacity"].validators += [
-                MinValueValidator(1),
-                MaxValueValidator(MAX_CAPACITY),
-            ]
-            self.fields["capacity"].widget.attrs.update({"min": 1, "max": MAX_CAPACITY})
+            # At least one seat (empty: no limit); the model's own ">= 0" would say it twice.
+            capacity = self.fields["capacity"]
+            capacity.min_value, capacity.max_value = 1, MAX_CAPACITY
+            capacity.validators = [
+                v
+                for v in capacity.validators
+                if not isinstance(v, MinValueValidator | MaxValueValidator)
+            ] + [MinValueValidator(1), MaxValueValidator(MAX_CAPACITY)]
+            capacity.widget.attrs.update({"min": 1, "max": MAX_CAPACITY})
         bound_fields(self, plan)
 
 
