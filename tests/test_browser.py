@@ -61,7 +61,7 @@ def test_secretary_redates_a_step_and_publishes_version_3(page, live_server, dem
     assert row.count() == 1
     assert row.locator("del time").get_attribute("datetime") == "2017-09-08"
     assert row.locator("ins time").get_attribute("datetime") == "2017-09-22"
-    assert row.locator("ins").inner_text() == "22 Sep 2017"
+    assert row.locator("ins").inner_text() == "22 sep 2017"
     assert page.locator("tr[data-step]").count() == 1
 
 

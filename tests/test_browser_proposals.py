@@ -59,6 +59,7 @@ def test_table_leader_completes_and_submits_a_set_of_three(page, live_server, pl
         assert page.locator(".message-success").count() == 1
 
     assert page.locator("#missing").count() == 0
+    page.locator("#id_final").check()
     page.locator("form[action$='/submit/'] button").click()
     page.wait_for_url(f"**{workspace}")
     assert page.locator(".message-success").count() == 1
@@ -105,7 +106,10 @@ def test_head_finds_a_proposal_not_viable_with_reasons_and_counterproposal(
     page.locator("input[name=outcome][value=not_viable]").check()
     page.fill("#id_reasons_es", "El ministerio no tiene presupuesto para un portal nuevo.")
     page.locator("#review-form button[type=submit]").click()
-    assert page.locator("#review-form [role=alert]").count() == 1
+    # The error summary at the top of the page says why, and has the focus.
+    page.locator("#error-summary[role=alert]").wait_for()
+    assert page.locator("#error-summary[role=alert]").count() == 1
+    page.wait_for_function("document.activeElement.id === 'error-summary'")
     assert page.locator("#id_reasons_es").input_value() == (
         "El ministerio no tiene presupuesto para un portal nuevo."
     )

@@ -226,12 +226,25 @@ def test_workspace_submit_button_submits_the_set(client, plan, table, people):
     client.force_login(people["leader"])
     url = "/en" + reverse("proposals:workspace", args=[plan.slug, 1])
     assert "Submit the set" in client.get(url).content.decode()
-    response = client.post(reverse("proposals:submit", args=[plan.slug, 1]))
+    response = client.post(reverse("proposals:submit", args=[plan.slug, 1]), {"final": "on"})
     assert response.status_code == 302
     assert set(Proposal.objects.values_list("status", flat=True)) == {"submitted"}
     html = client.get(url).content.decode()
     assert "Submit the set" not in html
     assert "can no longer change" in html
+
+
+def test_submitting_the_set_asks_to_confirm_that_it_is_final(client, plan, table, people):
+    fill_set(table)
+    client.force_login(people["leader"])
+    url = reverse("proposals:workspace", args=[plan.slug, 1])
+    assert 'name="final" id="id_final" required' in client.get(url).content.decode()
+    response = client.post(reverse("proposals:submit", args=[plan.slug, 1]), follow=True)
+    assert response.redirect_chain == [(url, 302)]
+    assert set(Proposal.objects.values_list("status", flat=True)) == {"draft"}
+    assert [str(m) for m in response.context["messages"]] == [
+        "Marque la casilla para confirmar que el envío es definitivo."
+    ]
 
 
 def test_edit_form_saves_a_bilingual_draft(client, plan, table, people):

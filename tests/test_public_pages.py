@@ -147,8 +147,8 @@ def test_spanish_is_the_default_language(client, world):
 def test_compare_shows_the_redated_step(client, world):
     html = client.get(reverse("public:compare", args=["pa"]) + "?from=1&to=2").content.decode()
     assert 'data-step="k1"' in html
-    assert '<del><time datetime="2017-01-28">28 Ene 2017</time></del>' in html
-    assert '<ins><time datetime="2017-04-15">15 Abr 2017</time></ins>' in html
+    assert '<del><time datetime="2017-01-28">28 ene 2017</time></del>' in html
+    assert '<ins><time datetime="2017-04-15">15 abr 2017</time></ins>' in html
     assert 'data-step="k2"' not in html
 
 

@@ -1,6 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from cocrea.core.forms import DateInput, bound_fields
 from cocrea.events.models import Event
 
 from .models import DocType, Document
@@ -23,7 +24,7 @@ class UploadForm(forms.Form):
     published_on = forms.DateField(
         label=_("Publication date"),
         required=False,
-        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        widget=DateInput(),
         help_text=_("Today if empty."),
     )
 
@@ -31,3 +32,4 @@ class UploadForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["step"].queryset = plan.steps.order_by("number")
         self.fields["event"].queryset = Event.objects.filter(plan=plan).order_by("-starts_at")
+        bound_fields(self, plan)

@@ -1,18 +1,40 @@
 from django import forms
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.utils.translation import gettext_lazy as _
 
+from cocrea.core.forms import DateTimeInput, bound_fields
 from cocrea.organisations.models import Organisation, Region
 from cocrea.tables.rules import tables_led_by
 
 from .actions import event_fields
 from .models import Event
 
+# An event's seats and a set of minutes' agreements: beyond these a number is a typing mistake.
+MAX_CAPACITY = 10_000
+MAX_AGREEMENTS = 100
 
-class DateTimeInput(forms.DateTimeInput):
-    input_type = "datetime-local"
 
-    def __init__(self, **kwargs):
-        super().__init__(format="%Y-%m-%dT%H:%M", **kwargs)
+# The order a person fills the form in: what, when, where, then who and how many (the action's
+# set of editable fields has no order).
+FIELD_ORDER = [
+    "kind",
+    "title_es",
+    "title_en",
+    "description_es",
+    "description_en",
+    "agenda_es",
+    "agenda_en",
+    "starts_at",
+    "ends_at",
+    "venue",
+    "online_url",
+    "region",
+    "axis",
+    "working_table",
+    "organiser",
+    "registration_open",
+    "capacity",
+]
 
 
 class EventForm(forms.ModelForm):
@@ -20,7 +42,9 @@ class EventForm(forms.ModelForm):
 
     class Meta:
         model = Event
-        fields = event_fields()
+        fields = [name for name in FIELD_ORDER if name in event_fields()] + [
+            name for name in event_fields() if name not in FIELD_ORDER
+        ]
         widgets = {"starts_at": DateTimeInput(), "ends_at": DateTimeInput()} | {
             f"{name}_{lang}": forms.Textarea(attrs={"rows": 4})
             for name in ("description", "agenda")
@@ -36,6 +60,17 @@ class EventForm(forms.ModelForm):
             # A table leader schedules sessions of the tables they lead only.
             tables = tables.filter(pk__in=tables_led_by(user, plan))
         self.fields["working_table"].queryset = tables
+        if "capacity" in self.fields:
+            # At least one seat (empty: no limit); the model's own ">= 0" would say it twice.
+            capacity = self.fields["capacity"]
+            capacity.min_value, capacity.max_value = 1, MAX_CAPACITY
+            capacity.validators = [
+                v
+                for v in capacity.validators
+                if not isinstance(v, MinValueValidator | MaxValueValidator)
+            ] + [MinValueValidator(1), MaxValueValidator(MAX_CAPACITY)]
+            capacity.widget.attrs.update({"min": 1, "max": MAX_CAPACITY})
+        bound_fields(self, plan)
 
 
 class CancelEventForm(forms.Form):
@@ -45,6 +80,10 @@ class CancelEventForm(forms.Form):
     reason_en = forms.CharField(
         label=_("Reason (English)"), widget=forms.Textarea(attrs={"rows": 2}), required=False
     )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        bound_fields(self)
 
 
 class RegistrationForm(forms.Form):
@@ -75,6 +114,10 @@ class RegistrationForm(forms.Form):
             "time by writing to the point of contact."
         )
     )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        bound_fields(self)
 
 
 class RegistrationEditForm(forms.Form):
@@ -116,6 +159,10 @@ class WalkInForm(forms.Form):
     )
     name_public = forms.BooleanField(label=_("Agreed to be named publicly"), required=False)
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        bound_fields(self)
+
 
 class MinutesForm(forms.Form):
     minutes_es = forms.CharField(
@@ -134,6 +181,26 @@ class MinutesForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 5}),
         required=False,
     )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        bound_fields(self)
+
+    def _agreements(self, name):
+        text = self.cleaned_data[name]
+        if len([line for line in text.splitlines() if line.strip()]) > MAX_AGREEMENTS:
+            raise forms.ValidationError(
+                _("At most %(max)s agreements in one set of minutes."),
+                code="too_many_agreements",
+                params={"max": MAX_AGREEMENTS},
+            )
+        return text
+
+    def clean_decisions_es(self):
+        return self._agreements("decisions_es")
+
+    def clean_decisions_en(self):
+        return self._agreements("decisions_en")
 
     def decisions(self) -> list[tuple[str, str]]:
         es = [

@@ -5,6 +5,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from cocrea.core.actions import require_perm
@@ -79,6 +80,12 @@ def event_edit(request, slug, pk):
 @login_required
 def event_manage(request, slug, pk):
     event = _event_for(request, slug, pk, "events.view_registrations")
+    return _event_page(request, event)
+
+
+def _event_page(request, event, minutes_form=None):
+    """The event's workspace page; `minutes_form`, when given, is a refused form shown with its
+    errors and the text as typed."""
     registrations = list(queries.registrations_for(event))
     decisions = list(event.decisions.all())
     return render(
@@ -90,7 +97,8 @@ def event_manage(request, slug, pk):
             "registrations": registrations,
             "attendance_form": AttendanceForm(registrations=registrations),
             "walk_in_form": WalkInForm(),
-            "minutes_form": MinutesForm(
+            "minutes_form": minutes_form
+            or MinutesForm(
                 initial={
                     "minutes_es": event.minutes_es,
                     "minutes_en": event.minutes_en,
@@ -100,6 +108,7 @@ def event_manage(request, slug, pk):
             ),
             "cancel_form": CancelEventForm(),
         },
+        status=400 if minutes_form else 200,
     )
 
 
@@ -150,7 +159,15 @@ def attendance(request, slug, pk):
         except ValidationError as error:
             messages.error(request, " ".join(error.messages))
         else:
-            messages.success(request, _("Attendance saved: %(count)s present.") % {"count": count})
+            messages.success(
+                request,
+                ngettext(
+                    "Attendance saved: %(count)s person present.",
+                    "Attendance saved: %(count)s people present.",
+                    count,
+                )
+                % {"count": count},
+            )
     else:
         messages.error(request, _("Check the attendance form."))
     return _back(event)
@@ -192,5 +209,5 @@ def minutes(request, slug, pk):
         else:
             messages.success(request, _("Minutes saved."))
     else:
-        messages.error(request, _("Check the minutes form."))
+        return _event_page(request, event, minutes_form=form)
     return _back(event)

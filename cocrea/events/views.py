@@ -6,6 +6,7 @@ import datetime
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db.models import Max, Min
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone, translation
@@ -72,19 +73,41 @@ def event_list(request, slug):
             "kind": kind,
             "years": queries.event_years(plan),
             "year": year,
-            "now": timezone.now(),
+            "calendar_month": _month_to_show(plan),
         },
     )
+
+
+def calendar_months(plan) -> tuple[datetime.date, datetime.date]:
+    """The first and last months the calendar shows: from the year before the plan's period
+    (co-creation precedes it) to the period's end, widened to every public event's month."""
+    first = datetime.date(plan.period_start.year - 1, 1, 1)
+    last = datetime.date(plan.period_end.year, 12, 1)
+    span = queries.public_events(plan).aggregate(lo=Min("starts_at"), hi=Max("starts_at"))
+    if span["lo"] is not None:
+        first = min(first, timezone.localtime(span["lo"]).date().replace(day=1))
+        last = max(last, timezone.localtime(span["hi"]).date().replace(day=1))
+    return first, last
+
+
+def _month_to_show(plan) -> datetime.date:
+    """The month the calendar opens on: today's, brought within the plan's calendar."""
+    lo, hi = calendar_months(plan)
+    return min(max(timezone.localdate().replace(day=1), lo), hi)
 
 
 @require_GET
 @cache_public_page
 def event_month(request, slug, year, month):
-    """A month as a grid of weeks, each day listing its public events."""
+    """A month as a grid of weeks, each day listing its public events; no month outside the
+    plan's calendar (see `calendar_months`), and no link to one."""
     plan = _plan(slug)
-    if not 1 <= month <= 12 or not 2000 <= year <= 2100:
+    lo, hi = calendar_months(plan)
+    if not 1 <= month <= 12 or not lo.year <= year <= hi.year:
         raise Http404
     first = datetime.date(year, month, 1)
+    if not lo <= first <= hi:
+        raise Http404
     events = list(
         queries.public_events(plan).filter(
             starts_at__date__gte=first,
@@ -107,8 +130,8 @@ def event_month(request, slug, year, month):
             "plan": plan,
             "first": first,
             "weeks": weeks,
-            "previous": previous,
-            "following": following,
+            "previous": previous if previous >= lo else None,
+            "following": following if following <= hi else None,
             "count": len(events),
         },
     )

@@ -1,6 +1,8 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from cocrea.core.forms import DateInput, bound_fields
+
 
 class NewsForm(forms.Form):
     title_es = forms.CharField(label=_("Title (Spanish)"), max_length=250)
@@ -18,6 +20,10 @@ class NewsForm(forms.Form):
     published_on = forms.DateField(
         label=_("Publication date"),
         required=False,
-        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        widget=DateInput(),
         help_text=_("Today if empty."),
     )
+
+    def __init__(self, *args, plan=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        bound_fields(self, plan)

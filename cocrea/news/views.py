@@ -145,7 +145,7 @@ def reach(request, slug):
 def news_create(request, slug):
     plan = get_object_or_404(ActionPlan, slug=slug)
     require_perm(request.user, "news.publish_news", plan)
-    form = NewsForm(request.POST or None)
+    form = NewsForm(request.POST or None, plan=plan)
     if request.method == "POST" and form.is_valid():
         try:
             item = actions.publish_news(plan, by=request.user, **form.cleaned_data)
@@ -163,7 +163,7 @@ def news_edit(request, slug, pk):
     item = get_object_or_404(plan.news, pk=pk)
     require_perm(request.user, "news.change_news", plan)
     initial = {name: getattr(item, name) for name in NewsForm.base_fields}
-    form = NewsForm(request.POST or None, initial=initial)
+    form = NewsForm(request.POST or None, initial=initial, plan=plan)
     if request.method == "POST" and form.is_valid():
         data = {name: form.cleaned_data[name] for name in form.changed_data}
         if "published_on" in data and data["published_on"] is None:

@@ -1,6 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from cocrea.core.forms import DateInput, DateTimeInput, bound_fields
 from cocrea.organisations.models import Organisation, Region
 from cocrea.plans.models import Axis
 
@@ -44,6 +45,7 @@ class RegistrationForm(forms.ModelForm):
             self.fields["email"].widget.attrs["autocomplete"] = "email"
         self.fields["full_name"].widget.attrs["autocomplete"] = "name"
         self.fields["phone"].widget.attrs["autocomplete"] = "tel"
+        bound_fields(self, plan)
 
     def is_bot(self) -> bool:
         return bool(self.data.get("website"))
@@ -65,11 +67,19 @@ class EmailForm(forms.Form):
     email = forms.EmailField(label=_("E-mail"))
     website = forms.CharField(required=False, label=_("Leave this field empty"))
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        bound_fields(self)
+
 
 class RequirementForm(forms.ModelForm):
     class Meta:
         model = Requirement
         fields = ["text_es", "text_en", "applies_to"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        bound_fields(self)
 
 
 class CallForm(forms.ModelForm):
@@ -86,9 +96,13 @@ class CallForm(forms.ModelForm):
             "closes_at",
         ]
         widgets = {
-            "opens_at": forms.DateTimeInput(attrs={"type": "datetime-local"}),
-            "closes_at": forms.DateTimeInput(attrs={"type": "datetime-local"}),
+            "opens_at": DateTimeInput(),
+            "closes_at": DateTimeInput(),
         }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        bound_fields(self, self.instance.plan if self.instance.plan_id else None)
 
 
 class InvitationForm(forms.ModelForm):
@@ -102,6 +116,7 @@ class InvitationForm(forms.ModelForm):
         self.fields["language"] = forms.ChoiceField(
             label=_("Language of the e-mail"), choices=[("es", "Español"), ("en", "English")]
         )
+        bound_fields(self, plan)
 
 
 class ConfirmInvitationForm(forms.Form):
@@ -122,12 +137,16 @@ class DeclineForm(forms.Form):
         label=_("Reason (optional)"), required=False, widget=forms.Textarea(attrs={"rows": 2})
     )
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        bound_fields(self)
+
 
 class LiaisonRequestForm(forms.ModelForm):
     class Meta:
         model = LiaisonRequest
         fields = ["axis", "institution", "head_name", "head_email", "due_on"]
-        widgets = {"due_on": forms.DateInput(attrs={"type": "date"})}
+        widgets = {"due_on": DateInput()}
 
     def __init__(self, *args, plan, **kwargs):
         super().__init__(*args, **kwargs)
@@ -135,6 +154,7 @@ class LiaisonRequestForm(forms.ModelForm):
         self.fields["institution"].queryset = Organisation.objects.filter(
             kind=Organisation.Kind.PUBLIC_INSTITUTION
         ).order_by("name")
+        bound_fields(self, plan)
 
 
 class DesignateForm(forms.Form):
@@ -145,6 +165,10 @@ class DesignateForm(forms.Form):
 
 class LiaisonDeclineForm(forms.Form):
     reason = forms.CharField(label=_("Reason"), widget=forms.Textarea(attrs={"rows": 3}))
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        bound_fields(self)
 
 
 class RegistrationFilterForm(forms.Form):

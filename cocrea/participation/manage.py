@@ -7,6 +7,7 @@ from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from cocrea.core.actions import require_perm
@@ -25,7 +26,15 @@ from .forms import (
     RegistrationFilterForm,
     RequirementForm,
 )
-from .models import LIAISON_STEP, Invitation, LiaisonRequest, OpenCall, Requirement, Sector
+from .models import (
+    LIAISON_STEP,
+    Invitation,
+    LiaisonRequest,
+    OpenCall,
+    Registration,
+    Requirement,
+    Sector,
+)
 
 
 def _plan_for(request, slug: str, perm: str) -> ActionPlan:
@@ -43,7 +52,7 @@ def overview(request, slug):
     plan = _plan_for(request, slug, "participation.publish_call")
     call = OpenCall.objects.filter(plan=plan).first()
     requirement_form = RequirementForm(prefix="req")
-    call_form = CallForm(prefix="call", instance=call)
+    call_form = CallForm(prefix="call", instance=call or OpenCall(plan=plan))
     if request.method == "POST" and "req-text_es" in request.POST:
         requirement_form = RequirementForm(request.POST, prefix="req")
         if requirement_form.is_valid():
@@ -51,7 +60,7 @@ def overview(request, slug):
             messages.success(request, _("Requirement added."))
             return redirect("participation:manage", slug=plan.slug)
     elif request.method == "POST":
-        call_form = CallForm(request.POST, prefix="call", instance=call)
+        call_form = CallForm(request.POST, prefix="call", instance=call or OpenCall(plan=plan))
         if call_form.is_valid():
             try:
                 actions.publish_call(plan, by=request.user, **call_form.cleaned_data)
@@ -69,10 +78,18 @@ def overview(request, slug):
             "requirements": plan.requirements.order_by("number"),
             "requirement_form": requirement_form,
             "call_form": call_form,
-            "counts": queries.registration_counts(plan),
+            "counts": _status_counts(plan),
             "tables": list(tables_of(plan)),
         },
     )
+
+
+def _status_counts(plan) -> list[tuple[str, int]]:
+    """(label, count) of the registrations in each status, in the statuses' order."""
+    counts = queries.registration_counts(plan)
+    return [
+        (label, counts[value]) for value, label in Registration.Status.choices if value in counts
+    ]
 
 
 @login_required
@@ -80,7 +97,11 @@ def overview(request, slug):
 def tables_create(request, slug):
     plan = _plan_for(request, slug, "plans.change_plan")
     made = create_default_tables(plan, by=request.user)
-    messages.success(request, _("%(n)s working tables formed.") % {"n": len(made)})
+    messages.success(
+        request,
+        ngettext("%(n)s working table formed.", "%(n)s working tables formed.", len(made))
+        % {"n": len(made)},
+    )
     return redirect("participation:manage", slug=plan.slug)
 
 

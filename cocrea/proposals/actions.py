@@ -14,6 +14,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import capfirst
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from cocrea.core.actions import SYSTEM, assign_changed, log_action, require_perm
 from cocrea.core.links import absolute_url
@@ -78,7 +79,11 @@ def missing_for_submission(table, axis) -> list[str]:
     problems = []
     if len(proposals) != plan.proposals_per_table_axis:
         problems.append(
-            _("The set must have exactly %(expected)s proposals; it has %(count)s.")
+            ngettext(
+                "The set must have exactly %(expected)s proposal; it has %(count)s.",
+                "The set must have exactly %(expected)s proposals; it has %(count)s.",
+                plan.proposals_per_table_axis,
+            )
             % {"expected": plan.proposals_per_table_axis, "count": len(proposals)}
         )
     for slot in wanted:
@@ -198,7 +203,11 @@ def _text_or_error(value: str, message: str, max_length: int = COMMENT_MAX_LENGT
         raise ValidationError(message)
     if len(value) > max_length:
         raise ValidationError(
-            _("Keep it within %(count)s characters; it has %(length)s.")
+            ngettext(
+                "Keep it within %(count)s character; it has %(length)s.",
+                "Keep it within %(count)s characters; it has %(length)s.",
+                max_length,
+            )
             % {"count": max_length, "length": len(value)}
         )
     return value

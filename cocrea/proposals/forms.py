@@ -3,6 +3,7 @@ from django.db import models
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
+from cocrea.core.forms import DateInput, bound_fields
 from cocrea.organisations.models import Organisation
 from cocrea.plans.versions import language_codes
 
@@ -14,7 +15,7 @@ class ProposalForm(forms.Form):
     """The OGP 2017 template, each text field once per language. Everything is optional here: a
     draft may be incomplete; submitting the set checks what the template requires."""
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, plan=None, **kwargs):
         super().__init__(*args, **kwargs)
         for name in TEXT_FIELDS:
             model_field = Proposal._meta.get_field(name)
@@ -31,7 +32,7 @@ class ProposalForm(forms.Form):
             self.fields[name] = forms.DateField(
                 label=capfirst(Proposal._meta.get_field(name).verbose_name),
                 required=False,
-                widget=forms.DateInput(attrs={"type": "date"}),
+                widget=DateInput(),
             )
         self.fields["ogp_values"] = forms.MultipleChoiceField(
             label=_("OGP values"),
@@ -39,6 +40,7 @@ class ProposalForm(forms.Form):
             choices=OgpValue.choices,
             widget=forms.CheckboxSelectMultiple,
         )
+        bound_fields(self, plan)
 
     @staticmethod
     def initial_from(proposal: Proposal | None) -> dict:
@@ -77,13 +79,14 @@ class AssignForm(forms.Form):
     due_on = forms.DateField(
         label=_("Review due by"),
         required=False,
-        widget=forms.DateInput(attrs={"type": "date"}),
+        widget=DateInput(),
         help_text=_("Leave empty for the planned end of the viability-review step."),
     )
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, plan=None, **kwargs):
         super().__init__(*args, **kwargs)
         _bilingual(self, "objectives", str(_("Objectives")), rows=4)
+        bound_fields(self, plan)
 
     @staticmethod
     def initial_from(proposal: Proposal) -> dict:
@@ -117,6 +120,17 @@ class ReviewForm(forms.Form):
         super().__init__(*args, **kwargs)
         _bilingual(self, "changes", str(_("Changes required")))
         _bilingual(self, "reasons", str(_("Reasons it is not viable")))
+        bound_fields(self)
+
+
+class SubmitSetForm(forms.Form):
+    """Submitting the set cannot be undone: the person ticks that they know it (works without
+    JavaScript; the view refuses a submission without the tick)."""
+
+    final = forms.BooleanField(
+        label=_("I understand that submitting is final: the proposals can no longer change."),
+        error_messages={"required": _("Tick the box to confirm that the submission is final.")},
+    )
 
 
 class CommentForm(forms.Form):
@@ -151,3 +165,4 @@ class DelegateForm(forms.Form):
     def __init__(self, *args, institutions=(), **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["institution"].queryset = Organisation.objects.filter(pk__in=institutions)
+        bound_fields(self)

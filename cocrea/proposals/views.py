@@ -11,7 +11,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy as _lazy
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_POST
 
 from cocrea.core.actions import require_perm
@@ -32,6 +32,7 @@ from .forms import (
     HideForm,
     ProposalForm,
     ReviewForm,
+    SubmitSetForm,
 )
 from .models import Proposal, PublicComment, ReviewDelegate, ViabilityReview
 from .revisions import diff
@@ -101,7 +102,9 @@ def edit(request, slug, number, slot):
     if proposal is not None and proposal.is_locked:
         messages.error(request, _("This proposal has been submitted and can no longer change."))
         return redirect("proposals:workspace", slug=plan.slug, number=table.number)
-    form = ProposalForm(request.POST or None, initial=ProposalForm.initial_from(proposal))
+    form = ProposalForm(
+        request.POST or None, initial=ProposalForm.initial_from(proposal), plan=plan
+    )
     if request.method == "POST" and form.is_valid():
         try:
             actions.save_proposal(table, table.axis, slot, by=request.user, **form.cleaned_data)
@@ -166,6 +169,12 @@ def history(request, slug, number, slot):
 def submit(request, slug, number):
     plan = _plan(slug)
     table = _table(plan, number)
+    require_perm(request.user, "proposals.submit_proposals", table)
+    confirm = SubmitSetForm(request.POST)
+    if not confirm.is_valid():
+        for message in confirm.errors["final"]:
+            messages.error(request, message)
+        return redirect("proposals:workspace", slug=plan.slug, number=table.number)
     try:
         actions.submit_set(table, table.axis, by=request.user)
     except ValidationError as error:
@@ -218,7 +227,7 @@ def assign(request, slug, pk):
     )
     proposal.plan = plan
     require_perm(request.user, "proposals.assign_institutions", proposal)
-    form = AssignForm(request.POST or None, initial=AssignForm.initial_from(proposal))
+    form = AssignForm(request.POST or None, initial=AssignForm.initial_from(proposal), plan=plan)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
@@ -293,10 +302,10 @@ def reviews(request, slug):
 
 
 REVIEW_STATES = [
-    ("", _lazy("All")),
-    ("pending", _lazy("Awaiting review")),
-    ("overdue", _lazy("Overdue")),
-    ("done", _lazy("Reviewed")),
+    ("", gettext_lazy("All")),
+    ("pending", gettext_lazy("Awaiting review")),
+    ("overdue", gettext_lazy("Overdue")),
+    ("done", gettext_lazy("Reviewed")),
 ]
 
 
@@ -359,7 +368,7 @@ def review(request, slug, pk):
     if not (may_review or review.institution_id in institutions_headed_by(user, plan)):
         require_perm(user, "proposals.view_reviews", plan)
     form = ReviewForm(request.POST or None)
-    counter = ProposalForm(request.POST or None, prefix="counter")
+    counter = ProposalForm(request.POST or None, prefix="counter", plan=plan)
     if request.method == "POST":
         if not may_review:
             raise PermissionDenied

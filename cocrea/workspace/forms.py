@@ -1,15 +1,9 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from cocrea.core.forms import DateInput, bound_fields
 from cocrea.plans.actions import step_fields
 from cocrea.plans.models import Step
-
-
-class DateInput(forms.DateInput):
-    input_type = "date"
-
-    def __init__(self, **kwargs):
-        super().__init__(format="%Y-%m-%d", **kwargs)
 
 
 class StepForm(forms.ModelForm):
@@ -28,6 +22,7 @@ class StepForm(forms.ModelForm):
         self.fields["title_es"].required = True
         self.fields["number"].required = False
         self.fields["number"].help_text = _("Leave empty to add the step at the end.")
+        bound_fields(self, self.instance.plan if self.instance.plan_id else None)
 
 
 class PublishForm(forms.Form):
@@ -43,3 +38,7 @@ class PublishForm(forms.Form):
         widget=DateInput(),
         help_text=_("Today if empty."),
     )
+
+    def __init__(self, *args, plan=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        bound_fields(self, plan)

@@ -12,6 +12,8 @@ from cocrea.core.actions import require_perm
 from cocrea.plans import actions, queries
 from cocrea.plans.models import ActionPlan, Step
 from cocrea.proposals import queries as proposal_queries
+from cocrea.tables.models import WorkingTable
+from cocrea.tables.rules import tables_joined_by
 
 from .forms import PublishForm, StepForm
 
@@ -36,7 +38,12 @@ def home(request):
 
 @login_required
 def plan_dashboard(request, slug):
-    plan = _plan_for(request, slug)
+    return _dashboard(request, _plan_for(request, slug))
+
+
+def _dashboard(request, plan, publish_form=None):
+    """The plan's workspace page; `publish_form`, when given, is a refused publication form
+    shown with its errors and the text as typed."""
     return render(
         request,
         "workspace/plan.html",
@@ -45,10 +52,17 @@ def plan_dashboard(request, slug):
             "steps": list(queries.programme_steps(plan)),
             "pending_changes": queries.unpublished_changes(plan),
             "latest_version": plan.versions.order_by("-number").first(),
-            "publish_form": PublishForm(),
+            "publish_form": publish_form or PublishForm(plan=plan),
             "my_roles": [r.get_role_display() for r in plan.roles.filter(user=request.user)],
             "proposal_links": proposal_queries.workspace_links(request.user, plan),
+            # The tables the person leads or sits at: their daily work starts there.
+            "my_tables": list(
+                WorkingTable.objects.filter(pk__in=tables_joined_by(request.user, plan))
+                .select_related("axis")
+                .order_by("number")
+            ),
         },
+        status=400 if publish_form else 200,
     )
 
 
@@ -136,7 +150,7 @@ def step_delete(request, slug, key):
 @require_POST
 def publish(request, slug):
     plan = _plan_for(request, slug, "plans.publish_version")
-    form = PublishForm(request.POST)
+    form = PublishForm(request.POST, plan=plan)
     if form.is_valid():
         try:
             version = actions.publish_version(
@@ -154,5 +168,5 @@ def publish(request, slug):
             )
             return redirect("public:version", slug=plan.slug, number=version.number)
     else:
-        messages.error(request, _("Check the publication form."))
+        return _dashboard(request, plan, publish_form=form)
     return redirect("workspace:plan", slug=plan.slug)

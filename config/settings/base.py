@@ -153,6 +153,8 @@ LANGUAGES = [("es", _("Spanish")), ("en", _("English"))]
 MODELTRANSLATION_DEFAULT_LANGUAGE = "es"
 MODELTRANSLATION_FALLBACK_LANGUAGES = ("es", "en")
 LOCALE_PATHS = [BASE_DIR / "cocrea" / "locale"]
+# Date formats per language ("19 de mayo de 2017" / "19 May 2017"), ISO first for date inputs.
+FORMAT_MODULE_PATH = ["config.formats"]
 TIME_ZONE = os.environ.get("TIME_ZONE", "America/Panama")
 USE_I18N = True
 USE_TZ = True
