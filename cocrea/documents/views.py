@@ -26,6 +26,15 @@ def _plan(slug):
     return plan
 
 
+def _year(value) -> int | None:
+    """A year to filter by, or None for a missing, malformed or impossible one."""
+    try:
+        year = int(value)
+    except (TypeError, ValueError):
+        return None
+    return year if 1 <= year <= 9999 else None
+
+
 @require_GET
 @cache_public_page
 def repository(request, slug):
@@ -33,22 +42,22 @@ def repository(request, slug):
     doc_type = request.GET.get("type", "")
     if doc_type not in DocType.values:
         doc_type = ""
-    try:
-        year = int(request.GET.get("year", "")) or None
-    except ValueError:
-        year = None
+    year = _year(request.GET.get("year"))
     step_key = request.GET.get("step", "")
     q = request.GET.get("q", "").strip()[:100]
-    entries = queries.repository(plan, doc_type=doc_type, step_key=step_key, year=year, q=q)
-    page = Paginator(entries, 50).get_page(request.GET.get("page"))
-    steps = list(plan.steps.order_by("number").only("key", "number", "title_es", "title_en"))
+    rows = queries.repository_rows(plan, doc_type=doc_type, step_key=step_key, year=year, q=q)
+    steps = list(
+        plan.steps.order_by("number").only("plan_id", "key", "number", "title_es", "title_en")
+    )
+    page = Paginator(rows, 50).get_page(request.GET.get("page"))
+    page.object_list = queries.entries(plan, page.object_list, steps)
     return render(
         request,
         "documents/repository.html",
         {
             "plan": plan,
             "page": page,
-            "count": len(entries),
+            "count": page.paginator.count,
             "types": DocType.choices,
             "doc_type": doc_type,
             "steps": steps,
@@ -61,7 +70,9 @@ def repository(request, slug):
 
 @require_GET
 def download(request, slug, pk):
-    document = get_object_or_404(Document, plan__slug=slug, pk=pk)
+    document = get_object_or_404(Document.objects.select_related("event"), plan__slug=slug, pk=pk)
+    if not request.user.has_perm("documents.view_document", document):
+        raise Http404
     response = FileResponse(
         document.file.open("rb"),
         content_type=document.content_type,
