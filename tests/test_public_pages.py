@@ -81,7 +81,7 @@ MAX_QUERIES = {
     "versions": 3,
     "version": 4,
     "compare": 4,
-    "commission": 8,  # + last and next meeting, decisions (events)
+    "commission": 9,  # + last and next meeting, decisions (events) counted and paged
     "activity": 4,
     "ical": 3,
     "about": 3,

@@ -6,6 +6,7 @@ import datetime
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone, translation
@@ -20,6 +21,8 @@ from cocrea.public.ical import timed_calendar
 from . import actions, mail, queries
 from .forms import RegistrationForm
 from .models import Event, Registration
+
+PAGE_SIZE = 50  # events per page of the calendar list
 
 
 def _plan(slug):
@@ -50,9 +53,11 @@ def event_list(request, slug):
         year = int(request.GET.get("year", "")) or None
     except ValueError:
         year = None
-    events = list(queries.event_list(plan, kind=kind, year=year))
+    page = Paginator(queries.event_list(plan, kind=kind, year=year), PAGE_SIZE).get_page(
+        request.GET.get("page")
+    )
     months: dict[datetime.date, list[Event]] = {}
-    for event in events:
+    for event in page:
         local = timezone.localtime(event.starts_at)
         months.setdefault(local.date().replace(day=1), []).append(event)
     return render(
@@ -61,6 +66,7 @@ def event_list(request, slug):
         {
             "plan": plan,
             "months": sorted(months.items()),
+            "page": page,
             "kinds": Event.Kind.choices,
             "kind": kind,
             "years": queries.event_years(plan),
