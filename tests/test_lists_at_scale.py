@@ -4,6 +4,7 @@ malformed page numbers. The table's member picker searches a bounded set instead
 every registration."""
 
 import datetime
+import re
 
 import pytest
 from django.contrib.auth import get_user_model
@@ -258,3 +259,38 @@ def test_member_picked_from_a_search_joins_the_table(client, plan, table, secret
     missing = client.post(url + "?q=0137", {})
     assert missing.status_code == 200
     assert table.members.count() == 1
+
+
+def test_documents_page_costs_the_same_with_5_and_17_steps(client, plan):
+    from .factories import StepFactory
+
+    for n in range(1, 6):
+        StepFactory(plan=plan, number=n, key=f"s{n}")
+    _documents(plan, 1, 5)
+    url = reverse("documents:repository", args=[plan.slug])
+    client.get(url)
+    cache.clear()
+    with CaptureQueriesContext(connection) as with_5:
+        client.get(url)
+    for n in range(6, 18):
+        StepFactory(plan=plan, number=n, key=f"s{n}")
+    cache.clear()
+    with CaptureQueriesContext(connection) as with_17:
+        response = client.get(url)
+    assert len(with_17) == len(with_5)
+    assert response.content.decode().count('<option value="s') == 17
+
+
+def test_documents_page_reads_only_the_rows_of_its_page(client, plan):
+    """The repository is paged in the database: with 500 documents no query reads them all."""
+    _documents(plan, 1, 500)
+    url = reverse("documents:repository", args=[plan.slug])
+    with CaptureQueriesContext(connection) as captured:
+        response = client.get(url + "?page=3")
+    assert response.context["count"] == 500
+    titles = [entry.title for entry in response.context["page"]]
+    assert titles[0] == "Guía 400" and titles[-1] == "Guía 351"
+    reads = [q["sql"] for q in captured.captured_queries if "documents_document" in q["sql"]]
+    assert len(reads) == 2  # the count, and one page
+    assert "COUNT(" in reads[0].upper()
+    assert re.search(r"LIMIT 50 OFFSET 100", reads[1])
