@@ -14,8 +14,10 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
+from cocrea.core.models import ActionLog
 from cocrea.documents.models import DocType, Document
 from cocrea.events.models import Decision, Event
+from cocrea.news.models import NewsItem
 from cocrea.participation.models import Invitation, Registration, Sector
 from cocrea.tables.models import TableMember
 
@@ -23,6 +25,7 @@ from .factories_events import EventFactory, in_days
 from .factories_participation import TableFactory
 
 PAGE = 50
+PAGE_SIZES = {"news": 20}  # rows per page where it is not PAGE
 
 
 def _registrations(plan, first, last):
@@ -117,6 +120,27 @@ def _members(plan, first, last):
     _registrations(plan, first, last)
 
 
+def _news(plan, first, last):
+    NewsItem.objects.bulk_create(
+        NewsItem(
+            plan=plan,
+            title_es=f"Noticia {n}",
+            title=f"Noticia {n}",
+            body_es="Texto",
+            body="Texto",
+            published_on=datetime.date(2017, 1, 1) + datetime.timedelta(days=n),
+        )
+        for n in range(first, last + 1)
+    )
+
+
+def _activity(plan, first, last):
+    ActionLog.objects.bulk_create(
+        ActionLog(plan=plan, verb="plans.open_step", actor_name="ANTAI", target_repr=f"Paso {n}")
+        for n in range(first, last + 1)
+    )
+
+
 # name: (who looks, how rows grow, the URL with a filter, the filter the page links keep)
 PAGES = {
     "registrations": (
@@ -155,6 +179,13 @@ PAGES = {
         lambda plan: reverse("documents:repository", args=[plan.slug]),
         "type=training",
     ),
+    "news": ("anonymous", _news, lambda plan: reverse("news:list", args=[plan.slug]), ""),
+    "activity": (
+        "anonymous",
+        _activity,
+        lambda plan: reverse("public:activity", args=[plan.slug]),
+        "",
+    ),
     "table": (
         "secretary",
         _members,
@@ -192,13 +223,13 @@ def test_list_costs_the_same_with_5_and_500_rows_and_shows_one_page(name, client
         response = client.get(url)
     assert response.status_code == 200
     assert len(with_500) == len(with_5)
-    assert _rows(response, name) == PAGE
+    assert _rows(response, name) == PAGE_SIZES.get(name, PAGE)
     html = response.content.decode()
     expected = f"?{query}&amp;page=2" if query else "?page=2"
     assert f'href="{expected}" rel="next"' in html
     second = client.get(url + ("&" if query else "?") + "page=2")
     assert second.status_code == 200
-    assert _rows(second, name) == PAGE
+    assert _rows(second, name) == PAGE_SIZES.get(name, PAGE)
 
 
 @pytest.mark.parametrize("name", list(PAGES))
@@ -210,7 +241,8 @@ def test_malformed_page_numbers_show_a_page(name, page, client, plan, people):
     grow(plan, 1, 60)
     response = client.get(url_of(plan) + f"?page={page}")
     assert response.status_code == 200
-    assert _rows(response, name) in (PAGE, 10)  # the first page, or the last one
+    size = PAGE_SIZES.get(name, PAGE)
+    assert _rows(response, name) in (size, 60 % size)  # the first page, or the last one
 
 
 @pytest.fixture
