@@ -130,3 +130,20 @@ def test_queryset_and_instance_agree(documents):
     public = set(Document.objects.public().values_list("pk", flat=True))
     assert public == {documents["public"].pk, documents["event"].pk}
     assert {d.pk for d in Document.objects.all() if d.is_public()} == public
+
+
+@pytest.mark.parametrize("persona", ["secretary", "commissioner", "citizen", "anonymous"])
+def test_only_the_secretariat_sees_what_is_not_public_yet(persona, client, plan, people, documents):
+    if persona != "anonymous":
+        client.force_login(people[persona])
+    response = client.get(reverse("documents:repository", args=[plan.slug]))
+    html = response.content.decode()
+    shown = [d.title for d in response.context["pending"]]
+    if persona == "secretary":
+        assert shown == ["Acta del borrador", "Acta futura"]
+        assert 'id="pending"' in html
+        assert reverse("documents:withdraw", args=[plan.slug, documents["future"].pk]) in html
+    else:
+        assert shown == []
+        assert 'id="pending"' not in html
+        assert "Acta futura" not in html

@@ -64,6 +64,21 @@ def documents_of_event(event, *, today=None):
     )
 
 
+PENDING_LIMIT = 50
+
+
+def pending_documents(plan, *, today=None):
+    """Uploaded documents of `plan` not public yet (dated in the future, or of an unpublished
+    event), soonest first, at most PENDING_LIMIT: what the secretariat may still withdraw."""
+    today = today or timezone.localdate()
+    return (
+        Document.objects.filter(plan=plan)
+        .filter(Q(published_on__gt=today) | Q(event__published=False))
+        .select_related("event", "plan")
+        .order_by("published_on", "id")[:PENDING_LIMIT]
+    )
+
+
 def _text(q: str, fields) -> Q:
     found = Q()
     for field in fields:

@@ -51,6 +51,9 @@ def repository(request, slug):
     )
     page = Paginator(rows, 50).get_page(request.GET.get("page"))
     page.object_list = queries.entries(plan, page.object_list, steps)
+    pending = []
+    if request.user.has_perm("documents.withdraw_document", plan):
+        pending = list(queries.pending_documents(plan))
     return render(
         request,
         "documents/repository.html",
@@ -64,6 +67,7 @@ def repository(request, slug):
             "step_key": step_key,
             "year": year,
             "q": q,
+            "pending": pending,
         },
     )
 
