@@ -26,6 +26,7 @@ from .factories_participation import TableFactory
 
 PAGE = 50
 PAGE_SIZES = {"news": 20}  # rows per page where it is not PAGE
+PAGE_PARAMS = {"comments": "comments"}  # the page parameter where it is not "page"
 
 
 def _registrations(plan, first, last):
@@ -141,6 +142,35 @@ def _activity(plan, first, last):
     )
 
 
+def _submitted_proposal(plan):
+    from cocrea.plans.models import Step
+    from cocrea.proposals.actions import submit_set
+    from cocrea.proposals.models import Proposal
+
+    from .factories import StepFactory
+    from .test_proposals import fill_set, seat
+
+    found = Proposal.objects.filter(plan=plan, status=Proposal.Status.SUBMITTED).first()
+    if found is None:
+        StepFactory(plan=plan, key="training-and-tables", number=7, status=Step.Status.OPEN)
+        table = TableFactory(plan=plan, number=1)
+        leader = get_user_model().objects.get(username="leader")
+        seat(table, leader, leader=True)
+        fill_set(table)
+        found = submit_set(table, table.axis, by=leader)[0]
+    return found
+
+
+def _comments(plan, first, last):
+    from cocrea.proposals.models import PublicComment
+
+    proposal = _submitted_proposal(plan)
+    PublicComment.objects.bulk_create(
+        PublicComment(proposal=proposal, author_name=f"Persona {n}", body=f"Comentario {n}")
+        for n in range(first, last + 1)
+    )
+
+
 # name: (who looks, how rows grow, the URL with a filter, the filter the page links keep)
 PAGES = {
     "registrations": (
@@ -186,6 +216,12 @@ PAGES = {
         lambda plan: reverse("public:activity", args=[plan.slug]),
         "",
     ),
+    "comments": (
+        "anonymous",
+        _comments,
+        lambda plan: reverse("proposals:detail", args=[plan.slug, _submitted_proposal(plan).pk]),
+        "",
+    ),
     "table": (
         "secretary",
         _members,
@@ -201,6 +237,8 @@ def _rows(response, name) -> int:
         return len(context["decisions"].object_list)
     if name == "table":
         return len(context["members"].object_list)
+    if name == "comments":
+        return len(context["comments"].object_list)
     return len(context["page"].object_list)
 
 
@@ -225,9 +263,10 @@ def test_list_costs_the_same_with_5_and_500_rows_and_shows_one_page(name, client
     assert len(with_500) == len(with_5)
     assert _rows(response, name) == PAGE_SIZES.get(name, PAGE)
     html = response.content.decode()
-    expected = f"?{query}&amp;page=2" if query else "?page=2"
-    assert f'href="{expected}" rel="next"' in html
-    second = client.get(url + ("&" if query else "?") + "page=2")
+    param = PAGE_PARAMS.get(name, "page")
+    expected = f"?{query}&amp;{param}=2" if query else f"?{param}=2"
+    assert f'href="{expected}' in html
+    second = client.get(url + ("&" if query else "?") + f"{param}=2")
     assert second.status_code == 200
     assert _rows(second, name) == PAGE_SIZES.get(name, PAGE)
 
@@ -239,7 +278,7 @@ def test_malformed_page_numbers_show_a_page(name, page, client, plan, people):
     if persona != "anonymous":
         client.force_login(people[persona])
     grow(plan, 1, 60)
-    response = client.get(url_of(plan) + f"?page={page}")
+    response = client.get(url_of(plan) + f"?{PAGE_PARAMS.get(name, 'page')}={page}")
     assert response.status_code == 200
     size = PAGE_SIZES.get(name, PAGE)
     assert _rows(response, name) in (size, 60 % size)  # the first page, or the last one
