@@ -1,15 +1,20 @@
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
-from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 
 from cocrea.core.views import favicon
-from cocrea.public.sitemaps import sitemaps
+from cocrea.public import sitemaps
 from cocrea.public.views import minimal
 
 urlpatterns = [
     path("admin/", admin.site.urls),
-    path("sitemap.xml", sitemap, {"sitemaps": sitemaps}, name="sitemap"),
+    path(
+        "sitemap.xml",
+        sitemaps.index,
+        {"sitemap_url_name": "sitemap-section"},
+        name="sitemap",
+    ),
+    path("sitemap-<slug:section>.xml", sitemaps.section, name="sitemap-section"),
     path("bench/minimal/", minimal, name="bench-minimal"),
     path("favicon.ico", favicon, name="favicon"),
 ]

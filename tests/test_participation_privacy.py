@@ -19,6 +19,8 @@ from cocrea.plans.demo import load_demo
 from cocrea.proposals import demo_data as proposals_demo_data
 from cocrea.proposals.demo import load_proposals_demo
 
+from .sitemaps import whole_sitemap
+
 
 @pytest.fixture
 def demo(db):
@@ -30,7 +32,7 @@ def demo(db):
 
 
 def public_urls(client, plan) -> list[str]:
-    sitemap = client.get("/sitemap.xml").content.decode()
+    sitemap = whole_sitemap(client)
     found = set(re.findall(r"<loc>https?://[^/]+(/[^<]*)</loc>", sitemap))
     found.update(re.findall(r'href="https?://[^/]+(/[^"]*)"', sitemap))
     for number in plan.tables.values_list("number", flat=True):

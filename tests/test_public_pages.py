@@ -15,6 +15,7 @@ from cocrea.plans import actions
 from cocrea.plans.models import Commission, Role
 
 from .factories import AxisFactory, OrganisationFactory, PlanFactory, StepFactory, UserFactory
+from .sitemaps import whole_sitemap
 
 D = datetime.date
 
@@ -67,6 +68,7 @@ def pages(slug):
         "ical": reverse("public:programme_ical", args=[slug]),
         "about": reverse("public:about"),
         "sitemap": reverse("sitemap"),
+        "sitemap-steps": reverse("sitemap-section", args=["steps"]),
     }
 
 
@@ -80,11 +82,13 @@ MAX_QUERIES = {
     "versions": 3,
     "version": 4,
     "compare": 4,
-    "commission": 8,  # + last and next meeting, decisions (events)
+    "commission": 9,  # + last and next meeting, decisions (events) counted and paged
     "activity": 4,
     "ical": 3,
     "about": 3,
-    "sitemap": 9,  # + section pages, events, news, submitted proposals
+    # the index: per section, its size (and, for dated rows, its latest change)
+    "sitemap": 20,
+    "sitemap-steps": 3,  # + the steps of the page, with their plan
 }
 
 
@@ -185,9 +189,9 @@ def test_ical_feed_has_one_event_per_dated_step(client, world):
 
 
 def test_sitemap_lists_every_public_page_in_both_languages(client, world):
-    xml = client.get(reverse("sitemap")).content.decode()
+    xml = whole_sitemap(client)
     for name, url in pages("pa").items():
-        if name in {"sitemap", "ical", "compare"}:
+        if name in {"sitemap", "sitemap-steps", "ical", "compare"}:
             continue
         if name == "version":
             url = reverse("public:version", args=["pa", 1])

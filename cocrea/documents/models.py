@@ -2,7 +2,9 @@
 process, uploaded and checked by content, stored with its checksum."""
 
 from django.db import models
+from django.db.models import Q
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from cocrea.core.models import TimeStampedModel
@@ -19,6 +21,16 @@ class DocType(models.TextChoices):
     FINAL_PLAN = "final_plan", _("Final plan")
     REPORT = "report", _("Report")
     OTHER = "other", _("Other")
+
+
+class DocumentQuerySet(models.QuerySet):
+    def public(self, *, today=None):
+        """Documents anyone may see: their publication date has come and, when linked to an
+        event, that event is published (a draft event's page is 404, so are its documents)."""
+        today = today or timezone.localdate()
+        return self.filter(
+            Q(event__isnull=True) | Q(event__published=True), published_on__lte=today
+        )
 
 
 class Document(TimeStampedModel):
@@ -57,6 +69,8 @@ class Document(TimeStampedModel):
     size = models.PositiveBigIntegerField(_("size"))
     checksum = models.CharField(_("SHA-256"), max_length=64)
 
+    objects = DocumentQuerySet.as_manager()
+
     class Meta:
         verbose_name = _("document")
         verbose_name_plural = _("documents")
@@ -65,6 +79,13 @@ class Document(TimeStampedModel):
 
     def __str__(self):
         return self.title
+
+    def is_public(self, *, today=None) -> bool:
+        """The same rule as `Document.objects.public()`, for one loaded document."""
+        today = today or timezone.localdate()
+        if self.published_on > today:
+            return False
+        return self.event_id is None or self.event.published
 
     def get_absolute_url(self):
         return reverse("documents:download", args=[self.plan.slug, self.pk])

@@ -37,29 +37,38 @@ def repository(request, slug):
     year = int_param(request.GET, "year", bounds=YEAR_RANGE)
     step_key = text_param(request.GET, "step")
     q = text_param(request.GET, "q")
-    entries = queries.repository(plan, doc_type=doc_type, step_key=step_key, year=year, q=q)
-    page = Paginator(entries, 50).get_page(request.GET.get("page"))
-    steps = list(plan.steps.order_by("number").only("key", "number", "title_es", "title_en"))
+    rows = queries.repository_rows(plan, doc_type=doc_type, step_key=step_key, year=year, q=q)
+    steps = list(
+        plan.steps.order_by("number").only("plan_id", "key", "number", "title_es", "title_en")
+    )
+    page = Paginator(rows, 50).get_page(request.GET.get("page"))
+    page.object_list = queries.entries(plan, page.object_list, steps)
+    pending = []
+    if request.user.has_perm("documents.withdraw_document", plan):
+        pending = list(queries.pending_documents(plan))
     return render(
         request,
         "documents/repository.html",
         {
             "plan": plan,
             "page": page,
-            "count": len(entries),
+            "count": page.paginator.count,
             "types": DocType.choices,
             "doc_type": doc_type,
             "steps": steps,
             "step_key": step_key,
             "year": year,
             "q": q,
+            "pending": pending,
         },
     )
 
 
 @require_GET
 def download(request, slug, pk):
-    document = get_object_or_404(Document, plan__slug=slug, pk=pk)
+    document = get_object_or_404(Document.objects.select_related("event"), plan__slug=slug, pk=pk)
+    if not request.user.has_perm("documents.view_document", document):
+        raise Http404
     response = FileResponse(
         document.file.open("rb"),
         content_type=document.content_type,

@@ -3,6 +3,7 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
@@ -36,7 +37,12 @@ def events(request, slug):
     return render(
         request,
         "events/manage/list.html",
-        {"plan": plan, "events": list(queries.events_for_workspace(plan, request.user))},
+        {
+            "plan": plan,
+            "page": Paginator(queries.events_for_workspace(plan, request.user), 50).get_page(
+                request.GET.get("page")
+            ),
+        },
     )
 
 

@@ -4,7 +4,16 @@ apps use (`sessions_for_table`, `trainings_attended_by`)."""
 import datetime
 from collections import Counter
 
-from django.db.models import Count, Q
+from django.db.models import Case, CharField, Count, Q, Value, When
+from django.db.models.functions import (
+    Cast,
+    Coalesce,
+    Concat,
+    ExtractQuarter,
+    ExtractYear,
+    Lower,
+    Trim,
+)
 from django.utils import timezone
 
 from cocrea.organisations.models import Organisation
@@ -63,22 +72,26 @@ def trainings_attended_by(user, plan):
 
 def attendance_summary(event) -> dict:
     """Public figures of who attended: totals by sector, province and organisation type, and the
-    names of those who agreed to be named. No e-mail or phone ever leaves this function."""
-    rows = list(
-        event.registrations.filter(attended=True)
-        .select_related("region")
-        .only("name", "name_public", "organisation_kind", "organisation_name", "region__name")
-    )
-    by_sector = Counter(r.get_sector_display() or "—" for r in rows)
-    by_region = Counter(r.region.name if r.region else "—" for r in rows)
+    names of those who agreed to be named. Counted in the database (two queries, whatever the
+    number of attendees). No e-mail or phone ever leaves this function."""
+    attended = Registration.objects.filter(event=event, attended=True).order_by()
     kinds = dict(Organisation.Kind.choices)
-    by_kind = Counter(str(kinds.get(r.organisation_kind, "—")) for r in rows)
+    sectors = dict(Organisation.Sector.choices)
+    by_kind: Counter = Counter()
+    by_sector: Counter = Counter()
+    by_region: Counter = Counter()
+    grouped = attended.values_list("organisation_kind", "region__name").annotate(n=Count("pk"))
+    for kind, region, count in grouped:
+        by_kind[str(kinds.get(kind, "—"))] += count
+        by_sector[str(sectors[Organisation.SECTOR_OF_KIND[kind]]) if kind else "—"] += count
+        by_region[region or "—"] += count
+    names = attended.filter(name_public=True).values_list("name", "organisation_name")
     return {
-        "total": len(rows),
+        "total": sum(by_kind.values()),
         "by_sector": sorted(by_sector.items()),
         "by_region": sorted(by_region.items()),
         "by_kind": sorted(by_kind.items()),
-        "names": sorted((r.name, r.organisation_name) for r in rows if r.name_public),
+        "names": sorted(names),
     }
 
 
@@ -148,60 +161,85 @@ def events_for_workspace(plan, user):
     return events.filter(mine)
 
 
+def _sector_of_kind():
+    """The sector label of an organisation kind, as a database expression ("—" without one)."""
+    sectors = dict(Organisation.Sector.choices)
+    return Case(
+        *[
+            When(organisation_kind=kind, then=Value(str(sectors[sector])))
+            for kind, sector in Organisation.SECTOR_OF_KIND.items()
+        ],
+        default=Value("—"),
+        output_field=CharField(),
+    )
+
+
+def _kind_label():
+    return Case(
+        *[
+            When(organisation_kind=kind, then=Value(str(label)))
+            for kind, label in Organisation.Kind.choices
+        ],
+        default=Value("—"),
+        output_field=CharField(),
+    )
+
+
 def reach(plan) -> dict:
     """Who took part in the published events of `plan`: people and organisations by sector,
-    province, organisation type and quarter. One query. A person is counted once (by e-mail, or
-    each walk-in without one); an organisation once by its name."""
-    rows = Registration.objects.filter(
-        event__plan=plan, event__published=True, attended=True
-    ).values_list(
-        "pk",
-        "email",
-        "organisation_name",
-        "organisation_kind",
-        "region__name",
-        "region__is_capital",
-        "event__starts_at",
+    province, organisation type and quarter, counted in the database (one GROUP BY per dimension
+    and one for the totals, whatever the number of registrations). A person is counted once (by
+    e-mail, case-insensitively, or each walk-in without one); an organisation once by its name
+    (trimmed, case-insensitively)."""
+    attended = (
+        Registration.objects.filter(event__plan=plan, event__published=True, attended=True)
+        .order_by()
+        .annotate(
+            person=Case(
+                When(email="", then=Concat(Value("#"), Cast("pk", CharField()))),
+                default=Lower("email"),
+                output_field=CharField(),
+            ),
+            org=Lower(Trim("organisation_name")),
+        )
     )
-    kinds = dict(Organisation.Kind.choices)
-    sectors = dict(Organisation.Sector.choices)
-    people: dict[str, dict[str, set]] = {"sector": {}, "region": {}, "kind": {}, "quarter": {}}
-    orgs: dict[str, dict[str, set]] = {"sector": {}, "region": {}, "kind": {}, "quarter": {}}
-    all_people, all_orgs, outside_people = set(), set(), set()
-    for pk, email, org_name, kind, region, is_capital, starts_at in rows:
-        person = email.lower() if email else f"#{pk}"
-        org = org_name.strip().casefold()
-        sector = str(sectors[Organisation.SECTOR_OF_KIND[kind]]) if kind else "—"
-        local = timezone.localtime(starts_at)
-        keys = {
-            "sector": sector,
-            "region": region or "—",
-            "kind": str(kinds.get(kind, "—")),
-            "quarter": f"{local.year}-T{(local.month - 1) // 3 + 1}",
-        }
-        all_people.add(person)
-        if region and not is_capital:
-            outside_people.add(person)
-        if org:
-            all_orgs.add(org)
-        for dimension, key in keys.items():
-            people[dimension].setdefault(key, set()).add(person)
-            if org:
-                orgs[dimension].setdefault(key, set()).add(org)
+    people = Count("person", distinct=True)
+    orgs = Count("org", distinct=True, filter=~Q(org=""))
+    totals = attended.aggregate(
+        people=people,
+        organisations=orgs,
+        outside_capital=Count(
+            "person", distinct=True, filter=Q(region__isnull=False, region__is_capital=False)
+        ),
+    )
+    keys = {
+        "sector": _sector_of_kind(),
+        "region": Coalesce("region__name", Value("—"), output_field=CharField()),
+        "kind": _kind_label(),
+        "quarter": Concat(
+            Cast(ExtractYear("event__starts_at"), CharField()),
+            Value("-T"),
+            Cast(ExtractQuarter("event__starts_at"), CharField()),
+            output_field=CharField(),
+        ),
+    }
 
     def table(dimension):
-        keys = sorted(set(people[dimension]) | set(orgs[dimension]))
-        if dimension != "quarter":
-            keys.sort(key=lambda k: (-len(people[dimension].get(k, ())), k))
-        return [
-            (key, len(people[dimension].get(key, ())), len(orgs[dimension].get(key, ())))
-            for key in keys
+        rows = [
+            (key, n_people, n_orgs)
+            for key, n_people, n_orgs in attended.annotate(key=keys[dimension])
+            .values("key")
+            .annotate(n_people=people, n_orgs=orgs)
+            .values_list("key", "n_people", "n_orgs")
         ]
+        if dimension == "quarter":
+            return sorted(rows)
+        return sorted(rows, key=lambda row: (-row[1], row[0]))
 
     return {
-        "people": len(all_people),
-        "organisations": len(all_orgs),
-        "outside_capital": len(outside_people),
+        "people": totals["people"],
+        "organisations": totals["organisations"],
+        "outside_capital": totals["outside_capital"],
         "by_sector": table("sector"),
         "by_region": table("region"),
         "by_kind": table("kind"),

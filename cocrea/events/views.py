@@ -6,6 +6,7 @@ import datetime
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
 from django.db.models import Max, Min
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -31,6 +32,8 @@ RATE_LIMITED = gettext_lazy(
     "Too many attempts from this connection or for this e-mail address. Please wait an hour and "
     "try again, or write to the point of contact."
 )
+
+PAGE_SIZE = 50  # events per page of the calendar list
 
 
 def _plan(slug):
@@ -58,9 +61,11 @@ def event_list(request, slug):
     if kind not in Event.Kind.values:
         kind = ""
     year = int_param(request.GET, "year", bounds=YEAR_RANGE)
-    events = list(queries.event_list(plan, kind=kind, year=year))
+    page = Paginator(queries.event_list(plan, kind=kind, year=year), PAGE_SIZE).get_page(
+        request.GET.get("page")
+    )
     months: dict[datetime.date, list[Event]] = {}
-    for event in events:
+    for event in page:
         local = timezone.localtime(event.starts_at)
         months.setdefault(local.date().replace(day=1), []).append(event)
     return render(
@@ -69,6 +74,7 @@ def event_list(request, slug):
         {
             "plan": plan,
             "months": sorted(months.items()),
+            "page": page,
             "kinds": Event.Kind.choices,
             "kind": kind,
             "years": queries.event_years(plan),

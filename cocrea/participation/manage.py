@@ -4,6 +4,7 @@ registrations (list, filters, CSV) and liaison requests. Thin: each calls an act
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -35,6 +36,8 @@ from .models import (
     Requirement,
     Sector,
 )
+
+PAGE_SIZE = 50  # rows of the invitations and registrations lists
 
 
 def _plan_for(request, slug: str, perm: str) -> ActionPlan:
@@ -123,13 +126,13 @@ def invitations(request, slug):
         actions.send_invitation(plan, by=request.user, **form.cleaned_data)
         messages.success(request, _("Invitation sent."))
         return redirect("participation:invitations", slug=plan.slug)
-    found = list(queries.invitations(plan))
+    page = Paginator(queries.invitations(plan), PAGE_SIZE).get_page(request.GET.get("page"))
     return render(
         request,
         "participation/manage/invitations.html",
         {
             "plan": plan,
-            "invitations": found,
+            "page": page,
             "form": form,
             "confirm_form": ConfirmInvitationForm(plan=plan),
             "now": timezone.now(),
@@ -205,7 +208,7 @@ def registrations(request, slug):
         {
             "plan": plan,
             "form": form,
-            "registrations": list(found),
+            "page": Paginator(found, PAGE_SIZE).get_page(request.GET.get("page")),
             "query": request.GET.urlencode(),
             "counts": queries.registration_counts(plan),
         },

@@ -1,15 +1,71 @@
-from django.contrib.sitemaps import Sitemap
-from django.urls import reverse
+"""The sitemap: an index (`/sitemap.xml`) of one paged file per section (`/sitemap-<section>.xml`,
+`?p=2`...), each page at most `LIMIT` URLs, each URL with its alternate languages.
 
+Sections backed by a queryset are paged in the database (a page loads only its own rows) and
+report their latest change with one aggregate, so neither the index nor a page grows in time or
+memory with the site; both are cached like every public page."""
+
+import math
+
+from django.contrib.sitemaps import Sitemap
+from django.contrib.sitemaps import views as sitemap_views
+from django.db.models import Max, QuerySet
+from django.urls import reverse
+from django.views.decorators.http import require_GET
+
+from cocrea.core.cache import cache_public_page
+from cocrea.documents.models import Document
 from cocrea.events.models import Event
 from cocrea.news.models import NewsItem
 from cocrea.plans.models import ActionPlan, ProgrammeVersion, Step
+
+# URLs per sitemap file (Google accepts 50,000; smaller files stay cheap to render uncached).
+LIMIT = 1000
+
+
+class _LanguagePairs:
+    """(item, language) pairs of a queryset, as Django's i18n sitemap pages them, counted and
+    sliced in the database instead of building every pair in memory."""
+
+    def __init__(self, items: QuerySet, languages: list[str]):
+        self.items = items
+        self.languages = languages
+
+    def count(self) -> int:
+        return self.items.count() * len(self.languages)
+
+    def __len__(self) -> int:
+        return self.count()
+
+    def __getitem__(self, window: slice):
+        per_item = len(self.languages)
+        start, stop = window.start or 0, window.stop
+        first, last = start // per_item, math.ceil(stop / per_item)
+        pairs = [(item, lang) for item in self.items[first:last] for lang in self.languages]
+        offset = start - first * per_item
+        return pairs[offset : offset + (stop - start)]
 
 
 class _I18nSitemap(Sitemap):
     i18n = True
     alternates = True
     x_default = True
+    limit = LIMIT
+    lastmod_field = ""  # the field that dates each item, for the index's <lastmod>
+
+    def _items(self):
+        items = self.items()
+        if isinstance(items, QuerySet):
+            return _LanguagePairs(items, list(self._languages()))
+        return super()._items()
+
+    def lastmod(self, item):
+        return getattr(item, self.lastmod_field) if self.lastmod_field else None
+
+    def get_latest_lastmod(self):
+        if not self.lastmod_field:
+            return None
+        return self.items().aggregate(latest=Max(self.lastmod_field))["latest"]
 
 
 class StaticSitemap(_I18nSitemap):
@@ -25,7 +81,9 @@ class PlanSitemap(_I18nSitemap):
 
     def items(self):
         return [
-            (plan.slug, page) for plan in ActionPlan.objects.order_by("pk") for page in self.pages
+            (plan.slug, page)
+            for plan in ActionPlan.objects.order_by("pk").only("slug")
+            for page in self.pages
         ]
 
     def location(self, item):
@@ -34,35 +92,40 @@ class PlanSitemap(_I18nSitemap):
 
 
 class StepSitemap(_I18nSitemap):
+    lastmod_field = "updated_at"
+
     def items(self):
         return Step.objects.select_related("plan").order_by("plan_id", "number")
 
-    def lastmod(self, step):
-        return step.updated_at
-
 
 class VersionSitemap(_I18nSitemap):
+    lastmod_field = "created_at"
+
     def items(self):
         return ProgrammeVersion.objects.select_related("plan").order_by("plan_id", "number")
 
-    def lastmod(self, version):
-        return version.created_at
-
 
 class EventSitemap(_I18nSitemap):
+    lastmod_field = "updated_at"
+
     def items(self):
         return Event.objects.filter(published=True).select_related("plan").order_by("pk")
 
-    def lastmod(self, event):
-        return event.updated_at
-
 
 class NewsSitemap(_I18nSitemap):
+    lastmod_field = "updated_at"
+
     def items(self):
         return NewsItem.objects.select_related("plan").order_by("pk")
 
-    def lastmod(self, item):
-        return item.updated_at
+
+class DocumentSitemap(_I18nSitemap):
+    """Uploaded documents, once public (`Document.objects.public()`)."""
+
+    lastmod_field = "updated_at"
+
+    def items(self):
+        return Document.objects.public().select_related("plan").order_by("pk")
 
 
 class SectionSitemap(_I18nSitemap):
@@ -70,7 +133,9 @@ class SectionSitemap(_I18nSitemap):
 
     def items(self):
         return [
-            (plan.slug, page) for plan in ActionPlan.objects.order_by("pk") for page in self.pages
+            (plan.slug, page)
+            for plan in ActionPlan.objects.order_by("pk").only("slug")
+            for page in self.pages
         ]
 
     def location(self, item):
@@ -92,6 +157,8 @@ class TableSitemap(_I18nSitemap):
 class ProposalSitemap(_I18nSitemap):
     """Submitted proposals only: drafts are never public."""
 
+    lastmod_field = "updated_at"
+
     def items(self):
         from cocrea.proposals.models import Proposal
 
@@ -100,9 +167,6 @@ class ProposalSitemap(_I18nSitemap):
             .select_related("plan")
             .order_by("pk")
         )
-
-    def lastmod(self, proposal):
-        return proposal.updated_at
 
 
 sitemaps = {
@@ -113,7 +177,21 @@ sitemaps = {
     "section": SectionSitemap,
     "events": EventSitemap,
     "news": NewsSitemap,
+    "documents": DocumentSitemap,
     "participation": ParticipationSitemap,
     "tables": TableSitemap,
     "proposals": ProposalSitemap,
 }
+
+
+def _rendered(view):
+    """Django's sitemap views answer a lazy TemplateResponse; the page cache stores content."""
+
+    def wrapper(request, **kwargs):
+        return view(request, sitemaps=sitemaps, **kwargs).render()
+
+    return wrapper
+
+
+index = require_GET(cache_public_page(_rendered(sitemap_views.index)))
+section = require_GET(cache_public_page(_rendered(sitemap_views.sitemap)))

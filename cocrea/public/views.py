@@ -160,7 +160,9 @@ def commission(request, slug):
             "commission": commission,
             "members": members,
             "meetings": event_queries.commission_status(plan),
-            "decisions": list(event_queries.commission_decisions(plan)),
+            "decisions": Paginator(event_queries.commission_decisions(plan), 50).get_page(
+                request.GET.get("page")
+            ),
         },
     )
 

@@ -3,6 +3,7 @@ members. Public pages show names of leaders only, and members as counts by secto
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
@@ -63,6 +64,7 @@ def workspace_detail(request, slug, number):
     table = _table(plan, number)
     require_perm(request.user, "tables.view_table", table)
     form = AddRegistrantForm(request.POST or None, plan=plan)
+    q = request.GET.get("q", "").strip()[:100]
     if request.method == "POST" and form.is_valid():
         add_registrant(table, form.cleaned_data["registration"], by=request.user)
         messages.success(request, _("Member added."))
@@ -73,7 +75,11 @@ def workspace_detail(request, slug, number):
         {
             "plan": plan,
             "table": table,
-            "members": list(table.members.all()),
+            "members": Paginator(queries.members_page(table), 50).get_page(request.GET.get("page")),
+            "member_total": len(table.members.all()),
+            "q": q,
+            "registrants": queries.registrants_matching(table, q),
+            "picker_limit": queries.PICKER_LIMIT,
             "balance": queries.leader_balance(table),
             "sessions": queries.sessions(table, public=False),
             "trainings": queries.trainings_of_leaders(table),
