@@ -87,7 +87,7 @@ def urls(plan):
 
 
 MAX_QUERIES = {
-    "events": 5,
+    "events": 6,  # the page of events and its count (paginated)
     "month": 4,
     "event": 7,
     "events_ical": 3,

@@ -25,9 +25,11 @@ BAD_VALUES = ["-1", "0", HUGE, "-" + HUGE, "abc", "1.5", "", "\x00", "\u0663", "
 # Public URL names that take a secret token or only accept POST: they are tested elsewhere.
 NOT_BROWSED = {
     "accounts:logout",
+    "accounts:unlock",
     "accounts:confirm",
     "accounts:password_reset_confirm",
     "events:cancel_registration",
+    "events:registration",
     "participation:confirm",
     "participation:my_data_from_account",
     "participation:my_data",
@@ -108,6 +110,7 @@ def example_urls(plan) -> dict[str, list[str]]:
         "documents:download": reverse("documents:download", args=[plan.slug, document_pk]),
         "participation:data_link": reverse("participation:data_link", args=[plan.slug]),
         "accounts:login": reverse("accounts:login"),
+        "accounts:lockouts": reverse("accounts:lockouts"),
         "accounts:signup": reverse("accounts:signup"),
         "accounts:signup_sent": reverse("accounts:signup_sent"),
         "accounts:password_reset": reverse("accounts:password_reset"),

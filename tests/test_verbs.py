@@ -53,9 +53,9 @@ def test_every_verb_label_has_its_spanish_translation(verb):
 
 def test_log_action_refuses_an_undeclared_verb_and_says_where_to_declare_it(db):
     with pytest.raises(UndeclaredVerb) as error:
-        log_action(actor=SYSTEM, verb="events.confirm_registration")
+        log_action(actor=SYSTEM, verb="events.teleport_event")
     message = str(error.value)
-    assert '"events.confirm_registration": _("' in message
+    assert '"events.teleport_event": _("' in message
     assert "cocrea/events/verbs.py" in message
     assert "cocrea/locale/es/LC_MESSAGES/django.po" in message
     assert ActionLog.objects.count() == 0

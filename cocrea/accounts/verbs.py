@@ -6,4 +6,5 @@ from django.utils.translation import gettext_lazy as _
 VERBS = {
     "accounts.sign_up": _("signed up"),
     "accounts.confirm_account": _("confirmed an account"),
+    "accounts.unlock_login": _("unlocked a locked-out login"),
 }

@@ -226,11 +226,10 @@ def confirm_registration(registration: Registration, *, by) -> Registration:
     registration.status = Registration.Status.WAITING if full else Registration.Status.CONFIRMED
     registration.confirmed_at = now
     registration.save(update_fields=["status", "confirmed_at", "updated_at"])
+    restored = was != Registration.Status.PENDING
     log_action(
         actor=by,
-        verb="events.confirm_registration"
-        if was == Registration.Status.PENDING
-        else "events.restore_registration",
+        verb="events.restore_registration" if restored else "events.confirm_registration",
         target=event,
         plan=event.plan,
         data={"registration": registration.pk, "status": registration.status},

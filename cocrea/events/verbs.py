@@ -14,4 +14,7 @@ VERBS = {
     "events.record_attendance": _("recorded the attendance of"),
     "events.add_walk_in": _("recorded a walk-in attendee at"),
     "events.record_minutes": _("published the minutes of"),
+    "events.confirm_registration": _("confirmed a registration for an event"),
+    "events.restore_registration": _("took back a cancelled registration for an event"),
+    "events.send_registration_link": _("was sent the link to a registration for an event"),
 }

@@ -18,4 +18,5 @@ VERBS = {
     "plans.reopen_step": _("re-opened the step"),
     "plans.close_step": _("closed the step"),
     "plans.publish_version": _("published a version of the work programme"),
+    "plans.change_role": _("changed a role in the plan"),
 }
