@@ -166,7 +166,6 @@ def test_rate_limit_counts_each_attempt_and_starts_again_after_the_window(db, sh
 
 
 @pytest.mark.cache
-@pytest.mark.cache
 def test_expired_counters_leave_the_database_table_when_a_new_one_starts(db, settings):
     settings.CACHES = {**settings.CACHES, "shared": DATABASE_CACHE}
     table = caches["shared"]
@@ -179,6 +178,7 @@ def test_expired_counters_leave_the_database_table_when_a_new_one_starts(db, set
     assert keys == [":1:other", ":1:" + ratelimit._key("email", "ana@example.org")]
 
 
+@pytest.mark.cache
 @postgresql_only
 @pytest.mark.django_db(transaction=True)
 def test_parallel_attempts_never_pass_the_limit(shared_backend):
@@ -504,7 +504,7 @@ def test_two_app_servers_share_sessions_fresh_cached_pages_and_rate_limits(two_s
     assert ("Tercero, por A." in page, "Cuarto, por B." in page) == (True, False)
 
 
-@postgresql_only
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="pg_dump backs up PostgreSQL only")
 def test_backup_refuses_a_pg_dump_older_than_the_server(db, tmp_path, monkeypatch):
     """pg_dump fails on a newer server: the command says which client to install instead."""
     fake = tmp_path / "bin" / "pg_dump"
