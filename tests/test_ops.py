@@ -21,6 +21,7 @@ from django.core.cache import caches
 from django.db import connection, connections
 from django.test import Client
 
+from cocrea.core.backup import BackupError, backup
 from cocrea.participation import ratelimit
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -165,7 +166,6 @@ def test_rate_limit_counts_each_attempt_and_starts_again_after_the_window(db, sh
 
 
 @pytest.mark.cache
-@pytest.mark.cache
 def test_expired_counters_leave_the_database_table_when_a_new_one_starts(db, settings):
     settings.CACHES = {**settings.CACHES, "shared": DATABASE_CACHE}
     table = caches["shared"]
@@ -178,6 +178,7 @@ def test_expired_counters_leave_the_database_table_when_a_new_one_starts(db, set
     assert keys == [":1:other", ":1:" + ratelimit._key("email", "ana@example.org")]
 
 
+@pytest.mark.cache
 @postgresql_only
 @pytest.mark.django_db(transaction=True)
 def test_parallel_attempts_never_pass_the_limit(shared_backend):
@@ -342,6 +343,7 @@ def test_backup_restores_every_table_and_uploaded_file_into_an_empty_database(
     manage("demo", env=source)
     manage("shell", "-c", UPLOAD, env=source)
     assert manage("backup", str(archive), env=source) == str(archive)
+    assert archive.stat().st_mode & 0o777 == 0o600
     assert manage("restore", str(archive), "--noinput", env=target).startswith("restored")
 
     before = json.loads(manage("shell", "-c", CONTENT_HASHES, env=source))
@@ -500,3 +502,20 @@ def test_two_app_servers_share_sessions_fresh_cached_pages_and_rate_limits(two_s
     ] == [302, 302, 400]
     status, page = anonymous.open(server_a + path)
     assert ("Tercero, por A." in page, "Cuarto, por B." in page) == (True, False)
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="pg_dump backs up PostgreSQL only")
+def test_backup_refuses_a_pg_dump_older_than_the_server(db, tmp_path, monkeypatch):
+    """pg_dump fails on a newer server: the command says which client to install instead."""
+    fake = tmp_path / "bin" / "pg_dump"
+    fake.parent.mkdir()
+    fake.write_text("#!/bin/sh\necho 'pg_dump (PostgreSQL) 9.6.24'\n")
+    fake.chmod(0o755)
+    monkeypatch.setenv("PATH", f"{fake.parent}{os.pathsep}{os.environ['PATH']}")
+    server = connection.pg_version // 10000
+    with pytest.raises(BackupError) as refused:
+        backup(tmp_path / "site.tar.gz")
+    assert str(refused.value) == (
+        f"pg_dump 9 cannot handle a PostgreSQL {server} server: install postgresql-client-{server}"
+    )
+    assert not (tmp_path / "site.tar.gz").exists()

@@ -125,6 +125,7 @@ def backup(archive: Path, *, alias: str = DEFAULT_DB_ALIAS) -> Path:
                 tar.add(media_root, arcname=MEDIA)
             else:
                 _add_empty_dir(tar, MEDIA)
+        partial.chmod(0o600)  # personal data (Ley 81): readable by its owner only
         partial.replace(archive)  # never a half-written archive under the final name
     return archive
 
