@@ -411,3 +411,16 @@ def test_demo_shows_overdue_only_where_the_step_is_open(demo, client):
     for path in public:
         html = client.get(path).content.decode()
         assert "Vencid" not in html and "vencid" not in html, path
+
+
+def test_demo_citizens_keep_their_whole_comment_limit(demo, settings):
+    # The demo replays 2017's comments through the action; that must not use up the limit that a
+    # visitor trying the demo as a citizen has for the next hour.
+    from cocrea.proposals.actions import comment_proposal
+    from cocrea.proposals.models import PublicComment
+
+    settings.PROPOSAL_COMMENT_RATE_LIMIT = 1
+    author = PublicComment.objects.filter(proposal__plan=demo).order_by("pk").first().author
+    proposal = PublicComment.objects.filter(proposal__plan=demo).order_by("pk").first().proposal
+    comment = comment_proposal(proposal, by=author, body="Una pregunta más sobre los plazos.")
+    assert comment.author == author

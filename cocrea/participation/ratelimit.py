@@ -106,6 +106,12 @@ def hit(scope: str, value: str, *, limit: int, window: int) -> bool:
     return _count(_key(scope, value), window) <= limit
 
 
+def reset(scope: str, value: str) -> None:
+    """Forget the attempts counted under `scope` for `value` (the demo's replayed history must not
+    use up a demo person's limit for the hour after it loads)."""
+    shared_cache().delete(_key(scope, value))
+
+
 def allow_submission(ip: str, email: str) -> bool:
     """One submission of a public form from `ip` for `email`: both limits must hold."""
     window = settings.PARTICIPATION_RATE_LIMIT_WINDOW

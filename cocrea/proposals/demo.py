@@ -18,6 +18,7 @@ from django.utils import timezone
 
 from cocrea.core.actions import SYSTEM
 from cocrea.organisations.models import Organisation
+from cocrea.participation import ratelimit
 from cocrea.plans import actions as plan_actions
 from cocrea.plans.demo import _at, _backdate, _demo_password_hash, _user
 from cocrea.plans.models import ActionPlan, Role
@@ -294,6 +295,9 @@ def _load(plan: ActionPlan) -> None:
     for day, hour, act in sorted(timeline, key=lambda row: (row[0], row[1])):
         replay.run(day, hour, act)
     replay.backdate()
+    # Replayed history is not a burst of comments: the demo citizens start with their whole limit.
+    for citizen in citizens.values():
+        ratelimit.reset("proposal-comment", str(citizen.pk))
 
 
 def _proposal(people: _People, axis: int, slot: str) -> Proposal:
