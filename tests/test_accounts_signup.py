@@ -15,7 +15,7 @@ from django.utils.http import urlsafe_base64_encode
 from cocrea.accounts import actions
 from cocrea.core.actions import SYSTEM
 from cocrea.core.models import ActionLog
-from cocrea.participation.models import NOTICE_VERSION
+from cocrea.core.privacy import NOTICE_VERSION
 
 from .factories import UserFactory
 

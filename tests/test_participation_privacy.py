@@ -102,7 +102,7 @@ COUNTER = textwrap.dedent(
     django.setup()
     from django.core.management import call_command
     call_command("createcachetable", verbosity=0)
-    from cocrea.participation import ratelimit
+    from cocrea.core import ratelimit
     results = [ratelimit.hit("email", "lucia@example.net", limit=3, window=60) for _ in range(2)]
     print(",".join(str(r) for r in results))
     """

@@ -16,9 +16,9 @@ from django.db import transaction
 from django.test.utils import override_settings
 from django.utils import timezone
 
+from cocrea.core import ratelimit
 from cocrea.core.actions import SYSTEM
 from cocrea.organisations.models import Organisation
-from cocrea.participation import ratelimit
 from cocrea.plans import actions as plan_actions
 from cocrea.plans.models import ActionPlan, Role
 from cocrea.plans.versions import language_codes

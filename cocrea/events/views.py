@@ -16,9 +16,9 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
+from cocrea.core import ratelimit
 from cocrea.core.cache import cache_public_page
 from cocrea.core.params import YEAR_RANGE, int_param
-from cocrea.participation import ratelimit
 from cocrea.plans import queries as plan_queries
 
 from . import actions, mail, queries

@@ -1,10 +1,18 @@
 """Reads of the participation app for the workspace (personal data: never for public pages)."""
 
 from django.db.models import Count, Prefetch
+from django.urls import reverse
 
 from cocrea.plans.models import Axis
+from cocrea.plans.queries import current_plan
 
 from .models import Invitation, LiaisonRequest, Registration
+
+
+def privacy_notice_url() -> str:
+    """The current plan's privacy notice, which the sign-up form links; "" without a plan."""
+    plan = current_plan()
+    return reverse("participation:privacy", args=[plan.slug]) if plan else ""
 
 
 def active_registrations(plan):
