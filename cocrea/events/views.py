@@ -156,18 +156,9 @@ def event_detail(request, slug, pk):
             "event": event,
             "attendance": queries.attendance_summary(event),
             "decisions": list(event.decisions.all()),
-            "documents": _documents(event),
             "accepts_registrations": request.user.has_perm("events.register_for_event", event),
         },
     )
-
-
-def _documents(event):
-    try:
-        from cocrea.documents.queries import documents_of_event
-    except ImportError:  # pragma: no cover - documents app not installed
-        return []
-    return list(documents_of_event(event))
 
 
 @require_GET

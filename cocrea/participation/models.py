@@ -14,15 +14,7 @@ from django.utils.translation import gettext_lazy as _
 from cocrea.core.models import TimeStampedModel
 from cocrea.core.privacy import NOTICE_VERSION as NOTICE_VERSION  # re-exported
 from cocrea.organisations.models import Organisation
-
-
-class Sector(models.TextChoices):
-    GOVERNMENT = "government", _("Government")
-    CIVIL_SOCIETY = "civil_society", _("Civil society")
-    ACADEMIA = "academia", _("Academia")
-    PRIVATE_SECTOR = "private_sector", _("Private sector")
-    INTERNATIONAL = "international", _("International organisation")
-    CITIZEN = "citizen", _("Citizen, no organisation")
+from cocrea.organisations.models import Sector as Sector  # re-exported
 
 
 class Requirement(models.Model):
