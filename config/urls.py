@@ -26,7 +26,7 @@ urlpatterns += i18n_patterns(
     path("", include("cocrea.documents.urls")),
     path("", include("cocrea.news.urls")),
     path("", include("cocrea.participation.urls")),
-    path("", include("cocrea.tables.urls")),
+    path("", include("cocrea.workspace.tables_urls")),
     path("", include("cocrea.proposals.urls")),
     path("", include("cocrea.public.urls")),
     prefix_default_language=False,

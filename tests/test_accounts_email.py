@@ -212,7 +212,7 @@ def test_concurrent_namings_of_one_delegate_give_one_delegation_and_the_normal_e
 
 
 def test_the_demo_reuses_an_account_that_holds_its_address(db):
-    from cocrea.plans.demo import _user
+    from cocrea.demo.plans import _user
 
     existing = UserFactory(username="ana-real", email="SECRETARIA@demo.cocrea.invalid")
     assert _user("secretaria", "Secretaría", "", None) == existing

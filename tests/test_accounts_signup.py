@@ -15,7 +15,7 @@ from django.utils.http import urlsafe_base64_encode
 from cocrea.accounts import actions
 from cocrea.core.actions import SYSTEM
 from cocrea.core.models import ActionLog
-from cocrea.participation.models import NOTICE_VERSION
+from cocrea.core.privacy import NOTICE_VERSION
 
 from .factories import UserFactory
 
@@ -268,6 +268,22 @@ def test_the_form_says_the_name_is_public_and_links_the_privacy_notice(client, p
     text = client.get(SIGNUP).content.decode()
     assert "Shown publicly next to your comments." in text
     assert f'href="/en/plans/{plan.slug}/call/privacy/"' in text
+
+
+def test_without_a_plan_the_form_links_no_privacy_notice(client, db):
+    # The address comes from participation through accounts/hooks.py: none without a plan.
+    text = client.get(SIGNUP).content.decode()
+    assert "Read the privacy notice" not in text
+    assert "/call/privacy/" not in text
+
+
+def test_the_apps_above_accounts_registered_their_answers_once():
+    from cocrea.accounts import hooks
+    from cocrea.participation.queries import privacy_notice_url
+    from cocrea.plans.queries import is_secretariat_anywhere
+
+    assert hooks._lockout_managers == [is_secretariat_anywhere]
+    assert hooks._privacy_notice_urls == [privacy_notice_url]
 
 
 def test_a_logged_in_person_is_sent_to_the_workspace(client, people):

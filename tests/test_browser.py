@@ -4,7 +4,7 @@ import re
 
 import pytest
 
-from cocrea.plans.demo import load_demo
+from cocrea.demo.plans import load_demo
 
 pytestmark = pytest.mark.browser
 

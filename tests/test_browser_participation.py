@@ -9,8 +9,8 @@ from django.core import mail
 from django.core.cache import caches
 from django.utils import timezone
 
+from cocrea.demo.plans import load_demo
 from cocrea.participation.models import LiaisonRequest, OpenCall, Registration
-from cocrea.plans.demo import load_demo
 from cocrea.plans.models import PlanRole, Role
 
 pytestmark = pytest.mark.browser
@@ -20,7 +20,7 @@ SLUG = "panama-2017-2019"
 
 @pytest.fixture
 def demo(transactional_db):
-    from cocrea.participation.demo import load_participation_demo
+    from cocrea.demo.participation import load_participation_demo
 
     plan, _created = load_demo()
     load_participation_demo(plan)

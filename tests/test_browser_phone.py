@@ -5,10 +5,10 @@ import re
 
 import pytest
 
-from cocrea.events.demo import load_events_demo
-from cocrea.participation.demo import load_participation_demo
-from cocrea.plans.demo import load_demo
-from cocrea.proposals.demo import load_proposals_demo
+from cocrea.demo.events import load_events_demo
+from cocrea.demo.participation import load_participation_demo
+from cocrea.demo.plans import load_demo
+from cocrea.demo.proposals import load_proposals_demo
 from cocrea.public.sitemaps import sitemaps
 
 pytestmark = pytest.mark.browser

@@ -5,8 +5,8 @@ import re
 import pytest
 from django.core.cache import caches
 
+from cocrea.demo.plans import load_demo
 from cocrea.participation.models import Registration
-from cocrea.plans.demo import load_demo
 
 pytestmark = pytest.mark.browser
 
@@ -15,7 +15,7 @@ SLUG = "panama-2017-2019"
 
 @pytest.fixture
 def demo(transactional_db):
-    from cocrea.participation.demo import load_participation_demo
+    from cocrea.demo.participation import load_participation_demo
 
     plan, _created = load_demo()
     load_participation_demo(plan)

@@ -8,9 +8,9 @@ from django.core.management import CommandError, call_command
 from django.urls import reverse
 
 from cocrea.core.models import ActionLog
+from cocrea.demo.proposals import load_proposals_demo
 from cocrea.plans.models import ActionPlan, PlanRole, Role, Step
 from cocrea.plans.versions import compare
-from cocrea.proposals.demo import load_proposals_demo
 
 D = datetime.date
 

@@ -154,8 +154,8 @@ def test_news_form_publishes(client, plan, secretary):
 
 
 def test_demo_events_load_once_with_minutes_and_attendance(db):
-    from cocrea.events.demo import load_events_demo
-    from cocrea.plans.demo import load_demo
+    from cocrea.demo.events import load_events_demo
+    from cocrea.demo.plans import load_demo
 
     plan, _ = load_demo()
     assert load_events_demo(plan) is True
@@ -220,8 +220,8 @@ def test_workspace_lists_the_events_each_role_works_on(persona, expected, client
 
 
 def test_demo_section_pages_answer(client, db):
-    from cocrea.events.demo import load_events_demo
-    from cocrea.plans.demo import load_demo
+    from cocrea.demo.events import load_events_demo
+    from cocrea.demo.plans import load_demo
 
     plan, _ = load_demo()
     load_events_demo(plan)

@@ -21,8 +21,8 @@ from django.core.cache import caches
 from django.db import connection, connections
 from django.test import Client
 
+from cocrea.core import ratelimit
 from cocrea.core.backup import BackupError, backup
-from cocrea.participation import ratelimit
 
 ROOT = Path(__file__).resolve().parent.parent
 # The Redis the cache tests run against; CI and developers' machines run one on 6379.
@@ -119,7 +119,7 @@ def test_the_shared_cache_table_exists_when_migrated_with_redis_and_serves_witho
     counted = run_manage(
         "shell",
         "-c",
-        "from cocrea.participation import ratelimit;"
+        "from cocrea.core import ratelimit;"
         "print([ratelimit.hit('email', 'ana@example.org', limit=2, window=60) for _ in range(3)])",
         env_overrides=database,
     )

@@ -12,12 +12,12 @@ from django.contrib.auth import get_user_model
 from django.core.cache import cache
 from django.urls import reverse
 
-from cocrea.events.demo import load_events_demo
-from cocrea.participation.demo import load_participation_demo
+from cocrea.demo import proposals_data as proposals_demo_data
+from cocrea.demo.events import load_events_demo
+from cocrea.demo.participation import load_participation_demo
+from cocrea.demo.plans import load_demo
+from cocrea.demo.proposals import load_proposals_demo
 from cocrea.participation.models import Invitation, LiaisonRequest, Registration
-from cocrea.plans.demo import load_demo
-from cocrea.proposals import demo_data as proposals_demo_data
-from cocrea.proposals.demo import load_proposals_demo
 
 from .sitemaps import whole_sitemap
 
@@ -102,7 +102,7 @@ COUNTER = textwrap.dedent(
     django.setup()
     from django.core.management import call_command
     call_command("createcachetable", verbosity=0)
-    from cocrea.participation import ratelimit
+    from cocrea.core import ratelimit
     results = [ratelimit.hit("email", "lucia@example.net", limit=3, window=60) for _ in range(2)]
     print(",".join(str(r) for r in results))
     """

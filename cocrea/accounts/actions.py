@@ -19,7 +19,7 @@ from django.utils.translation import gettext as _
 
 from cocrea.core.actions import log_action, require_perm
 from cocrea.core.models import ActionLog
-from cocrea.participation.models import NOTICE_VERSION
+from cocrea.core.privacy import NOTICE_VERSION
 
 from . import mail
 from .backends import account_for_login

@@ -8,7 +8,7 @@ one account."""
 from django.contrib.auth import get_user_model
 from django.contrib.auth.backends import ModelBackend
 
-from cocrea.participation import ratelimit
+from cocrea.core import ratelimit
 
 
 def account_for_login(identifier: str):

@@ -6,6 +6,8 @@ The secretariat (of any plan) sees the locked-out logins and lifts a lockout."""
 
 import rules
 
+from .hooks import manages_lockouts
+
 rules.add_perm("accounts.sign_up", ~rules.is_authenticated)
 rules.add_perm("accounts.confirm_account", rules.always_allow)
 
@@ -13,12 +15,9 @@ rules.add_perm("accounts.confirm_account", rules.always_allow)
 @rules.predicate
 def is_secretariat_of_a_plan(user) -> bool:
     """Holds the secretariat's role in some action plan. Login lockouts are site-wide (one login
-    for every plan), so any plan's secretariat may lift one."""
-    from cocrea.plans.models import PlanRole, Role
-
-    if not user.is_authenticated:
-        return False
-    return PlanRole.objects.filter(user=user, role=Role.SECRETARIAT).exists()
+    for every plan), so any plan's secretariat may lift one. The plans app, which holds the roles,
+    registers the check (accounts/hooks.py)."""
+    return manages_lockouts(user)
 
 
 rules.add_perm("accounts.view_lockouts", is_secretariat_of_a_plan)

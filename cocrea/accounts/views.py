@@ -8,18 +8,17 @@ from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import reverse, reverse_lazy
+from django.urls import reverse_lazy
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
+from cocrea.core import ratelimit
 from cocrea.core.actions import require_perm
-from cocrea.participation import ratelimit
-from cocrea.plans.queries import current_plan
 
-from . import actions, queries
+from . import actions, hooks, queries
 from .forms import PasswordResetForm, SignUpForm
 
 # The same words as the open call's limit (one translation).
@@ -57,11 +56,6 @@ def _next(request) -> str:
     return value if safe and value.startswith("/") and not value.startswith("//") else ""
 
 
-def _privacy_url() -> str:
-    plan = current_plan()
-    return reverse("participation:privacy", args=[plan.slug]) if plan else ""
-
-
 @never_cache
 def signup(request):
     if request.user.is_authenticated:
@@ -81,7 +75,7 @@ def signup(request):
     return render(
         request,
         "accounts/signup.html",
-        {"form": form, "next": next_url, "privacy_url": _privacy_url()},
+        {"form": form, "next": next_url, "privacy_url": hooks.privacy_notice_url()},
         status=status,
     )
 

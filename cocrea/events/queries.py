@@ -19,6 +19,7 @@ from django.utils import timezone
 from cocrea.organisations.models import Organisation
 from cocrea.plans.models import Role, Step
 from cocrea.plans.rules import roles_in
+from cocrea.tables import queries as table_queries
 from cocrea.tables.rules import tables_led_by
 
 from .models import Decision, Event, Registration
@@ -245,3 +246,16 @@ def reach(plan) -> dict:
         "by_kind": table("kind"),
         "by_quarter": table("quarter"),
     }
+
+
+def sessions_of_table(table, *, public: bool = True) -> list:
+    """The working table's sessions (only the published ones on public pages)."""
+    found = sessions_for_table(table)
+    return list(found.filter(published=True) if public else found)
+
+
+def trainings_of_leaders(table) -> list[tuple]:
+    """The trainings each leader of `table` attended, as (member, [trainings])."""
+    return [
+        (m, list(trainings_attended_by(m.user, table.plan))) for m in table_queries.leaders(table)
+    ]

@@ -16,9 +16,9 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
+from cocrea.core import ratelimit
 from cocrea.core.cache import cache_public_page
 from cocrea.core.params import YEAR_RANGE, int_param
-from cocrea.participation import ratelimit
 from cocrea.plans import queries as plan_queries
 
 from . import actions, mail, queries
@@ -156,18 +156,9 @@ def event_detail(request, slug, pk):
             "event": event,
             "attendance": queries.attendance_summary(event),
             "decisions": list(event.decisions.all()),
-            "documents": _documents(event),
             "accepts_registrations": request.user.has_perm("events.register_for_event", event),
         },
     )
-
-
-def _documents(event):
-    try:
-        from cocrea.documents.queries import documents_of_event
-    except ImportError:  # pragma: no cover - documents app not installed
-        return []
-    return list(documents_of_event(event))
 
 
 @require_GET

@@ -4,6 +4,18 @@ from django.utils.translation import gettext_lazy as _
 from cocrea.core.models import TimeStampedModel
 
 
+class Sector(models.TextChoices):
+    """The sector a person takes part from: a registration's, and a table member's (copied from
+    it). Here, below the apps that record it (participation, tables)."""
+
+    GOVERNMENT = "government", _("Government")
+    CIVIL_SOCIETY = "civil_society", _("Civil society")
+    ACADEMIA = "academia", _("Academia")
+    PRIVATE_SECTOR = "private_sector", _("Private sector")
+    INTERNATIONAL = "international", _("International organisation")
+    CITIZEN = "citizen", _("Citizen, no organisation")
+
+
 class Region(models.Model):
     """A first-level division of the country (in Panama: provinces and indigenous comarcas).
 

@@ -6,3 +6,12 @@ class ParticipationConfig(AppConfig):
     name = "cocrea.participation"
     label = "participation"
     verbose_name = _("Participation")
+
+    def ready(self):
+        # accounts sits below participation and asks it where the privacy notice is that the
+        # sign-up form links (accounts/hooks.py).
+        from cocrea.accounts.hooks import register_privacy_notice_url
+
+        from .queries import privacy_notice_url
+
+        register_privacy_notice_url(privacy_notice_url)

@@ -187,3 +187,17 @@ class RegistrationFilterForm(forms.Form):
 
 
 PURPOSE_CHOICES = list(PURPOSES.items())
+
+
+class AddRegistrantForm(forms.Form):
+    """A confirmed registration of the plan, to seat on a working table."""
+
+    registration = forms.ModelChoiceField(
+        label=_("Confirmed registration"), queryset=Registration.objects.none()
+    )
+
+    def __init__(self, *args, plan, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["registration"].queryset = Registration.objects.filter(
+            plan=plan, status=Registration.Status.CONFIRMED
+        ).order_by("full_name")

@@ -12,16 +12,9 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from cocrea.core.models import TimeStampedModel
+from cocrea.core.privacy import NOTICE_VERSION as NOTICE_VERSION  # re-exported
 from cocrea.organisations.models import Organisation
-
-
-class Sector(models.TextChoices):
-    GOVERNMENT = "government", _("Government")
-    CIVIL_SOCIETY = "civil_society", _("Civil society")
-    ACADEMIA = "academia", _("Academia")
-    PRIVATE_SECTOR = "private_sector", _("Private sector")
-    INTERNATIONAL = "international", _("International organisation")
-    CITIZEN = "citizen", _("Citizen, no organisation")
+from cocrea.organisations.models import Sector as Sector  # re-exported
 
 
 class Requirement(models.Model):
@@ -182,8 +175,8 @@ class OpenCall(TimeStampedModel):
         return reverse("participation:call", args=[self.plan.slug])
 
 
-# The privacy notice a registrant consents to; its version is stored with the consent.
-NOTICE_VERSION = "2026-1"
+# The privacy notice a registrant consents to: its version (NOTICE_VERSION, declared in core
+# because accounts records it too) is stored with the consent.
 
 
 class Registration(TimeStampedModel):

@@ -1,10 +1,18 @@
 """Reads of the participation app for the workspace (personal data: never for public pages)."""
 
-from django.db.models import Count, Prefetch
+from django.db.models import Count, Prefetch, Q
+from django.urls import reverse
 
 from cocrea.plans.models import Axis
+from cocrea.plans.queries import current_plan
 
 from .models import Invitation, LiaisonRequest, Registration
+
+
+def privacy_notice_url() -> str:
+    """The current plan's privacy notice, which the sign-up form links; "" without a plan."""
+    plan = current_plan()
+    return reverse("participation:privacy", args=[plan.slug]) if plan else ""
 
 
 def active_registrations(plan):
@@ -45,3 +53,24 @@ def invitations(plan):
 
 def liaison_requests(plan):
     return LiaisonRequest.objects.filter(plan=plan).select_related("axis", "institution", "liaison")
+
+
+# How many registrations a table's member picker shows at most: it searches, it never lists them
+# all.
+PICKER_LIMIT = 20
+
+
+def registrants_matching(table, q: str, *, limit: int = PICKER_LIMIT) -> list:
+    """Confirmed registrations of the table's plan whose name, e-mail or organisation contains
+    `q`, by name: at most `limit` (none without a search)."""
+    q = q.strip()
+    if not q:
+        return []
+    text = Q(full_name__icontains=q) | Q(email__icontains=q) | Q(organisation_name__icontains=q)
+    return list(
+        Registration.objects.filter(
+            text, plan_id=table.plan_id, status=Registration.Status.CONFIRMED
+        )
+        .only("pk", "full_name", "organisation_name")
+        .order_by("full_name", "id")[:limit]
+    )

@@ -17,10 +17,11 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
+from cocrea.core import ratelimit
 from cocrea.core.cache import cache_public_page
 from cocrea.plans.models import ActionPlan
 
-from . import actions, ratelimit
+from . import actions
 from .forms import (
     CorrectionForm,
     DeclineForm,

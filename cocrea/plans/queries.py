@@ -8,6 +8,11 @@ from .models import ActionPlan, PlanRole, Role, Step
 from .versions import compare, snapshot_steps
 
 
+def is_secretariat_anywhere(user) -> bool:
+    """Holds the secretariat's role in some action plan (login lockouts are site-wide)."""
+    return PlanRole.objects.filter(user=user, role=Role.SECRETARIAT).exists()
+
+
 def current_plan() -> ActionPlan | None:
     return (
         ActionPlan.objects.select_related("lead_agency")

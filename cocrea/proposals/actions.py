@@ -515,7 +515,7 @@ def comment_proposal(proposal: Proposal, *, by, body: str) -> PublicComment:
     if not proposal.is_locked:
         raise ValidationError(_("Only submitted proposals take public comments."))
     body = _text_or_error(body, _("Write a comment."))
-    from cocrea.participation.ratelimit import hit
+    from cocrea.core.ratelimit import hit
 
     if not hit(
         "proposal-comment",

@@ -1,7 +1,6 @@
 from django.urls import path
 
-from cocrea.tables import views as table_views
-
+from . import tables as table_views
 from . import views
 
 app_name = "public"

@@ -53,7 +53,7 @@ class TableMember(TimeStampedModel):
     )
     is_leader = models.BooleanField(_("leader"), default=False)
     side = models.CharField(_("side"), max_length=20, choices=Side.choices)
-    # The public page counts members by this sector (a Sector value of the participation app).
+    # The public page counts members by this sector (a Sector value, organisations.models).
     sector = models.CharField(_("sector"), max_length=20)
     source = models.CharField(_("source"), max_length=20, choices=Source.choices)
 

@@ -4,6 +4,8 @@ from collections import Counter
 
 from django.db.models import Count, Prefetch, Q
 
+from cocrea.organisations.models import Sector
+
 from .models import TableMember, WorkingTable
 
 
@@ -41,8 +43,6 @@ def leaders(table: WorkingTable) -> list[TableMember]:
 
 def sector_counts(table: WorkingTable) -> list[tuple[str, int]]:
     """Members (leaders included) by sector, largest first, from the prefetched members."""
-    from cocrea.participation.models import Sector
-
     labels = dict(Sector.choices)
     counts = Counter(m.sector for m in table.members.all())
     return [
@@ -60,45 +60,10 @@ def leader_balance(table: WorkingTable) -> dict:
     }
 
 
-def sessions(table: WorkingTable, *, public: bool = True):
-    from cocrea.events.queries import sessions_for_table
-
-    found = sessions_for_table(table)
-    return list(found.filter(published=True) if public else found)
-
-
-def trainings_of_leaders(table: WorkingTable) -> list[tuple[TableMember, list]]:
-    from cocrea.events.queries import trainings_attended_by
-
-    return [(m, list(trainings_attended_by(m.user, table.plan))) for m in leaders(table)]
-
-
-# How many registrations the member picker shows at most: it searches, it never lists them all.
-PICKER_LIMIT = 20
-
-
 def members_page(table: WorkingTable):
     """The members of `table`, leaders first, for a paginated list."""
     return (
         TableMember.objects.filter(table=table)
         .select_related("user", "user__organisation")
         .order_by("-is_leader", "user__full_name", "id")
-    )
-
-
-def registrants_matching(table: WorkingTable, q: str, *, limit: int = PICKER_LIMIT) -> list:
-    """Confirmed registrations of the table's plan whose name, e-mail or organisation contains
-    `q`, by name: at most `limit` (none without a search)."""
-    from cocrea.participation.models import Registration
-
-    q = q.strip()
-    if not q:
-        return []
-    text = Q(full_name__icontains=q) | Q(email__icontains=q) | Q(organisation_name__icontains=q)
-    return list(
-        Registration.objects.filter(
-            text, plan_id=table.plan_id, status=Registration.Status.CONFIRMED
-        )
-        .only("pk", "full_name", "organisation_name")
-        .order_by("full_name", "id")[:limit]
     )

@@ -55,6 +55,7 @@ INSTALLED_APPS = [
     "cocrea.news",
     "cocrea.proposals",
     "cocrea.jobs",
+    "cocrea.demo",
     "cocrea.public",
     "cocrea.workspace",
 ]

@@ -1,12 +1,12 @@
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
-from cocrea.events.demo import load_events_demo
-from cocrea.participation.demo import load_participation_demo
-from cocrea.plans import demo_data
-from cocrea.plans.demo import load_demo
-from cocrea.proposals import demo_data as proposals_data
-from cocrea.proposals.demo import load_proposals_demo
+from cocrea.demo import plans_data as demo_data
+from cocrea.demo import proposals_data
+from cocrea.demo.events import load_events_demo
+from cocrea.demo.participation import load_participation_demo
+from cocrea.demo.plans import load_demo
+from cocrea.demo.proposals import load_proposals_demo
 
 
 class Command(BaseCommand):

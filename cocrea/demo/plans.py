@@ -12,10 +12,10 @@ from django.utils import timezone
 from cocrea.core.actions import SYSTEM
 from cocrea.core.models import ActionLog
 from cocrea.organisations.models import Organisation, Region
+from cocrea.plans import actions
+from cocrea.plans.models import ActionPlan, Role
 
-from . import actions
-from . import demo_data as data
-from .models import ActionPlan, Role
+from . import plans_data as data
 
 
 def _at(day: datetime.date, hour: int = 10) -> datetime.datetime:

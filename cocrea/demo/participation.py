@@ -10,13 +10,8 @@ from django.test.utils import override_settings
 from django.utils import timezone
 
 from cocrea.organisations.models import Organisation, Region
-from cocrea.plans.demo import _backdate
-from cocrea.plans.demo_data import PROGRESS, SCHEDULE_V2
-from cocrea.plans.models import ActionPlan
-from cocrea.tables.actions import create_default_tables
-
-from . import actions
-from .models import (
+from cocrea.participation import actions
+from cocrea.participation.models import (
     NOTICE_VERSION,
     PURPOSES,
     ConsentRecord,
@@ -26,6 +21,11 @@ from .models import (
     Requirement,
     Sector,
 )
+from cocrea.plans.models import ActionPlan
+from cocrea.tables.actions import create_default_tables
+
+from .plans import _backdate
+from .plans_data import PROGRESS, SCHEDULE_V2
 
 SEED = 2017
 REGISTRATIONS = 320

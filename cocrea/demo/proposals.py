@@ -16,18 +16,14 @@ from django.db import transaction
 from django.test.utils import override_settings
 from django.utils import timezone
 
+from cocrea.core import ratelimit
 from cocrea.core.actions import SYSTEM
 from cocrea.organisations.models import Organisation
-from cocrea.participation import ratelimit
 from cocrea.plans import actions as plan_actions
-from cocrea.plans.demo import _at, _backdate, _demo_password_hash, _user
 from cocrea.plans.models import ActionPlan, Role
 from cocrea.plans.versions import language_codes
-from cocrea.tables.models import TableMember
-
-from . import actions
-from . import demo_data as data
-from .models import (
+from cocrea.proposals import actions
+from cocrea.proposals.models import (
     TEXT_FIELDS,
     Counterproposal,
     DraftComment,
@@ -37,7 +33,11 @@ from .models import (
     ReviewDelegate,
     ViabilityReview,
 )
-from .rules import ASSIGNMENT_STEP, DRAFTING_STEP, REVIEW_STEP
+from cocrea.proposals.rules import ASSIGNMENT_STEP, DRAFTING_STEP, REVIEW_STEP
+from cocrea.tables.models import TableMember
+
+from . import proposals_data as data
+from .plans import _at, _backdate, _demo_password_hash, _user
 
 # Timestamps the actions set to "now", by the path from each model to its plan.
 STAMPED = [
@@ -312,7 +312,7 @@ def _delegate(username: str, full_name: str, organisation: Organisation):
     way one that logs in with the demo password, so the delegate's view can be tried."""
     from django.contrib.auth import get_user_model
 
-    from cocrea.participation.demo import _email
+    from .participation import _email
 
     user = get_user_model().objects.filter(email=_email(username)).order_by("pk").first()
     if user is None:

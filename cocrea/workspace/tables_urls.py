@@ -1,6 +1,9 @@
+"""The working tables' workspace pages, in the `tables` URL namespace (the pages read tables,
+participation and events, so they live in the workspace view app)."""
+
 from django.urls import path
 
-from . import views
+from . import tables as views
 
 app_name = "tables"
 

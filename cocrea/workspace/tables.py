@@ -1,5 +1,7 @@
-"""Working tables: the public page of each table and the workspace page of its leaders and
-members. Public pages show names of leaders only, and members as counts by sector."""
+"""The workspace page of a working table, for its leaders, members and the secretariat: members
+(paginated), the picker that seats a confirmed registration (participation), the table's sessions
+and its leaders' trainings (events). A view app's page: it reads three domain apps and calls their
+actions."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -7,16 +9,16 @@ from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET, require_POST
+from django.views.decorators.http import require_POST
 
 from cocrea.core.actions import require_perm
-from cocrea.core.cache import cache_public_page
+from cocrea.events import queries as event_queries
+from cocrea.participation import queries as participation_queries
 from cocrea.participation.actions import add_registrant
+from cocrea.participation.forms import AddRegistrantForm
 from cocrea.plans.models import ActionPlan
-
-from . import actions, queries
-from .forms import AddRegistrantForm
-from .models import TableMember
+from cocrea.tables import actions, queries
+from cocrea.tables.models import TableMember
 
 
 def _plan(slug) -> ActionPlan:
@@ -28,34 +30,6 @@ def _table(plan, number):
     if table is None:
         raise Http404
     return table
-
-
-@require_GET
-@cache_public_page
-def public_list(request, slug):
-    plan = _plan(slug)
-    return render(
-        request, "tables/public_list.html", {"plan": plan, "tables": queries.tables_of(plan)}
-    )
-
-
-@require_GET
-@cache_public_page
-def public_detail(request, slug, number):
-    plan = _plan(slug)
-    table = _table(plan, number)
-    return render(
-        request,
-        "tables/public_detail.html",
-        {
-            "plan": plan,
-            "table": table,
-            "leaders": queries.leaders(table),
-            "sector_counts": queries.sector_counts(table),
-            "member_total": len(table.members.all()),
-            "sessions": queries.sessions(table),
-        },
-    )
 
 
 @login_required
@@ -78,11 +52,11 @@ def workspace_detail(request, slug, number):
             "members": Paginator(queries.members_page(table), 50).get_page(request.GET.get("page")),
             "member_total": len(table.members.all()),
             "q": q,
-            "registrants": queries.registrants_matching(table, q),
-            "picker_limit": queries.PICKER_LIMIT,
+            "registrants": participation_queries.registrants_matching(table, q),
+            "picker_limit": participation_queries.PICKER_LIMIT,
             "balance": queries.leader_balance(table),
-            "sessions": queries.sessions(table, public=False),
-            "trainings": queries.trainings_of_leaders(table),
+            "sessions": event_queries.sessions_of_table(table, public=False),
+            "trainings": event_queries.trainings_of_leaders(table),
             "form": form,
         },
     )

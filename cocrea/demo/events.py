@@ -8,12 +8,12 @@ from django.db import transaction
 from django.utils import timezone
 
 from cocrea.core.actions import SYSTEM
+from cocrea.events import actions
+from cocrea.events.models import Event
 from cocrea.news.actions import publish_news
 from cocrea.organisations.models import Organisation, Region
-from cocrea.plans.demo import _backdate
 
-from . import actions
-from .models import Event
+from .plans import _backdate
 
 K = Event.Kind
 OK = Organisation.Kind
