@@ -39,10 +39,10 @@ CATALOGUE: dict[str, Capability] = {
             "liaisons",
             _("Institutional liaisons"),
             _(
-                "The secretariat asks heads of institution to name a liaison for each thematic "
-                "axis, and reminds them; pending requests past their deadline are overdue."
+                "The secretariat reminds heads of institution who have not named the liaison "
+                "asked of them; requests past their deadline count as overdue."
             ),
-            ("participation.request_liaison", "participation.remind_liaison"),
+            ("participation.remind_liaison",),
         ),
         Capability(
             "drafting",
