@@ -240,3 +240,26 @@ def test_the_step_key_scan_would_catch_the_old_look_ups():
         'if step_is_open(plan, "liaisons"):',
     ):
         assert any(pattern.search(line) for pattern in LOOKUPS), line
+
+
+@pytest.mark.parametrize(
+    ("persona", "permission", "key"),
+    [
+        ("superuser", "participation.register_call", "open-call"),
+        ("anonymous", "participation.register_call", "open-call"),
+        ("superuser", "participation.remind_liaison", "liaisons"),
+        ("secretary", "participation.remind_liaison", "liaisons"),
+    ],
+)
+def test_roles_and_the_superuser_act_only_while_the_capability_is_open(
+    persona, permission, key, plan, people
+):
+    step = StepFactory(plan=plan, capabilities=[key])
+    other = StepFactory(plan=plan, status="open", capabilities=["drafting"])
+    user = people[persona]
+    assert user.has_perm(permission, plan) is False
+    plan_actions.open_step(step, by=SYSTEM)
+    assert user.has_perm(permission, plan) is True
+    plan_actions.close_step(step, by=SYSTEM)
+    assert user.has_perm(permission, plan) is False
+    assert other.status == Step.Status.OPEN
