@@ -174,6 +174,14 @@ def test_step_form_shows_the_capabilities_as_checkboxes_and_saves_the_change(cli
     assert log.data == {"capabilities": [["liaisons"], ["open-call", "public-comment"]]}
 
 
+def test_workspace_programme_lists_what_each_step_enables(client, plan, people):
+    step = StepFactory(plan=plan, capabilities=["assignment", "open-call"])
+    client.force_login(people["secretary"])
+    page = client.get("/en" + reverse("workspace:plan", args=[plan.slug])).content.decode()
+    row = page[page.index(f'id="step-{step.key}"') :]
+    assert "Enables: Open call, Assigning responsible institutions</span>" in row
+
+
 def test_step_page_says_what_the_step_enables_in_words(client, plan):
     step = StepFactory(plan=plan, capabilities=["public-comment", "drafting"])
     quiet = StepFactory(plan=plan)
