@@ -3,6 +3,7 @@ import datetime
 import factory
 from django.contrib.auth import get_user_model
 
+from cocrea.demo.plans_data import CAPABILITIES as DEMO_CAPABILITIES
 from cocrea.organisations.models import Organisation, Region
 from cocrea.plans.models import ActionPlan, Axis, Step
 
@@ -72,6 +73,8 @@ class StepFactory(factory.django.DjangoModelFactory):
     plan = factory.SubFactory(PlanFactory)
     key = factory.Sequence(lambda n: f"step-{n}")
     number = factory.Sequence(lambda n: n + 1)
+    # A step keyed like one of the demo programme enables what the demo's does.
+    capabilities = factory.LazyAttribute(lambda step: list(DEMO_CAPABILITIES.get(step.key, [])))
     title_es = factory.Sequence(lambda n: f"Paso {n}")
     title_en = factory.Sequence(lambda n: f"Step {n}")
     description_es = "Descripción del paso."

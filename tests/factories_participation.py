@@ -6,12 +6,13 @@ from django.utils import timezone
 from cocrea.participation.models import OpenCall, Registration, Sector
 from cocrea.tables.models import WorkingTable
 
-from .factories import AxisFactory, RegionFactory
+from .factories import AxisFactory, RegionFactory, StepFactory
 
 
 class OpenCallFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = OpenCall
+        skip_postgeneration_save = True
 
     title_es = "Convocatoria abierta"
     title_en = "Open call"
@@ -22,6 +23,19 @@ class OpenCallFactory(factory.django.DjangoModelFactory):
     opens_at = factory.LazyFunction(lambda: timezone.now() - datetime.timedelta(days=1))
     closes_at = factory.LazyFunction(lambda: timezone.now() + datetime.timedelta(days=10))
     published = True
+
+    @factory.post_generation
+    def step_status(call, create, extracted, **kwargs):
+        """The call opens and closes with a step enabling "open-call": one is added to the plan,
+        open unless `step_status` says otherwise (False: no such step)."""
+        if create and extracted is not False:
+            StepFactory(
+                plan=call.plan,
+                status=extracted or "open",
+                capabilities=["open-call"],
+                planned_start=datetime.date(2017, 4, 17),
+                planned_end=datetime.date(2017, 5, 19),
+            )
 
 
 class RegistrationFactory(factory.django.DjangoModelFactory):

@@ -1,16 +1,16 @@
 """Journeys of the participation app in Debian's Chromium driven by Playwright."""
 
-import datetime
 import json
 import re
 
 import pytest
 from django.core import mail
 from django.core.cache import caches
-from django.utils import timezone
 
+from cocrea.core.actions import SYSTEM
 from cocrea.demo.plans import load_demo
-from cocrea.participation.models import LiaisonRequest, OpenCall, Registration
+from cocrea.participation.models import LiaisonRequest, Registration
+from cocrea.plans.actions import open_step
 from cocrea.plans.models import PlanRole, Role
 
 pytestmark = pytest.mark.browser
@@ -24,10 +24,10 @@ def demo(transactional_db):
 
     plan, _created = load_demo()
     load_participation_demo(plan)
-    # The demo's call closed with its step in May 2017; these journeys need one open today.
-    OpenCall.objects.filter(plan=plan).update(
-        closes_at=timezone.now() + datetime.timedelta(days=30)
-    )
+    # The demo's call closed with its step in May 2017; these journeys need it open today: the
+    # step enabling the call is opened again.
+    (step,) = [step for step in plan.steps.all() if "open-call" in step.capabilities]
+    open_step(step, by=SYSTEM)
     caches["shared"].clear()
     mail.outbox.clear()
     yield plan

@@ -19,6 +19,7 @@ from cocrea.participation.models import (
     Registration,
     Sector,
 )
+from cocrea.plans.actions import close_step, open_step
 
 from .factories import AxisFactory, RegionFactory
 from .factories_participation import OpenCallFactory, RegistrationFactory
@@ -83,29 +84,57 @@ def register(plan, region, axes, **fields):
 # --- the window of the call --------------------------------------------------------------------
 
 
-def test_before_the_window_the_form_says_when_it_opens(client, plan, call):
-    call.opens_at = timezone.make_aware(datetime.datetime(2031, 3, 2, 9))
-    call.closes_at = timezone.make_aware(datetime.datetime(2031, 4, 2, 9))
-    call.save()
+def test_before_its_step_opens_the_form_says_it_is_not_open_yet(client, plan):
+    call = OpenCallFactory(plan=plan, step_status="pending")
     response = client.get(reverse("participation:call", args=[plan.slug]).replace("/", "/en/", 1))
     text = response.content.decode()
-    assert "The call is not open yet: you can register from 2 March 2031, 09:00." in text
+    assert call.window() == "before"
+    assert "The call is not open yet: you can register once its step opens." in text
+    assert "planned from 17 April 2017 to 19 May 2017." in text
     assert 'id="call-form"' not in text
 
 
-def test_after_the_window_the_form_says_it_closed(client, plan, call, region, axes):
-    call.opens_at = timezone.make_aware(datetime.datetime(2017, 6, 5, 8))
-    call.closes_at = timezone.make_aware(datetime.datetime(2017, 7, 14, 17))
-    call.save()
+@pytest.mark.parametrize("step_status", ["closed", "pending", False])
+def test_open_call_refuses_while_its_step_is_not_open_whatever_its_dates(
+    step_status, client, plan, region, axes
+):
+    # Its own dates say open (yesterday to in ten days); no step enabling the call is open.
+    call = OpenCallFactory(plan=plan, step_status=step_status)
+    assert call.opens_at < timezone.now() < call.closes_at
     url = "/en" + reverse("participation:call", args=[plan.slug])
-    text = client.get(url).content.decode()
-    assert "The call closed on 14 July 2017, 17:00" in text
-    assert 'id="call-form"' not in text
     response = client.post(url, form_data(region, axes))
     assert response.status_code == 200
-    assert Registration.objects.count() == 0
-    with pytest.raises(ValidationError):
+    assert 'id="call-form"' not in response.content.decode()
+    with translation.override("en"), pytest.raises(ValidationError) as refused:
         register(plan, region, axes)
+    assert refused.value.messages == ["The open call is not accepting registrations."]
+    assert Registration.objects.count() == 0
+
+
+def test_after_its_step_closes_the_form_says_it_closed(client, plan, region, axes):
+    OpenCallFactory(plan=plan, step_status="open")
+    step = plan.steps.get()
+    step.actual_start = datetime.date(2017, 4, 17)
+    step.save()
+    close_step(step, by=SYSTEM, on=datetime.date(2017, 5, 19))
+    url = "/en" + reverse("participation:call", args=[plan.slug])
+    text = client.get(url).content.decode()
+    assert "The call is closed: registrations are no longer accepted." in text
+    assert "Opened on 17 April 2017. Closed on 19 May 2017." in text
+    assert 'id="call-form"' not in text
+
+
+def test_open_call_opens_with_its_step_whatever_its_dates(client, plan, region, axes):
+    call = OpenCallFactory(
+        plan=plan,
+        step_status="pending",
+        opens_at=timezone.make_aware(datetime.datetime(2017, 4, 17, 8)),
+        closes_at=timezone.make_aware(datetime.datetime(2017, 5, 19, 17)),
+    )
+    open_step(plan.steps.get(), by=SYSTEM, on=datetime.date(2017, 4, 17))
+    assert call.window() == "open"
+    registration, created = register(plan, region, axes)
+    assert (created, registration.status) == (True, Registration.Status.UNCONFIRMED)
 
 
 def test_unpublished_call_is_not_shown(client, plan, call):

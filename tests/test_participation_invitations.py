@@ -15,7 +15,6 @@ from cocrea.core.models import ActionLog
 from cocrea.jobs.schedule import jobs
 from cocrea.participation import actions
 from cocrea.participation.models import (
-    LIAISON_STEP,
     Invitation,
     LiaisonRequest,
     Registration,
@@ -212,7 +211,7 @@ def ministry(db):
 @pytest.fixture
 def liaison_step(plan):
     """The step during which institutions name liaisons, open: deadlines are judged."""
-    return StepFactory(plan=plan, key=LIAISON_STEP, number=90, status="open")
+    return StepFactory(plan=plan, number=90, status="open", capabilities=["liaisons"])
 
 
 def ask(plan, secretary, ministry, axis, due=None):
@@ -305,7 +304,10 @@ def test_nothing_is_overdue_once_the_liaisons_step_is_closed(
     assert "Overdue" not in text and "Send reminder" not in text
     with django_capture_on_commit_callbacks(execute=True):
         assert actions.send_liaison_reminders() == 0
-        assert actions.remind_liaison(request, by=secretary) is False
+        # Reminding is a capability of the liaisons step: refused while it is closed.
+        with pytest.raises(PermissionDenied):
+            actions.remind_liaison(request, by=secretary)
+    assert LiaisonRequest.objects.get().reminded_at is None
 
 
 # --- role x action matrix ----------------------------------------------------------------------

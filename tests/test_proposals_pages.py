@@ -24,7 +24,7 @@ from cocrea.proposals.models import (
     ViabilityReview,
 )
 
-from .factories import OrganisationFactory, StepFactory, UserFactory
+from .factories import DEMO_CAPABILITIES, OrganisationFactory, StepFactory, UserFactory
 from .factories_participation import TableFactory
 from .test_proposals import COMPLETE, SLOTS, fill_set, seat
 
@@ -52,7 +52,14 @@ def table(plan, people):
 
 def _open(plan, key, number):
     step, _created = Step.objects.get_or_create(
-        plan=plan, key=key, defaults={"number": number, "title_es": key, "planned_end": DUE}
+        plan=plan,
+        key=key,
+        defaults={
+            "number": number,
+            "title_es": key,
+            "planned_end": DUE,
+            "capabilities": DEMO_CAPABILITIES[key],
+        },
     )
     Step.objects.filter(plan=plan).exclude(pk=step.pk).update(status=Step.Status.CLOSED)
     Step.objects.filter(pk=step.pk).update(status=Step.Status.OPEN)

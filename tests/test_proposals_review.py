@@ -1068,7 +1068,8 @@ def test_moderate_comment_matrix(persona, step_open, plan, comment, people):
 def test_comment_proposal_matrix(persona, step_open, plan, proposal, people):
     set_all_steps(plan, Step.Status.OPEN if step_open else Step.Status.CLOSED)
     user = people[persona]
-    allowed = persona in MAY_COMMENT
+    # Public comment is a capability of the steps: nobody comments while none enabling it is open.
+    allowed = step_open and persona in MAY_COMMENT
     assert user.has_perm("proposals.comment_proposal", proposal) is allowed
     if allowed:
         actions.comment_proposal(proposal, by=user, body="Me interesa.")

@@ -27,3 +27,21 @@ def is_seat_permission(name: str) -> bool:
 def seat_allows(user, perm: str, obj=None) -> bool:
     """The rule of a seat permission, evaluated for an active account (never the shortcut)."""
     return bool(getattr(user, "is_active", False) and rules.has_perm(perm, user, obj))
+
+
+# Permissions gated by a capability of the plan (cocrea/plans/capabilities.py): name -> the
+# predicate "a step enabling it is open". Being superuser skips the role, never the step.
+CAPABILITY_GATES: dict[str, object] = {}
+
+
+def add_capability_perm(name: str, predicate, gate, *, seat: bool = False) -> None:
+    """Declare a permission allowed by `predicate` only while `gate` (a step enabling its
+    capability is open) holds; `seat` as in `add_seat_perm`."""
+    (add_seat_perm if seat else rules.add_perm)(name, predicate & gate)
+    CAPABILITY_GATES[name] = gate
+
+
+def superuser_allows(user, perm: str, obj=None) -> bool:
+    """What an active superuser may do outside a seat: anything, within the open capabilities."""
+    gate = CAPABILITY_GATES.get(perm)
+    return gate is None or bool(gate.test(user, obj))

@@ -131,6 +131,7 @@ def load_demo() -> tuple[ActionPlan, bool]:
             responsible_en=resp_en,
             planned_start=start,
             planned_end=end,
+            capabilities=data.CAPABILITIES.get(key, []),
         )
         _backdate(plan, datetime.date(2017, 3, 24), 9)
     actions.publish_version(plan, by=officer, **data.VERSION_1)

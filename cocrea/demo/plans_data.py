@@ -360,6 +360,16 @@ STEPS = [
     ),
 ]
 
+# What each step enables while it is open (cocrea/plans/capabilities.py), by step key. Steps
+# whose work has no action on the platform yet enable nothing.
+CAPABILITIES = {
+    "open-call": ["open-call"],
+    "liaisons": ["liaisons"],
+    "training-and-tables": ["drafting", "public-comment"],
+    "responsibles-and-objectives": ["assignment", "public-comment"],
+    "viability-review": ["viability-review", "public-comment"],
+}
+
 # Planned dates of version 2 (the schedule in force), by step key.
 SCHEDULE_V2 = {
     "commission-meetings": (D(2017, 2, 15), D(2017, 3, 24)),

@@ -33,7 +33,6 @@ from cocrea.proposals.models import (
     ReviewDelegate,
     ViabilityReview,
 )
-from cocrea.proposals.rules import ASSIGNMENT_STEP, DRAFTING_STEP, REVIEW_STEP
 from cocrea.tables.models import TableMember
 
 from . import proposals_data as data
@@ -185,12 +184,16 @@ def _load(plan: ActionPlan) -> None:
     at(
         data.TABLES_CLOSE,
         17,
-        lambda: plan_actions.close_step(steps[DRAFTING_STEP], by=officer, on=data.TABLES_CLOSE),
+        lambda: plan_actions.close_step(
+            steps[data.DRAFTING_STEP], by=officer, on=data.TABLES_CLOSE
+        ),
     )
     at(
         data.ASSIGNMENT_OPEN,
         8,
-        lambda: plan_actions.open_step(steps[ASSIGNMENT_STEP], by=officer, on=data.ASSIGNMENT_OPEN),
+        lambda: plan_actions.open_step(
+            steps[data.ASSIGNMENT_STEP], by=officer, on=data.ASSIGNMENT_OPEN
+        ),
     )
     for (axis, slot), (who, day, lead, others, (obj_es, obj_en)) in data.ASSIGNMENTS.items():
         by = people.at_table(axis, who)
@@ -212,7 +215,7 @@ def _load(plan: ActionPlan) -> None:
         data.ASSIGNMENT_CLOSE,
         17,
         lambda: plan_actions.close_step(
-            steps[ASSIGNMENT_STEP], by=officer, on=data.ASSIGNMENT_CLOSE
+            steps[data.ASSIGNMENT_STEP], by=officer, on=data.ASSIGNMENT_CLOSE
         ),
     )
 
@@ -220,7 +223,7 @@ def _load(plan: ActionPlan) -> None:
     at(
         data.REVIEW_OPEN,
         8,
-        lambda: plan_actions.open_step(steps[REVIEW_STEP], by=officer, on=data.REVIEW_OPEN),
+        lambda: plan_actions.open_step(steps[data.REVIEW_STEP], by=officer, on=data.REVIEW_OPEN),
     )
     heads = {}
     for acronym, (username, full_name, position) in data.HEADS.items():

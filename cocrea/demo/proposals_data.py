@@ -56,7 +56,10 @@ CITIZENS = [
     ("dayanara.pinzon", "Dayanara Pinzón"),
 ]
 
-# The work programme's steps 7, 9 and 10 as they happened.
+# The work programme's steps 7, 9 and 10 (their keys in the demo programme) as they happened.
+DRAFTING_STEP = "training-and-tables"
+ASSIGNMENT_STEP = "responsibles-and-objectives"
+REVIEW_STEP = "viability-review"
 TABLES_CLOSE = D(2017, 7, 14)
 ASSIGNMENT_OPEN = D(2017, 7, 17)
 ASSIGNMENT_CLOSE = D(2017, 7, 31)

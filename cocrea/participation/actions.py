@@ -14,14 +14,14 @@ from django.utils.translation import gettext as _
 from cocrea.accounts.actions import find_or_create_account
 from cocrea.core.actions import assign_changed, log_action, require_perm
 from cocrea.core.models import ActionLog
+from cocrea.plans import capabilities
 from cocrea.plans.actions import grant_role
-from cocrea.plans.models import ActionPlan, Role, Step
+from cocrea.plans.models import ActionPlan, Role
 from cocrea.tables.actions import add_member
 from cocrea.tables.models import TableMember
 
 from . import mail
 from .models import (
-    LIAISON_STEP,
     NOTICE_VERSION,
     PURPOSES,
     ConsentRecord,
@@ -321,16 +321,17 @@ def _mail_link(registration: Registration, template: str, urlname: str, token: s
 
 @transaction.atomic
 def register(
-    plan: ActionPlan, *, by, axes=(), purposes=None, language="es", now=None, **fields
+    plan: ActionPlan, *, by, axes=(), purposes=None, language="es", **fields
 ) -> tuple[Registration, bool]:
     """Answer the open call. Sends the confirmation link; nothing counts until it is followed.
 
     The same e-mail registering again updates the registration; if it was already confirmed, the
     new data waits for the new link to be followed (so nobody else can change it)."""
-    require_perm(by, "participation.register_call", plan)
     call = OpenCall.objects.filter(plan=plan, published=True).first()
-    if call is None or call.window(now) != "open":
+    # The call opens and closes with its step, whatever its own dates.
+    if call is None or not capabilities.is_open(plan, "open-call"):
         raise ValidationError(_("The open call is not accepting registrations."))
+    require_perm(by, "participation.register_call", plan)
     fields["email"] = fields["email"].strip().lower()
     unknown = set(fields) - set(REGISTRATION_FIELDS)
     if unknown:
@@ -782,7 +783,7 @@ def send_liaison_reminders() -> int:
     from cocrea.core.actions import SYSTEM
 
     today = timezone.localdate()
-    open_plans = Step.objects.filter(key=LIAISON_STEP, status=Step.Status.OPEN).values("plan_id")
+    open_plans = capabilities.plans_where_open("liaisons")
     due = LiaisonRequest.objects.filter(
         status=LiaisonRequest.Status.PENDING,
         due_on__lt=today,

@@ -13,8 +13,8 @@ from django.views.decorators.http import require_POST
 
 from cocrea.core.actions import require_perm
 from cocrea.core.csv import csv_download
+from cocrea.plans import capabilities
 from cocrea.plans.models import ActionPlan
-from cocrea.plans.queries import step_is_open
 from cocrea.tables.actions import create_default_tables
 from cocrea.tables.queries import tables_of
 
@@ -28,7 +28,6 @@ from .forms import (
     RequirementForm,
 )
 from .models import (
-    LIAISON_STEP,
     Invitation,
     LiaisonRequest,
     OpenCall,
@@ -271,7 +270,7 @@ def liaisons(request, slug):
             messages.success(request, _("Request sent to the head of institution."))
             return redirect("participation:liaisons", slug=plan.slug)
     today = timezone.localdate()
-    step_open = step_is_open(plan, LIAISON_STEP)
+    step_open = capabilities.is_open(plan, "liaisons")
     return render(
         request,
         "participation/manage/liaisons.html",

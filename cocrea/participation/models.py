@@ -138,7 +138,9 @@ class Invitation(TimeStampedModel):
 
 
 class OpenCall(TimeStampedModel):
-    """The open call for participation of a plan: text, window and channels."""
+    """The open call for participation of a plan: text and channels. It accepts registrations
+    while a step of the plan enabling the "open-call" capability is open, whatever the dates
+    written on it (`opens_at`/`closes_at` are the window announced when it was published)."""
 
     plan = models.OneToOneField(
         "plans.ActionPlan", on_delete=models.CASCADE, related_name="open_call"
@@ -159,14 +161,18 @@ class OpenCall(TimeStampedModel):
     def __str__(self):
         return self.title
 
-    def window(self, now=None) -> str:
-        """'before', 'open' or 'closed'."""
-        now = now or timezone.now()
-        if now < self.opens_at:
-            return "before"
-        if now >= self.closes_at:
+    def step(self):
+        """The step of the work programme that opens and closes the call (None if none does)."""
+        from cocrea.plans.capabilities import enabling_step
+
+        return enabling_step(self.plan, "open-call")
+
+    def window(self, step=None) -> str:
+        """'before' (its step has not started), 'open' or 'closed', read from the step."""
+        step = step or self.step()
+        if step is None:
             return "closed"
-        return "open"
+        return {"pending": "before", "open": "open"}.get(step.status, "closed")
 
     def channel_list(self) -> list[str]:
         return [line.strip() for line in self.channels.splitlines() if line.strip()]
@@ -283,10 +289,6 @@ PURPOSES = {
 }
 
 
-# The step of the work programme during which institutions name their liaisons.
-LIAISON_STEP = "liaisons"
-
-
 class LiaisonRequest(TimeStampedModel):
     """A request to an institution's head to designate a liaison for one axis."""
 
@@ -338,13 +340,13 @@ class LiaisonRequest(TimeStampedModel):
         return f"{self.institution} · {self.axis}"
 
     def is_overdue(self, today=None, *, step_open=None) -> bool:
-        """Pending past its deadline while the liaisons step is open (a closed step has no
-        overdue work). `step_open` saves the query when the caller knows it."""
+        """Pending past its deadline while a step enabling the liaisons is open (otherwise no
+        work is overdue). `step_open` saves the query when the caller knows it."""
         today = today or timezone.localdate()
         if self.status != self.Status.PENDING or self.due_on >= today:
             return False
         if step_open is None:
-            from cocrea.plans.queries import step_is_open
+            from cocrea.plans.capabilities import is_open
 
-            step_open = step_is_open(self.plan, LIAISON_STEP)
+            step_open = is_open(self.plan, "liaisons")
         return step_open

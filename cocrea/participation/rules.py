@@ -2,10 +2,14 @@
 
 The public acts (registering, confirming, the data-rights acts, answering an invitation or a
 liaison request) are open to anyone: what authorises them is the single-use link, which the
-action checks."""
+action checks. Registering is allowed only while a step enabling the open call is open, and
+reminding a liaison request only while one enabling the liaisons is (cocrea/plans/capabilities.py).
+"""
 
 import rules
 
+from cocrea.core.permissions import add_capability_perm
+from cocrea.plans.capabilities import capability_open
 from cocrea.plans.rules import is_secretariat
 
 anyone = rules.always_allow
@@ -20,12 +24,13 @@ for perm in (
     "view_registrations",
     "export_registrations",
     "request_liaison",
-    "remind_liaison",
 ):
     rules.add_perm(f"participation.{perm}", is_secretariat)
 
+add_capability_perm("participation.remind_liaison", is_secretariat, capability_open("liaisons"))
+add_capability_perm("participation.register_call", anyone, capability_open("open-call"))
+
 for perm in (
-    "register_call",
     "confirm_registration",
     "manage_own_data",
     "respond_invitation",

@@ -50,7 +50,8 @@ def _language() -> str:
 @never_cache
 def call(request, slug):
     plan, open_call = _call(slug)
-    window = open_call.window() if open_call else None
+    step = open_call.step() if open_call else None
+    window = open_call.window(step) if open_call else None
     form = RegistrationForm(request.POST or None, plan=plan)
     status = 200
     if request.method == "POST" and window == "open":
@@ -81,6 +82,7 @@ def call(request, slug):
             "plan": plan,
             "call": open_call,
             "window": window,
+            "step": step,
             "form": form,
             "purposes": PURPOSES.values(),
             "notice_version": NOTICE_VERSION,

@@ -21,9 +21,10 @@ def _today() -> datetime.date:
 
 
 def step_fields() -> list[str]:
-    """The editable fields of a step, each text field once per language."""
+    """The editable fields of a step, each text field once per language, and the capabilities
+    it enables."""
     texts = [f"{name}_{lang}" for name in TEXT_FIELDS for lang in language_codes()]
-    return ["number", *texts, *DATE_FIELDS, "actual_start", "actual_end"]
+    return ["number", *texts, *DATE_FIELDS, "actual_start", "actual_end", "capabilities"]
 
 
 # --- plans, axes, commission, roles ------------------------------------------------------------

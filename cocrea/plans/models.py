@@ -182,6 +182,8 @@ class Step(TimeStampedModel):
     status = models.CharField(
         _("status"), max_length=10, choices=Status.choices, default=Status.PENDING
     )
+    # Keys of cocrea.plans.capabilities.CATALOGUE: what this step allows while it is open.
+    capabilities = models.JSONField(_("enables"), default=list, blank=True)
 
     class Meta:
         verbose_name = _("step")
@@ -198,8 +200,20 @@ class Step(TimeStampedModel):
             errors["planned_end"] = _("The planned end cannot be before the planned start.")
         if self.actual_start and self.actual_end and self.actual_end < self.actual_start:
             errors["actual_end"] = _("The actual end cannot be before the actual start.")
+        from .capabilities import CATALOGUE
+
+        if not isinstance(self.capabilities, list) or any(
+            key not in CATALOGUE for key in self.capabilities
+        ):
+            errors["capabilities"] = _("Choose capabilities from the list.")
         if errors:
             raise ValidationError(errors)
+
+    def enabled(self) -> list:
+        """The capabilities this step enables, in the catalogue's order."""
+        from .capabilities import CATALOGUE
+
+        return [c for key, c in CATALOGUE.items() if key in self.capabilities]
 
     def can_become(self, status) -> bool:
         return status in self.TRANSITIONS[self.Status(self.status)]

@@ -37,12 +37,6 @@ def commission_members(plan: ActionPlan):
     )
 
 
-def step_is_open(plan, key: str) -> bool:
-    """Whether the plan's step `key` is open: a deadline of the work that step enables is
-    judged against today's date only while it is (see docs/architecture.md, "Overdue")."""
-    return Step.objects.filter(plan_id=plan.pk, key=key, status=Step.Status.OPEN).exists()
-
-
 def public_log(plan: ActionPlan):
     return ActionLog.objects.public().filter(plan=plan).select_related("target_type")
 

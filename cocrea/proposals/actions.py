@@ -20,7 +20,8 @@ from cocrea.core.actions import SYSTEM, assign_changed, log_action, require_perm
 from cocrea.core.links import absolute_url
 from cocrea.core.mail import send_template
 from cocrea.organisations.models import Organisation
-from cocrea.plans.models import Role, Step
+from cocrea.plans import capabilities
+from cocrea.plans.models import Role
 from cocrea.plans.rules import roles_in
 
 from .models import (
@@ -37,7 +38,6 @@ from .models import (
     ViabilityReview,
 )
 from .revisions import snapshot, snapshot_fields
-from .rules import REVIEW_STEP
 
 COMMENT_MAX_LENGTH = 3000
 
@@ -233,8 +233,9 @@ def comment_draft(proposal: Proposal, *, by, body: str) -> DraftComment:
 
 
 def default_review_due_on(plan) -> datetime.date | None:
-    """The planned end of the plan's viability-review step, when it has one."""
-    step = Step.objects.filter(plan=plan, key=REVIEW_STEP).first()
+    """The planned end of the step that enables the viability review (the open one, else the
+    next to start), when the plan has one."""
+    step = capabilities.enabling_step(plan, "viability-review")
     return step.planned_end if step else None
 
 
@@ -493,9 +494,9 @@ def remind_review(review: ViabilityReview, *, by, today=None) -> bool:
 
 def send_review_reminders() -> int:
     """The job: remind the reviewers of every overdue review not yet reminded, while the plan's
-    review step is open. Idempotent (`reminded_at`)."""
+    review capability is open. Idempotent (`reminded_at`)."""
     today = timezone.localdate()
-    open_plans = Step.objects.filter(key=REVIEW_STEP, status=Step.Status.OPEN).values("plan_id")
+    open_plans = capabilities.plans_where_open("viability-review")
     due = ViabilityReview.objects.filter(
         outcome=ViabilityReview.Outcome.PENDING,
         due_on__lt=today,

@@ -298,15 +298,14 @@ class ViabilityReview(TimeStampedModel):
         return self.outcome == self.Outcome.PENDING
 
     def is_overdue(self, today: datetime.date | None = None, *, step_open=None) -> bool:
-        """Pending past its deadline while the viability-review step is open (a closed step
-        has no overdue work). `step_open` saves the query when the caller knows it."""
+        """Pending past its deadline while a step enabling the viability review is open
+        (otherwise no work is overdue). `step_open` saves the query when the caller knows it."""
         if not self.is_pending or self.due_on >= (today or timezone.localdate()):
             return False
         if step_open is None:
-            from cocrea.plans.queries import step_is_open
-            from cocrea.proposals.rules import REVIEW_STEP
+            from cocrea.plans.capabilities import is_open
 
-            step_open = step_is_open(self.proposal.plan, REVIEW_STEP)
+            step_open = is_open(self.proposal.plan, "viability-review")
         return step_open
 
 

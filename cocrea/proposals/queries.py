@@ -6,12 +6,12 @@ from django.db.models import Case, Count, IntegerField, Prefetch, Value, When
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from cocrea.plans.queries import step_is_open
+from cocrea.plans import capabilities
 from cocrea.plans.rules import roles_in
 from cocrea.tables.rules import tables_led_by
 
 from .models import Proposal, ResponsibleInstitution, ViabilityReview
-from .rules import REVIEW_STEP, institutions_headed_by
+from .rules import institutions_headed_by
 
 SLOT_ORDER = Case(
     *[When(slot=slot, then=Value(i)) for i, slot in enumerate(Proposal.Slot.values)],
@@ -126,9 +126,10 @@ def review_counts(plan) -> dict[str, int]:
 
 
 def _overdue_before(plan) -> datetime.date:
-    """Deadlines before this date are overdue: today while the review step is open, none (the
-    earliest date) once it is closed."""
-    return timezone.localdate() if step_is_open(plan, REVIEW_STEP) else datetime.date.min
+    """Deadlines before this date are overdue: today while a step enabling the viability review
+    is open, none (the earliest date) otherwise."""
+    open_now = capabilities.is_open(plan, "viability-review")
+    return timezone.localdate() if open_now else datetime.date.min
 
 
 def workspace_links(user, plan) -> list[tuple[str, str]]:

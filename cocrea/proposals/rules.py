@@ -1,30 +1,25 @@
 """Permissions of the proposals app, named `proposals.<verb>_<noun>`.
 
-The object is the working table, one of its proposals, a review or a comment. What each step of
-the work programme allows is written once, in the `add_perm` lines at the end, each ending with the
-`step_is_open` predicate of its step:
+The object is the working table, one of its proposals, a review or a comment. Who may act is
+written once, in the lines at the end; when, by the capability that gates the permission (see
+cocrea/plans/capabilities.py): the action is allowed only while a step of the plan enabling it
+is open.
 
-- drafting (leaders and members of the table, or the secretariat) while "training-and-tables" is
-  open; leaders or the secretariat submit the set;
-- responsible institutions and objectives (the secretariat, with the table's leaders) while
-  "responsibles-and-objectives" is open;
-- the viability review (the lead institution's head or a delegate the head names) while
-  "viability-review" is open.
-
-Comments on submitted proposals are open to every registered person; the secretariat and the
-table's leaders answer them, the secretariat moderates."""
+- drafting (leaders and members of the table, or the secretariat); leaders or the secretariat
+  submit the set;
+- assigning responsible institutions and objectives (the secretariat, with the table's leaders);
+- the viability review (the lead institution's head or a delegate the head names);
+- public comment on submitted proposals (every registered person); the secretariat and the
+  table's leaders answer comments, the secretariat moderates them, at any time."""
 
 import rules
 
-from cocrea.core.permissions import add_seat_perm
-from cocrea.plans.models import Role, Step
+from cocrea.core.permissions import add_capability_perm, add_seat_perm
+from cocrea.plans.capabilities import capability_open
+from cocrea.plans.models import Role
 from cocrea.plans.rules import is_secretariat, plan_of, roles_in
 from cocrea.tables.models import WorkingTable
 from cocrea.tables.rules import tables_joined_by, tables_led_by
-
-DRAFTING_STEP = "training-and-tables"
-ASSIGNMENT_STEP = "responsibles-and-objectives"
-REVIEW_STEP = "viability-review"
 
 
 def table_of(obj) -> WorkingTable | None:
@@ -46,20 +41,6 @@ def member_of_table(user, obj=None) -> bool:
 def leads_table(user, obj=None) -> bool:
     table = table_of(obj)
     return table is not None and table.pk in tables_led_by(user, table.plan)
-
-
-def step_is_open(key: str):
-    """The plan's step with this key is open. Not cached: steps open and close within a request
-    cycle of tests and commands, and it is one indexed query."""
-
-    @rules.predicate(name=f"step_is_open({key})")
-    def predicate(user, obj=None) -> bool:
-        plan = plan_of(obj)
-        if plan is None:
-            return False
-        return Step.objects.filter(plan_id=plan.pk, key=key, status=Step.Status.OPEN).exists()
-
-    return predicate
 
 
 def institution_of(obj):
@@ -117,18 +98,25 @@ def is_registered(user, obj=None) -> bool:
     return bool(user.is_authenticated and user.is_active)
 
 
-drafting_open = step_is_open(DRAFTING_STEP)
-assignment_open = step_is_open(ASSIGNMENT_STEP)
-review_open = step_is_open(REVIEW_STEP)
+drafting = capability_open("drafting")
+assignment = capability_open("assignment")
+review = capability_open("viability-review")
+public_comment = capability_open("public-comment")
 
-add_seat_perm("proposals.change_proposal", (is_secretariat | member_of_table) & drafting_open)
-add_seat_perm("proposals.submit_proposals", (is_secretariat | leads_table) & drafting_open)
-add_seat_perm("proposals.comment_draft", (is_secretariat | member_of_table) & drafting_open)
-add_seat_perm("proposals.assign_institutions", (is_secretariat | leads_table) & assignment_open)
+add_capability_perm(
+    "proposals.change_proposal", is_secretariat | member_of_table, drafting, seat=True
+)
+add_capability_perm("proposals.submit_proposals", is_secretariat | leads_table, drafting, seat=True)
+add_capability_perm(
+    "proposals.comment_draft", is_secretariat | member_of_table, drafting, seat=True
+)
+add_capability_perm(
+    "proposals.assign_institutions", is_secretariat | leads_table, assignment, seat=True
+)
 add_seat_perm("proposals.name_delegate", heads_institution)
-add_seat_perm("proposals.review_proposal", reviews_for_institution & review_open)
+add_capability_perm("proposals.review_proposal", reviews_for_institution, review, seat=True)
 rules.add_perm("proposals.view_reviews", is_secretariat)
 rules.add_perm("proposals.remind_review", is_secretariat)
-rules.add_perm("proposals.comment_proposal", is_registered)
+add_capability_perm("proposals.comment_proposal", is_registered, public_comment)
 add_seat_perm("proposals.answer_comment", is_secretariat | leads_table)
 rules.add_perm("proposals.moderate_comment", is_secretariat)

@@ -17,8 +17,8 @@ from django.views.decorators.http import require_GET, require_POST
 from cocrea.core.actions import require_perm
 from cocrea.core.cache import cache_public_page
 from cocrea.core.params import int_param, text_param
+from cocrea.plans import capabilities
 from cocrea.plans import queries as plan_queries
-from cocrea.plans.models import Step
 from cocrea.plans.rules import roles_in
 from cocrea.tables.models import WorkingTable
 from cocrea.tables.rules import tables_led_by
@@ -36,7 +36,7 @@ from .forms import (
 )
 from .models import Proposal, PublicComment, ReviewDelegate, ViabilityReview
 from .revisions import diff
-from .rules import ASSIGNMENT_STEP, REVIEW_STEP, institutions_headed_by, review_seats
+from .rules import institutions_headed_by, review_seats
 
 PAGE_SIZE = 20
 
@@ -202,9 +202,7 @@ def assignments(request, slug):
     found = queries.submitted(plan)
     if not secretariat:
         found = found.filter(working_table_id__in=led)
-    step_open = Step.objects.filter(
-        plan=plan, key=ASSIGNMENT_STEP, status=Step.Status.OPEN
-    ).exists()
+    step_open = capabilities.is_open(plan, "assignment")
     page = Paginator(found, 50).get_page(request.GET.get("page"))
     # The same answer as the permission `proposals.assign_institutions`, row by row, without a
     # query per row.
@@ -276,7 +274,7 @@ def reviews(request, slug):
             return response
     state = request.GET.get("state", "")
     found = queries.reviews(plan, institutions=None if secretariat else mine, state=state)
-    review_open = Step.objects.filter(plan=plan, key=REVIEW_STEP, status=Step.Status.OPEN).exists()
+    review_open = capabilities.is_open(plan, "viability-review")
     page = Paginator(found, 50).get_page(request.GET.get("page"))
     return render(
         request,

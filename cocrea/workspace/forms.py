@@ -2,11 +2,20 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from cocrea.core.forms import DateInput, bound_fields
+from cocrea.plans import capabilities
 from cocrea.plans.actions import step_fields
 from cocrea.plans.models import Step
 
 
 class StepForm(forms.ModelForm):
+    capabilities = forms.MultipleChoiceField(
+        label=_("While open, this step enables"),
+        choices=capabilities.choices,
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+        help_text=_("What people may do while it is open. Several steps may be open at once."),
+    )
+
     class Meta:
         model = Step
         fields = step_fields()
@@ -23,6 +32,11 @@ class StepForm(forms.ModelForm):
         self.fields["number"].required = False
         self.fields["number"].help_text = _("Leave empty to add the step at the end.")
         bound_fields(self, self.instance.plan if self.instance.plan_id else None)
+
+    def clean_capabilities(self):
+        # In the catalogue's order, so an unchanged choice is not logged as a change.
+        chosen = set(self.cleaned_data["capabilities"])
+        return [key for key in capabilities.CATALOGUE if key in chosen]
 
 
 class PublishForm(forms.Form):

@@ -1,0 +1,157 @@
+"""The capabilities of a co-creation cycle: what a step of the work programme enables.
+
+A step of a plan's programme enables zero or more capabilities (`Step.capabilities`, chosen in the
+workspace); an action of a capability is allowed only while a step enabling it is open, and only
+to the people its rule names. This module is the one table of them: each entry names the
+permissions (actions) it gates. The rules modules build their step condition with the
+`capability_open(key)` predicate, so no code names a step key or number.
+
+The design follows adhocracy4's phases (a phase type declares the features it allows, and a
+predicate asks the active phase) and Decidim's per-step settings (toggles stored on each step of
+the process), adapted to our programme: several steps may be open at once, and each plan chooses
+which of its steps enable what. An entry exists only when actions exist behind it; the next
+steps of the cycle (selection, development, ...) add theirs with their actions."""
+
+from dataclasses import dataclass
+
+import rules
+from django.utils.translation import gettext_lazy as _
+
+
+@dataclass(frozen=True)
+class Capability:
+    key: str
+    name: str
+    description: str
+    permissions: tuple[str, ...]
+
+
+CATALOGUE: dict[str, Capability] = {
+    capability.key: capability
+    for capability in (
+        Capability(
+            "open-call",
+            _("Open call"),
+            _("Anyone may register through the published open call for participation."),
+            ("participation.register_call",),
+        ),
+        Capability(
+            "liaisons",
+            _("Institutional liaisons"),
+            _(
+                "The secretariat reminds heads of institution who have not named the liaison "
+                "asked of them; requests past their deadline count as overdue."
+            ),
+            ("participation.remind_liaison",),
+        ),
+        Capability(
+            "drafting",
+            _("Drafting proposals"),
+            _(
+                "Members of each working table draft and comment on its proposals; its leaders "
+                "submit them."
+            ),
+            (
+                "proposals.change_proposal",
+                "proposals.comment_draft",
+                "proposals.submit_proposals",
+            ),
+        ),
+        Capability(
+            "assignment",
+            _("Assigning responsible institutions"),
+            _(
+                "The secretariat and the table's leaders name the institutions responsible for "
+                "each submitted proposal and its objectives."
+            ),
+            ("proposals.assign_institutions",),
+        ),
+        Capability(
+            "viability-review",
+            _("Viability review"),
+            _(
+                "The responsible institutions review the viability of their proposals; pending "
+                "reviews past their deadline are overdue and reminded."
+            ),
+            ("proposals.review_proposal",),
+        ),
+        Capability(
+            "public-comment",
+            _("Public comment on proposals"),
+            _("Registered people comment on the submitted proposals."),
+            ("proposals.comment_proposal",),
+        ),
+    )
+}
+
+
+def choices() -> list[tuple[str, str]]:
+    return [(capability.key, capability.name) for capability in CATALOGUE.values()]
+
+
+def capability_of(permission: str) -> Capability | None:
+    """The capability that gates `permission`, if any."""
+    for capability in CATALOGUE.values():
+        if permission in capability.permissions:
+            return capability
+    return None
+
+
+def open_capabilities(plan) -> frozenset[str]:
+    """The capabilities enabled by the plan's open steps: one query (several steps may be open)."""
+    from .models import Step
+
+    if plan is None or plan.pk is None:
+        return frozenset()
+    found: set[str] = set()
+    for keys in Step.objects.filter(plan_id=plan.pk, status=Step.Status.OPEN).values_list(
+        "capabilities", flat=True
+    ):
+        found.update(keys)
+    return frozenset(found)
+
+
+def is_open(plan, key: str) -> bool:
+    """Whether a step of `plan` enabling capability `key` is open."""
+    if key not in CATALOGUE:
+        raise KeyError(f"unknown capability {key!r}")
+    return key in open_capabilities(plan)
+
+
+def plans_where_open(key: str) -> set[int]:
+    """Ids of the plans with an open step enabling `key` (for the reminder jobs)."""
+    from .models import Step
+
+    if key not in CATALOGUE:
+        raise KeyError(f"unknown capability {key!r}")
+    rows = Step.objects.filter(status=Step.Status.OPEN).values_list("plan_id", "capabilities")
+    return {plan_id for plan_id, keys in rows if key in keys}
+
+
+def enabling_step(plan, key: str):
+    """The step of `plan` that enables `key`: the open one, else the next not started, else the
+    last closed (for deadlines read from its planned end). None if no step enables it."""
+    from .models import Step
+
+    if key not in CATALOGUE:
+        raise KeyError(f"unknown capability {key!r}")
+    steps = [s for s in plan.steps.order_by("number", "id") if key in s.capabilities]
+    for status in (Step.Status.OPEN, Step.Status.PENDING):
+        for step in steps:
+            if step.status == status:
+                return step
+    return steps[-1] if steps else None
+
+
+def capability_open(key: str):
+    """The rules predicate: a step of the object's plan enabling `key` is open. Not cached: steps
+    open and close within a request cycle of tests and commands, and it is one indexed query."""
+    if key not in CATALOGUE:
+        raise KeyError(f"unknown capability {key!r}")
+    from .rules import plan_of
+
+    @rules.predicate(name=f"capability_open({key})")
+    def predicate(user, obj=None) -> bool:
+        return is_open(plan_of(obj), key)
+
+    return predicate
