@@ -5,6 +5,7 @@ roles the person holds in that plan."""
 
 import rules
 
+from .context import permissions_for
 from .models import ActionPlan, Role
 
 
@@ -17,13 +18,9 @@ def plan_of(obj):
 
 
 def roles_in(user, plan) -> frozenset[str]:
-    """The roles `user` holds in `plan`, cached on the user object for the request."""
-    if plan is None or not user.is_authenticated:
-        return frozenset()
-    cache = user.__dict__.setdefault("_cocrea_roles", {})
-    if plan.pk not in cache:
-        cache[plan.pk] = frozenset(plan.roles.filter(user=user).values_list("role", flat=True))
-    return cache[plan.pk]
+    """The roles `user` holds in `plan`, from the request's permission context."""
+    context = permissions_for(user, plan)
+    return context.roles if context is not None else frozenset()
 
 
 def has_role(*names: str):

@@ -16,10 +16,13 @@ import rules
 
 from cocrea.core.permissions import add_capability_perm, add_seat_perm
 from cocrea.plans.capabilities import capability_open
-from cocrea.plans.models import Role
+from cocrea.plans.context import permissions_for, register_seats, watch
+from cocrea.plans.models import PlanRole, Role
 from cocrea.plans.rules import is_secretariat, plan_of, roles_in
 from cocrea.tables.models import WorkingTable
 from cocrea.tables.rules import tables_joined_by, tables_led_by
+
+from .models import ReviewDelegate
 
 
 def table_of(obj) -> WorkingTable | None:
@@ -48,29 +51,35 @@ def institution_of(obj):
     return getattr(obj, "institution", None)
 
 
-def review_seats(user, plan) -> tuple[frozenset[int], frozenset[int]]:
-    """The organisations `user` heads in `plan`, and those they review for as a named delegate;
-    cached on the user object for the request (actions that change them clear it)."""
-    if plan is None or not user.is_authenticated:
+def _load_review_seats(user, plan) -> tuple[frozenset[int], frozenset[int]]:
+    """(organisations `user` heads in `plan`, those they review for as a named delegate): for the
+    permission context, one query each, the first only for a head of institution."""
+    if not user.is_authenticated:
         return frozenset(), frozenset()
-    cache = user.__dict__.setdefault("_cocrea_headed", {})
-    if plan.pk not in cache:
-        from .models import ReviewDelegate
-
-        heads = frozenset()
-        if Role.HEAD_OF_INSTITUTION in roles_in(user, plan):
-            heads = frozenset(
-                plan.roles.filter(user=user, role=Role.HEAD_OF_INSTITUTION)
-                .exclude(organisation=None)
-                .values_list("organisation_id", flat=True)
-            )
-        delegated = frozenset(
-            ReviewDelegate.objects.filter(plan=plan, user=user).values_list(
-                "institution_id", flat=True
-            )
+    heads = frozenset()
+    if Role.HEAD_OF_INSTITUTION in roles_in(user, plan):
+        heads = frozenset(
+            PlanRole.objects.filter(plan_id=plan.pk, user_id=user.pk, role=Role.HEAD_OF_INSTITUTION)
+            .exclude(organisation=None)
+            .values_list("organisation_id", flat=True)
         )
-        cache[plan.pk] = (heads, delegated)
-    return cache[plan.pk]
+    delegated = frozenset(
+        ReviewDelegate.objects.filter(plan_id=plan.pk, user_id=user.pk).values_list(
+            "institution_id", flat=True
+        )
+    )
+    return heads, delegated
+
+
+register_seats("reviews", _load_review_seats)
+watch(ReviewDelegate)
+
+
+def review_seats(user, plan) -> tuple[frozenset[int], frozenset[int]]:
+    """The organisations `user` heads in `plan`, and those they review for as a named delegate
+    (from the request's permission context)."""
+    context = permissions_for(user, plan)
+    return context.seats("reviews") if context is not None else (frozenset(), frozenset())
 
 
 def institutions_headed_by(user, plan) -> frozenset[int]:

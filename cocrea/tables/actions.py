@@ -35,7 +35,6 @@ def add_member(
         data={"user": user.pk, "side": side, "sector": sector},
         public=False,
     )
-    user.__dict__.pop("_cocrea_tables", None)
     return member
 
 
