@@ -152,7 +152,7 @@ def events_for_workspace(plan, user):
     """The events a person works on: all for the secretariat; table sessions for table leaders;
     commission meetings (drafts included) for commission members."""
     events = Event.objects.filter(plan=plan).select_related("plan", "region").order_by("-starts_at")
-    if user.has_perm("plans.change_plan", plan):
+    if user.has_perm("events.manage_events", plan):
         return events
     mine = Q(pk__in=[])
     if user.has_perm("events.add_event", plan):

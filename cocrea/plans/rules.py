@@ -5,6 +5,8 @@ roles the person holds in that plan."""
 
 import rules
 
+from cocrea.core.permissions import asker
+
 from .context import permissions_for
 from .models import ActionPlan, Role
 
@@ -46,3 +48,16 @@ rules.add_perm("plans.delete_step", is_secretariat)
 rules.add_perm("plans.open_step", is_secretariat)
 rules.add_perm("plans.close_step", is_secretariat)
 rules.add_perm("plans.publish_version", is_secretariat)
+
+
+# One `can_<verb>` per permission: what views, forms, templates' rows and the API ask.
+can_change_plan = asker("plans.change_plan")
+can_change_step = asker("plans.change_step")
+can_close_step = asker("plans.close_step")
+can_create_step = asker("plans.create_step")
+can_delete_step = asker("plans.delete_step")
+can_grant_role = asker("plans.grant_role")
+can_open_step = asker("plans.open_step")
+can_publish_version = asker("plans.publish_version")
+can_revoke_role = asker("plans.revoke_role")
+can_view_workspace = asker("plans.view_workspace")

@@ -14,7 +14,7 @@ is open.
 
 import rules
 
-from cocrea.core.permissions import add_capability_perm, add_seat_perm
+from cocrea.core.permissions import add_capability_perm, add_seat_perm, asker
 from cocrea.plans.capabilities import capability_open
 from cocrea.plans.context import permissions_for, register_seats, watch
 from cocrea.plans.models import PlanRole, Role
@@ -103,6 +103,18 @@ def reviews_for_institution(user, obj=None) -> bool:
 
 
 @rules.predicate
+def leads_a_table(user, obj=None) -> bool:
+    """`user` leads a working table of the object's plan."""
+    return bool(tables_led_by(user, plan_of(obj)))
+
+
+@rules.predicate
+def reviews_for_an_institution(user, obj=None) -> bool:
+    """`user` heads an institution of the object's plan, or reviews for one as a delegate."""
+    return bool(institutions_headed_by(user, plan_of(obj)))
+
+
+@rules.predicate
 def is_registered(user, obj=None) -> bool:
     return bool(user.is_authenticated and user.is_active)
 
@@ -124,8 +136,32 @@ add_capability_perm(
 )
 add_seat_perm("proposals.name_delegate", heads_institution)
 add_capability_perm("proposals.review_proposal", reviews_for_institution, review, seat=True)
+# The pages: the list of assignments (all of them: `view_assignments`; leaders their tables'),
+# the list of reviews (all: `view_reviews`; heads and delegates their institutions'), one review.
+rules.add_perm("proposals.list_assignments", is_secretariat | leads_a_table)
+rules.add_perm("proposals.view_assignments", is_secretariat)
 rules.add_perm("proposals.view_reviews", is_secretariat)
+rules.add_perm("proposals.list_reviews", is_secretariat | reviews_for_an_institution)
+rules.add_perm("proposals.view_review", is_secretariat | reviews_for_institution)
 rules.add_perm("proposals.remind_review", is_secretariat)
 add_capability_perm("proposals.comment_proposal", is_registered, public_comment)
 add_seat_perm("proposals.answer_comment", is_secretariat | leads_table)
 rules.add_perm("proposals.moderate_comment", is_secretariat)
+
+
+# One `can_<verb>` per permission: what views, forms, templates' rows and the API ask.
+can_list_assignments = asker("proposals.list_assignments")
+can_answer_comment = asker("proposals.answer_comment")
+can_assign_institutions = asker("proposals.assign_institutions")
+can_change_proposal = asker("proposals.change_proposal")
+can_comment_draft = asker("proposals.comment_draft")
+can_comment_proposal = asker("proposals.comment_proposal")
+can_list_reviews = asker("proposals.list_reviews")
+can_moderate_comment = asker("proposals.moderate_comment")
+can_name_delegate = asker("proposals.name_delegate")
+can_remind_review = asker("proposals.remind_review")
+can_review_proposal = asker("proposals.review_proposal")
+can_submit_proposals = asker("proposals.submit_proposals")
+can_view_assignments = asker("proposals.view_assignments")
+can_view_review = asker("proposals.view_review")
+can_view_reviews = asker("proposals.view_reviews")

@@ -2,6 +2,7 @@
 
 import rules
 
+from cocrea.core.permissions import asker
 from cocrea.plans.context import permissions_for, register_seats, watch
 from cocrea.plans.rules import is_secretariat
 
@@ -45,5 +46,13 @@ def sits_at_table(user, table) -> bool:
 
 
 rules.add_perm("tables.view_table", is_secretariat | sits_at_table)
+rules.add_perm("tables.form_tables", is_secretariat)
 rules.add_perm("tables.add_member", is_secretariat)
 rules.add_perm("tables.remove_member", is_secretariat)
+
+
+# One `can_<verb>` per permission: what views, forms, templates' rows and the API ask.
+can_add_member = asker("tables.add_member")
+can_form_tables = asker("tables.form_tables")
+can_remove_member = asker("tables.remove_member")
+can_view_table = asker("tables.view_table")
