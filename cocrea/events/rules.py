@@ -61,6 +61,8 @@ manages_event = is_secretariat | (is_table_leader & is_table_session & leads_its
 rules.add_perm("events.add_event", is_secretariat | is_table_leader)
 # On a plan: manages every event, of any kind and any table (leaders manage their sessions only).
 rules.add_perm("events.manage_events", is_secretariat)
+# On a plan: sees the commission meetings, drafts included.
+rules.add_perm("events.view_commission_meetings", is_secretariat | is_commission_member)
 rules.add_perm("events.change_event", manages_event)
 rules.add_perm(
     "events.view_event",
@@ -87,5 +89,6 @@ can_confirm_registration = asker("events.confirm_registration")
 can_record_attendance = asker("events.record_attendance")
 can_record_minutes = asker("events.record_minutes")
 can_register_for_event = asker("events.register_for_event")
+can_view_commission_meetings = asker("events.view_commission_meetings")
 can_view_event = asker("events.view_event")
 can_view_registrations = asker("events.view_registrations")
