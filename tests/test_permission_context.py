@@ -21,6 +21,7 @@ from cocrea.proposals import rules as proposal_rules
 from cocrea.proposals.models import ReviewDelegate
 from cocrea.tables.models import TableMember
 
+from .conftest import ALL_PERSONAS, SECRETARIAT_POWERS
 from .factories import OrganisationFactory, PlanFactory
 from .factories_participation import TableFactory
 from .test_proposals import seat
@@ -198,3 +199,35 @@ def test_no_view_form_or_template_re_derives_a_rule():
             if pattern.search(text):
                 found.append((relative, pattern.pattern))
     assert found == []
+
+
+# --- the scopes pages ask instead of "is the secretariat" ---------------------------------------
+
+SCOPES = {
+    "proposals.view_assignments": SECRETARIAT_POWERS,
+    "proposals.list_assignments": {*SECRETARIAT_POWERS, "leader"},
+    "proposals.view_reviews": SECRETARIAT_POWERS,
+    "proposals.list_reviews": {*SECRETARIAT_POWERS, "head"},
+    "events.manage_events": SECRETARIAT_POWERS,
+    "events.view_commission_meetings": {*SECRETARIAT_POWERS, "commissioner"},
+    "tables.form_tables": SECRETARIAT_POWERS,
+}
+
+
+@pytest.mark.parametrize("perm", list(SCOPES))
+def test_scope_permissions_by_persona(perm, plan, people, ministry, table):
+    allowed = {name for name in ALL_PERSONAS if people[name].has_perm(perm, plan)}
+    assert allowed == SCOPES[perm]
+
+
+@pytest.mark.parametrize("persona", ["secretary", "leader", "head", "citizen", "superuser"])
+def test_the_assignments_and_reviews_pages_follow_their_permission(
+    persona, client, plan, people, review
+):
+    client.force_login(people[persona])
+    for name, perm in (
+        ("proposals:assignments", "proposals.list_assignments"),
+        ("proposals:reviews", "proposals.list_reviews"),
+    ):
+        expected = 200 if persona in SCOPES[perm] else 403
+        assert client.get(reverse(name, args=[plan.slug])).status_code == expected
