@@ -6,6 +6,8 @@ The secretariat (of any plan) sees the locked-out logins and lifts a lockout."""
 
 import rules
 
+from cocrea.core.permissions import asker
+
 from .hooks import manages_lockouts
 
 rules.add_perm("accounts.sign_up", ~rules.is_authenticated)
@@ -22,3 +24,10 @@ def is_secretariat_of_a_plan(user) -> bool:
 
 rules.add_perm("accounts.view_lockouts", is_secretariat_of_a_plan)
 rules.add_perm("accounts.unlock_login", is_secretariat_of_a_plan)
+
+
+# One `can_<verb>` per permission: what views, forms, templates' rows and the API ask.
+can_confirm_account = asker("accounts.confirm_account")
+can_sign_up = asker("accounts.sign_up")
+can_unlock_login = asker("accounts.unlock_login")
+can_view_lockouts = asker("accounts.view_lockouts")

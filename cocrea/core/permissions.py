@@ -45,3 +45,20 @@ def superuser_allows(user, perm: str, obj=None) -> bool:
     """What an active superuser may do outside a seat: anything, within the open capabilities."""
     gate = CAPABILITY_GATES.get(perm)
     return gate is None or bool(gate.test(user, obj))
+
+
+def asker(name: str):
+    """The `can_<verb>(user, obj=None)` function of permission `name`: whether `user` may do the
+    action on `obj`. Each rules module declares one per permission (`can_<verb>_<noun> =
+    asker("<app>.<verb>_<noun>")`); views, forms, templates' rows and (later) the API and exports
+    ask it instead of re-deriving who may act. It answers as `user.has_perm`, from the request's
+    permission context (cocrea/plans/context.py), so asking it in the view and again in the action
+    costs no query."""
+
+    def can(user, obj=None) -> bool:
+        return bool(user.has_perm(name, obj))
+
+    can.__name__ = can.__qualname__ = "can_" + name.partition(".")[2]
+    can.__doc__ = f"Whether `user` may `{name}` on `obj`."
+    can.permission = name
+    return can

@@ -4,6 +4,7 @@ document is visible to everyone once public (see `Document.is_public`), to the s
 
 import rules
 
+from cocrea.core.permissions import asker
 from cocrea.plans.rules import is_secretariat
 
 from .models import Document
@@ -17,3 +18,9 @@ def is_public_document(user, obj=None):
 rules.add_perm("documents.upload_document", is_secretariat)
 rules.add_perm("documents.withdraw_document", is_secretariat)
 rules.add_perm("documents.view_document", is_public_document | is_secretariat)
+
+
+# One `can_<verb>` per permission: what views, forms, templates' rows and the API ask.
+can_upload_document = asker("documents.upload_document")
+can_view_document = asker("documents.view_document")
+can_withdraw_document = asker("documents.withdraw_document")

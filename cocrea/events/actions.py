@@ -39,7 +39,7 @@ def event_fields() -> list[str]:
 
 def _check_leader_kind(event: Event, by) -> None:
     """A table leader (not secretariat) may only create and edit working-table sessions."""
-    if by is SYSTEM or by.has_perm("plans.change_plan", event.plan):
+    if by is SYSTEM or by.has_perm("events.manage_events", event.plan):
         return
     if event.kind != Event.Kind.TABLE_SESSION:
         raise ValidationError(_("A table leader organises working-table sessions only."))

@@ -8,6 +8,7 @@ from cocrea.tables.rules import tables_led_by
 
 from .actions import event_fields
 from .models import Event
+from .rules import can_manage_events
 
 # An event's seats and a set of minutes' agreements: beyond these a number is a typing mistake.
 MAX_CAPACITY = 10_000
@@ -56,7 +57,7 @@ class EventForm(forms.ModelForm):
         self.fields["title_es"].required = True
         self.fields["axis"].queryset = plan.axes.all()
         tables = plan.tables.all()
-        if not user.has_perm("plans.change_plan", plan):
+        if not can_manage_events(user, plan):
             # A table leader schedules sessions of the tables they lead only.
             tables = tables.filter(pk__in=tables_led_by(user, plan))
         self.fields["working_table"].queryset = tables

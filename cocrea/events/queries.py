@@ -17,8 +17,7 @@ from django.db.models.functions import (
 from django.utils import timezone
 
 from cocrea.organisations.models import Organisation
-from cocrea.plans.models import Role, Step
-from cocrea.plans.rules import roles_in
+from cocrea.plans.models import Step
 from cocrea.tables import queries as table_queries
 from cocrea.tables.rules import tables_led_by
 
@@ -152,12 +151,12 @@ def events_for_workspace(plan, user):
     """The events a person works on: all for the secretariat; table sessions for table leaders;
     commission meetings (drafts included) for commission members."""
     events = Event.objects.filter(plan=plan).select_related("plan", "region").order_by("-starts_at")
-    if user.has_perm("plans.change_plan", plan):
+    if user.has_perm("events.manage_events", plan):
         return events
     mine = Q(pk__in=[])
     if user.has_perm("events.add_event", plan):
         mine |= Q(kind=Event.Kind.TABLE_SESSION, working_table__in=tables_led_by(user, plan))
-    if Role.COMMISSION_MEMBER in roles_in(user, plan):
+    if user.has_perm("events.view_commission_meetings", plan):
         mine |= Q(kind=Event.Kind.COMMISSION_MEETING)
     return events.filter(mine)
 

@@ -8,6 +8,7 @@ anonymous included, while the event accepts registrations."""
 import rules
 from django.utils import timezone
 
+from cocrea.core.permissions import asker
 from cocrea.plans.models import Role
 from cocrea.plans.rules import has_role, is_secretariat
 from cocrea.tables.rules import tables_led_by
@@ -58,6 +59,10 @@ manages_event = is_secretariat | (is_table_leader & is_table_session & leads_its
 
 # On a plan: may create events at all (a leader only creates table sessions, checked by the action).
 rules.add_perm("events.add_event", is_secretariat | is_table_leader)
+# On a plan: manages every event, of any kind and any table (leaders manage their sessions only).
+rules.add_perm("events.manage_events", is_secretariat)
+# On a plan: sees the commission meetings, drafts included.
+rules.add_perm("events.view_commission_meetings", is_secretariat | is_commission_member)
 rules.add_perm("events.change_event", manages_event)
 rules.add_perm(
     "events.view_event",
@@ -72,3 +77,18 @@ rules.add_perm("events.view_registrations", manages_event)
 rules.add_perm("events.confirm_registration", rules.always_allow)
 rules.add_perm("events.change_registration", rules.always_allow)
 rules.add_perm("events.cancel_registration", rules.always_allow)
+
+
+# One `can_<verb>` per permission: what views, forms, templates' rows and the API ask.
+can_add_event = asker("events.add_event")
+can_manage_events = asker("events.manage_events")
+can_cancel_registration = asker("events.cancel_registration")
+can_change_event = asker("events.change_event")
+can_change_registration = asker("events.change_registration")
+can_confirm_registration = asker("events.confirm_registration")
+can_record_attendance = asker("events.record_attendance")
+can_record_minutes = asker("events.record_minutes")
+can_register_for_event = asker("events.register_for_event")
+can_view_commission_meetings = asker("events.view_commission_meetings")
+can_view_event = asker("events.view_event")
+can_view_registrations = asker("events.view_registrations")

@@ -97,7 +97,7 @@ def _status_counts(plan) -> list[tuple[str, int]]:
 @login_required
 @require_POST
 def tables_create(request, slug):
-    plan = _plan_for(request, slug, "plans.change_plan")
+    plan = _plan_for(request, slug, "tables.form_tables")
     made = create_default_tables(plan, by=request.user)
     messages.success(
         request,

@@ -101,7 +101,6 @@ def grant_role(plan: ActionPlan, user, role: str, *, by, organisation=None) -> P
             data={"user": user.pk, "role": role},
             public=False,
         )
-        user.__dict__.pop("_cocrea_roles", None)
     return plan_role
 
 
@@ -153,8 +152,6 @@ def change_role(plan_role: PlanRole, *, by, **fields) -> list[str]:
         },
         public=False,
     )
-    for cache in ("_cocrea_roles", "_cocrea_headed"):
-        plan_role.user.__dict__.pop(cache, None)
     return changed
 
 

@@ -144,14 +144,17 @@ def enabling_step(plan, key: str):
 
 
 def capability_open(key: str):
-    """The rules predicate: a step of the object's plan enabling `key` is open. Not cached: steps
-    open and close within a request cycle of tests and commands, and it is one indexed query."""
+    """The rules predicate: a step of the object's plan enabling `key` is open. Read from the
+    request's permission context (cocrea/plans/context.py): one query per request and plan, made
+    stale by any step saved or deleted, so a step opened within a request is seen at once."""
     if key not in CATALOGUE:
         raise KeyError(f"unknown capability {key!r}")
+    from .context import permissions_for
     from .rules import plan_of
 
     @rules.predicate(name=f"capability_open({key})")
     def predicate(user, obj=None) -> bool:
-        return is_open(plan_of(obj), key)
+        context = permissions_for(user, plan_of(obj))
+        return context is not None and key in context.capabilities
 
     return predicate

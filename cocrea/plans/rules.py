@@ -5,6 +5,9 @@ roles the person holds in that plan."""
 
 import rules
 
+from cocrea.core.permissions import asker
+
+from .context import permissions_for
 from .models import ActionPlan, Role
 
 
@@ -17,13 +20,9 @@ def plan_of(obj):
 
 
 def roles_in(user, plan) -> frozenset[str]:
-    """The roles `user` holds in `plan`, cached on the user object for the request."""
-    if plan is None or not user.is_authenticated:
-        return frozenset()
-    cache = user.__dict__.setdefault("_cocrea_roles", {})
-    if plan.pk not in cache:
-        cache[plan.pk] = frozenset(plan.roles.filter(user=user).values_list("role", flat=True))
-    return cache[plan.pk]
+    """The roles `user` holds in `plan`, from the request's permission context."""
+    context = permissions_for(user, plan)
+    return context.roles if context is not None else frozenset()
 
 
 def has_role(*names: str):
@@ -49,3 +48,16 @@ rules.add_perm("plans.delete_step", is_secretariat)
 rules.add_perm("plans.open_step", is_secretariat)
 rules.add_perm("plans.close_step", is_secretariat)
 rules.add_perm("plans.publish_version", is_secretariat)
+
+
+# One `can_<verb>` per permission: what views, forms, templates' rows and the API ask.
+can_change_plan = asker("plans.change_plan")
+can_change_step = asker("plans.change_step")
+can_close_step = asker("plans.close_step")
+can_create_step = asker("plans.create_step")
+can_delete_step = asker("plans.delete_step")
+can_grant_role = asker("plans.grant_role")
+can_open_step = asker("plans.open_step")
+can_publish_version = asker("plans.publish_version")
+can_revoke_role = asker("plans.revoke_role")
+can_view_workspace = asker("plans.view_workspace")

@@ -342,7 +342,6 @@ def name_delegate(plan, institution: Organisation, *, by, user) -> ReviewDelegat
             delegation.save()
     except IntegrityError:
         raise ValidationError(_("This person is already a delegate of the institution.")) from None
-    user.__dict__.pop("_cocrea_headed", None)  # the per-request cache of whom they review for
     log_action(
         actor=by,
         verb="proposals.name_delegate",
@@ -368,7 +367,6 @@ def remove_delegate(delegation: ReviewDelegate, *, by) -> None:
         public=False,
     )
     delegation.delete()
-    delegation.user.__dict__.pop("_cocrea_headed", None)
 
 
 def _counterproposal_from(review: ViabilityReview, fields: dict) -> Counterproposal:

@@ -7,11 +7,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from cocrea.plans import capabilities
-from cocrea.plans.rules import roles_in
-from cocrea.tables.rules import tables_led_by
 
 from .models import Proposal, ResponsibleInstitution, ViabilityReview
-from .rules import institutions_headed_by
+from .rules import can_list_assignments, can_list_reviews
 
 SLOT_ORDER = Case(
     *[When(slot=slot, then=Value(i)) for i, slot in enumerate(Proposal.Slot.values)],
@@ -134,10 +132,9 @@ def _overdue_before(plan) -> datetime.date:
 
 def workspace_links(user, plan) -> list[tuple[str, str]]:
     """The proposal pages of the workspace `user` may open: (url name, label)."""
-    secretariat = "secretariat" in roles_in(user, plan)
     links = []
-    if secretariat or tables_led_by(user, plan):
+    if can_list_assignments(user, plan):
         links.append(("proposals:assignments", _("Responsible institutions and objectives")))
-    if secretariat or institutions_headed_by(user, plan):
+    if can_list_reviews(user, plan):
         links.append(("proposals:reviews", _("Viability reviews")))
     return links

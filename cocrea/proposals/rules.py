@@ -14,12 +14,15 @@ is open.
 
 import rules
 
-from cocrea.core.permissions import add_capability_perm, add_seat_perm
+from cocrea.core.permissions import add_capability_perm, add_seat_perm, asker
 from cocrea.plans.capabilities import capability_open
-from cocrea.plans.models import Role
+from cocrea.plans.context import permissions_for, register_seats, watch
+from cocrea.plans.models import PlanRole, Role
 from cocrea.plans.rules import is_secretariat, plan_of, roles_in
 from cocrea.tables.models import WorkingTable
 from cocrea.tables.rules import tables_joined_by, tables_led_by
+
+from .models import ReviewDelegate
 
 
 def table_of(obj) -> WorkingTable | None:
@@ -48,29 +51,35 @@ def institution_of(obj):
     return getattr(obj, "institution", None)
 
 
-def review_seats(user, plan) -> tuple[frozenset[int], frozenset[int]]:
-    """The organisations `user` heads in `plan`, and those they review for as a named delegate;
-    cached on the user object for the request (actions that change them clear it)."""
-    if plan is None or not user.is_authenticated:
+def _load_review_seats(user, plan) -> tuple[frozenset[int], frozenset[int]]:
+    """(organisations `user` heads in `plan`, those they review for as a named delegate): for the
+    permission context, one query each, the first only for a head of institution."""
+    if not user.is_authenticated:
         return frozenset(), frozenset()
-    cache = user.__dict__.setdefault("_cocrea_headed", {})
-    if plan.pk not in cache:
-        from .models import ReviewDelegate
-
-        heads = frozenset()
-        if Role.HEAD_OF_INSTITUTION in roles_in(user, plan):
-            heads = frozenset(
-                plan.roles.filter(user=user, role=Role.HEAD_OF_INSTITUTION)
-                .exclude(organisation=None)
-                .values_list("organisation_id", flat=True)
-            )
-        delegated = frozenset(
-            ReviewDelegate.objects.filter(plan=plan, user=user).values_list(
-                "institution_id", flat=True
-            )
+    heads = frozenset()
+    if Role.HEAD_OF_INSTITUTION in roles_in(user, plan):
+        heads = frozenset(
+            PlanRole.objects.filter(plan_id=plan.pk, user_id=user.pk, role=Role.HEAD_OF_INSTITUTION)
+            .exclude(organisation=None)
+            .values_list("organisation_id", flat=True)
         )
-        cache[plan.pk] = (heads, delegated)
-    return cache[plan.pk]
+    delegated = frozenset(
+        ReviewDelegate.objects.filter(plan_id=plan.pk, user_id=user.pk).values_list(
+            "institution_id", flat=True
+        )
+    )
+    return heads, delegated
+
+
+register_seats("reviews", _load_review_seats)
+watch(ReviewDelegate)
+
+
+def review_seats(user, plan) -> tuple[frozenset[int], frozenset[int]]:
+    """The organisations `user` heads in `plan`, and those they review for as a named delegate
+    (from the request's permission context)."""
+    context = permissions_for(user, plan)
+    return context.seats("reviews") if context is not None else (frozenset(), frozenset())
 
 
 def institutions_headed_by(user, plan) -> frozenset[int]:
@@ -91,6 +100,18 @@ def reviews_for_institution(user, obj=None) -> bool:
     """`user` heads the object's institution, or was named its delegate."""
     institution = institution_of(obj)
     return institution is not None and institution.pk in institutions_headed_by(user, plan_of(obj))
+
+
+@rules.predicate
+def leads_a_table(user, obj=None) -> bool:
+    """`user` leads a working table of the object's plan."""
+    return bool(tables_led_by(user, plan_of(obj)))
+
+
+@rules.predicate
+def reviews_for_an_institution(user, obj=None) -> bool:
+    """`user` heads an institution of the object's plan, or reviews for one as a delegate."""
+    return bool(institutions_headed_by(user, plan_of(obj)))
 
 
 @rules.predicate
@@ -115,8 +136,32 @@ add_capability_perm(
 )
 add_seat_perm("proposals.name_delegate", heads_institution)
 add_capability_perm("proposals.review_proposal", reviews_for_institution, review, seat=True)
+# The pages: the list of assignments (all of them: `view_assignments`; leaders their tables'),
+# the list of reviews (all: `view_reviews`; heads and delegates their institutions'), one review.
+rules.add_perm("proposals.list_assignments", is_secretariat | leads_a_table)
+rules.add_perm("proposals.view_assignments", is_secretariat)
 rules.add_perm("proposals.view_reviews", is_secretariat)
+rules.add_perm("proposals.list_reviews", is_secretariat | reviews_for_an_institution)
+rules.add_perm("proposals.view_review", is_secretariat | reviews_for_institution)
 rules.add_perm("proposals.remind_review", is_secretariat)
 add_capability_perm("proposals.comment_proposal", is_registered, public_comment)
 add_seat_perm("proposals.answer_comment", is_secretariat | leads_table)
 rules.add_perm("proposals.moderate_comment", is_secretariat)
+
+
+# One `can_<verb>` per permission: what views, forms, templates' rows and the API ask.
+can_list_assignments = asker("proposals.list_assignments")
+can_answer_comment = asker("proposals.answer_comment")
+can_assign_institutions = asker("proposals.assign_institutions")
+can_change_proposal = asker("proposals.change_proposal")
+can_comment_draft = asker("proposals.comment_draft")
+can_comment_proposal = asker("proposals.comment_proposal")
+can_list_reviews = asker("proposals.list_reviews")
+can_moderate_comment = asker("proposals.moderate_comment")
+can_name_delegate = asker("proposals.name_delegate")
+can_remind_review = asker("proposals.remind_review")
+can_review_proposal = asker("proposals.review_proposal")
+can_submit_proposals = asker("proposals.submit_proposals")
+can_view_assignments = asker("proposals.view_assignments")
+can_view_review = asker("proposals.view_review")
+can_view_reviews = asker("proposals.view_reviews")

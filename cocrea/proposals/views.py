@@ -19,11 +19,10 @@ from cocrea.core.cache import cache_public_page
 from cocrea.core.params import int_param, text_param
 from cocrea.plans import capabilities
 from cocrea.plans import queries as plan_queries
-from cocrea.plans.rules import roles_in
 from cocrea.tables.models import WorkingTable
 from cocrea.tables.rules import tables_led_by
 
-from . import actions, queries
+from . import actions, queries, rules
 from .forms import (
     AnswerForm,
     AssignForm,
@@ -36,7 +35,7 @@ from .forms import (
 )
 from .models import Proposal, PublicComment, ReviewDelegate, ViabilityReview
 from .revisions import diff
-from .rules import institutions_headed_by, review_seats
+from .rules import review_seats
 
 PAGE_SIZE = 20
 
@@ -195,18 +194,16 @@ def assignments(request, slug):
     the secretariat sees all, table leaders those of their tables."""
     plan = _plan(slug)
     user = request.user
-    secretariat = "secretariat" in roles_in(user, plan)
-    led = tables_led_by(user, plan)
-    if not secretariat and not led:
-        raise PermissionDenied
+    require_perm(user, "proposals.list_assignments", plan)
     found = queries.submitted(plan)
-    if not secretariat:
-        found = found.filter(working_table_id__in=led)
+    if not rules.can_view_assignments(user, plan):  # leaders see their tables'
+        found = found.filter(working_table_id__in=tables_led_by(user, plan))
     step_open = capabilities.is_open(plan, "assignment")
     page = Paginator(found, 50).get_page(request.GET.get("page"))
-    # The same answer as the permission `proposals.assign_institutions`, row by row, without a
-    # query per row.
-    rows = [(p, step_open and (secretariat or p.working_table_id in led)) for p in page]
+    rows = []
+    for proposal in page:
+        proposal.plan = plan
+        rows.append((proposal, rules.can_assign_institutions(user, proposal)))
     return render(
         request,
         "proposals/assignments.html",
@@ -260,11 +257,9 @@ def reviews(request, slug):
     secretariat; those of their institutions for heads and delegates, who also name delegates."""
     plan = _plan(slug)
     user = request.user
-    secretariat = user.has_perm("proposals.view_reviews", plan)
+    require_perm(user, "proposals.list_reviews", plan)
+    secretariat = rules.can_view_reviews(user, plan)
     headed, delegated = review_seats(user, plan)
-    mine = headed | delegated
-    if not secretariat and not mine:
-        raise PermissionDenied
     delegate_form = DelegateForm(request.POST or None, institutions=headed)
     if request.method == "POST":
         if not headed:
@@ -273,19 +268,26 @@ def reviews(request, slug):
         if response is not None:
             return response
     state = request.GET.get("state", "")
-    found = queries.reviews(plan, institutions=None if secretariat else mine, state=state)
+    found = queries.reviews(
+        plan, institutions=None if secretariat else headed | delegated, state=state
+    )
     review_open = capabilities.is_open(plan, "viability-review")
+    may_remind = rules.can_remind_review(user, plan)
     page = Paginator(found, 50).get_page(request.GET.get("page"))
+    rows = []
+    for review in page:
+        review.proposal.plan = plan
+        rows.append((review, rules.can_review_proposal(user, review), may_remind))
     return render(
         request,
         "proposals/reviews.html",
         {
             "plan": plan,
             "page": page,
+            "rows": rows,
             "state": state,
             "states": REVIEW_STATES,
-            "secretariat": secretariat,
-            "mine": mine,
+            "may_list_assignments": rules.can_list_assignments(user, plan),
             "counts": queries.review_counts(plan) if secretariat else None,
             "review_open": review_open,
             # A closed review step has no overdue review (docs/architecture.md, "Overdue").
@@ -362,9 +364,8 @@ def review(request, slug, pk):
     plan = _plan(slug)
     review = _review(plan, pk)
     user = request.user
-    may_review = user.has_perm("proposals.review_proposal", review)
-    if not (may_review or review.institution_id in institutions_headed_by(user, plan)):
-        require_perm(user, "proposals.view_reviews", plan)
+    require_perm(user, "proposals.view_review", review)
+    may_review = rules.can_review_proposal(user, review)
     form = ReviewForm(request.POST or None)
     counter = ProposalForm(request.POST or None, prefix="counter", plan=plan)
     if request.method == "POST":
@@ -466,10 +467,8 @@ def _detail(request, plan, proposal, *, comment_form=None, status=200):
             "show_authors": False,
             "comments": comments,
             "comment_form": comment_form or (CommentForm() if user.is_authenticated else None),
-            "can_answer": user.is_authenticated
-            and user.has_perm("proposals.answer_comment", proposal),
-            "can_moderate": user.is_authenticated
-            and user.has_perm("proposals.moderate_comment", proposal),
+            "can_answer": user.is_authenticated and rules.can_answer_comment(user, proposal),
+            "can_moderate": user.is_authenticated and rules.can_moderate_comment(user, proposal),
             **_comparison(request, revisions),
         },
         status=status,

@@ -35,7 +35,6 @@ def add_member(
         data={"user": user.pk, "side": side, "sector": sector},
         public=False,
     )
-    user.__dict__.pop("_cocrea_tables", None)
     return member
 
 
@@ -57,7 +56,7 @@ def remove_member(member: TableMember, *, by) -> None:
 @transaction.atomic
 def create_default_tables(plan, *, by) -> list[WorkingTable]:
     """One table per axis, up to the plan's number of tables (idempotent)."""
-    require_perm(by, "plans.change_plan", plan)
+    require_perm(by, "tables.form_tables", plan)
     made = []
     for axis in plan.axes.order_by("number")[: plan.working_tables]:
         table, created = WorkingTable.objects.get_or_create(
