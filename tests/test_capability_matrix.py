@@ -16,6 +16,7 @@ from django.urls import reverse
 
 from cocrea.core.actions import SYSTEM
 from cocrea.core.permissions import CAPABILITY_GATES
+from cocrea.events.models import Event
 from cocrea.participation import actions as participation_actions
 from cocrea.participation.models import OpenCall, Registration
 from cocrea.plans import capabilities
@@ -34,6 +35,9 @@ EVERYONE = set(ALL_PERSONAS)
 # is). The `people` fixture's leader leads the table and the participant sits at it; the head
 # heads the institution the review is about; the superuser holds no seat.
 WHO: dict[str, set[str]] = {
+    "events.schedule_commission_meeting": {"secretary", "superuser"},
+    "events.schedule_outreach": {"secretary", "superuser"},
+    "events.schedule_training": {"secretary", "superuser"},
     "participation.register_call": EVERYONE,
     "participation.remind_liaison": {"secretary", "superuser"},
     "proposals.change_proposal": {"secretary", "leader", "participant"},
@@ -46,6 +50,9 @@ WHO: dict[str, set[str]] = {
 
 # The object each permission is asked about, as the actions ask it.
 TARGET: dict[str, str] = {
+    "events.schedule_commission_meeting": "plan",
+    "events.schedule_outreach": "plan",
+    "events.schedule_training": "plan",
     "participation.register_call": "plan",
     "participation.remind_liaison": "plan",
     "proposals.change_proposal": "table",
@@ -79,7 +86,27 @@ def _plan_url(name, key=None):
     return lambda w: reverse(name, args=[w["plan"].slug, *([w[key].pk] if key else [])])
 
 
+def _schedule(kind):
+    """The workspace form scheduling an event of `kind`; the commissioner may not create events."""
+    return Sample(
+        "post",
+        _plan_url("events:manage_create"),
+        "secretary",
+        "commissioner",
+        data=lambda w: {
+            "title_es": "Sesión de la Comisión",
+            "kind": kind,
+            "starts_at": "2017-05-18T10:00",
+            "region": w["region"].pk,
+            "venue": "ANTAI, Balboa, Ancón",
+        },
+    )
+
+
 SAMPLES: dict[str, Sample] = {
+    "events.schedule_commission_meeting": _schedule(Event.Kind.COMMISSION_MEETING),
+    "events.schedule_outreach": _schedule(Event.Kind.OUTREACH),
+    "events.schedule_training": _schedule(Event.Kind.TRAINING),
     # The call's page answers 200 whatever its state; registering is refused (nothing stored)
     # while its step is closed, and stored while it is open.
     "participation.register_call": Sample(
@@ -261,6 +288,9 @@ def _request(client, people, persona, sample, world):
 
 # The row a sample's request writes when allowed (the others' writes are tested in their files).
 WRITES = {
+    "events.schedule_commission_meeting": Event,
+    "events.schedule_outreach": Event,
+    "events.schedule_training": Event,
     "participation.register_call": Registration,
     "proposals.comment_draft": DraftComment,
     "proposals.comment_proposal": PublicComment,
