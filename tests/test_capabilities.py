@@ -35,8 +35,11 @@ ROOT = pathlib.Path(__file__).resolve().parent.parent
 
 def test_catalogue_lists_the_capabilities_actions_exist_for():
     assert list(capabilities.CATALOGUE) == [
+        "forum-meetings",
         "open-call",
         "liaisons",
+        "outreach",
+        "training",
         "drafting",
         "assignment",
         "viability-review",
@@ -205,6 +208,48 @@ def test_migration_gives_existing_steps_the_capabilities_of_their_key(plan):
     migration.forwards(apps, None)
     assert Step.objects.get(pk=review.pk).capabilities == ["viability-review", "public-comment"]
     assert Step.objects.get(pk=other.pk).capabilities == []
+
+
+def test_migration_adds_the_event_capabilities_to_the_steps_of_their_key(plan):
+    migration = importlib.import_module(
+        "cocrea.plans.migrations.0004_step_event_capabilities_by_key"
+    )
+    section = StepFactory(plan=plan, key="og-section", capabilities=["outreach"])
+    tables = StepFactory(plan=plan, key="training-and-tables", capabilities=["drafting"])
+    other = StepFactory(plan=plan, key="selection", capabilities=[])
+    migration.forwards(apps, None)
+    assert Step.objects.get(pk=section.pk).capabilities == [
+        "outreach",
+        "forum-meetings",
+        "training",
+    ]
+    assert Step.objects.get(pk=tables.pk).capabilities == ["drafting", "training"]
+    assert Step.objects.get(pk=other.pk).capabilities == []
+
+
+def test_demo_events_are_scheduled_while_a_step_enabling_them_is_open_in_2017():
+    """Each 2017 event of the demo falls within the dates of a step enabling its kind."""
+    from cocrea.demo.events import EVENTS
+    from cocrea.demo.plans_data import CAPABILITIES, PROGRESS
+    from cocrea.events.models import Event
+
+    needs = {
+        Event.Kind.COMMISSION_MEETING: "forum-meetings",
+        Event.Kind.OUTREACH: "outreach",
+        Event.Kind.TRAINING: "training",
+    }
+    for kind, day, *_rest in EVENTS:
+        if kind not in needs:
+            continue
+        day = D(*day)
+        enabling = [
+            key
+            for key, (opened, closed) in PROGRESS.items()
+            if needs[kind] in CAPABILITIES.get(key, [])
+            and opened <= day
+            and (closed is None or day <= closed)
+        ]
+        assert enabling, (kind, day)
 
 
 # --- nothing in the code names a step key -------------------------------------------------------

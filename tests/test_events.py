@@ -528,3 +528,40 @@ def test_cancelling_an_event_tells_every_active_registrant(
     assert english.subject == f"Event cancelled: {event.title_en or event.title_es}"
     assert "Floods" in english.body
     assert "STATUS:CANCELLED" in english.attachments[0][1]
+
+
+# --- scheduling is a capability of the programme ----------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("kind", "key"),
+    [
+        (Event.Kind.COMMISSION_MEETING, "forum-meetings"),
+        (Event.Kind.OUTREACH, "outreach"),
+        (Event.Kind.TRAINING, "training"),
+    ],
+)
+def test_scheduling_a_meeting_outreach_or_training_needs_its_step_open(kind, key, plan, secretary):
+    from cocrea.plans import actions as plan_actions
+
+    from .factories import StepFactory
+
+    step = StepFactory(plan=plan, capabilities=[key])
+    StepFactory(plan=plan, status="open", capabilities=["drafting"])
+    with pytest.raises(PermissionDenied):
+        actions.create_event(plan, by=secretary, kind=kind, title_es="A", starts_at=in_days(3))
+    assert Event.objects.count() == 0
+    plan_actions.open_step(step, by=secretary)
+    event = actions.create_event(plan, by=secretary, kind=kind, title_es="A", starts_at=in_days(3))
+    plan_actions.close_step(step, by=secretary)
+    # What follows for an event already scheduled is not gated.
+    actions.update_event(event, by=secretary, venue="Otra sala")
+    actions.publish_event(event, by=secretary)
+    actions.record_minutes(event, by=secretary, minutes_es="Acta")
+    event.refresh_from_db()
+    assert (event.venue, event.published, event.status) == ("Otra sala", True, "held")
+    # Turning an event into one of that kind is scheduling one: refused while the step is closed.
+    session = EventFactory(plan=plan, kind=Event.Kind.PRESENTATION)
+    with pytest.raises(PermissionDenied):
+        actions.update_event(session, by=secretary, kind=kind)
+    assert Event.objects.get(pk=session.pk).kind == Event.Kind.PRESENTATION

@@ -16,11 +16,12 @@ from cocrea.news.actions import publish_news
 from cocrea.news.models import NewsItem
 
 from .conftest import ALL_PERSONAS, SECRETARIAT_POWERS
-from .factories import RegionFactory
+from .factories import RegionFactory, StepFactory
 from .factories_events import EventFactory, RegistrationFactory, in_days, led_table
 
 
 def test_secretary_creates_publishes_and_records_an_event(client, plan, secretary):
+    StepFactory(plan=plan, status="open", capabilities=["outreach"])  # scheduling outreach
     client.force_login(secretary)
     region = RegionFactory(code="CO", name="Colón", is_capital=False)
     response = client.post(

@@ -398,6 +398,7 @@ def test_minutes_with_100_agreements_are_saved(client, plan, secretary):
 
 @pytest.mark.parametrize(("capacity", "accepted"), [("0", False), ("-3", False), ("1", True)])
 def test_event_capacity_is_at_least_one(capacity, accepted, client, plan, secretary):
+    StepFactory(plan=plan, status="open", capabilities=["outreach"])  # scheduling outreach
     client.force_login(secretary)
     response = client.post(
         reverse("events:manage_create", args=[plan.slug]),

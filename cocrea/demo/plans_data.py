@@ -363,9 +363,15 @@ STEPS = [
 # What each step enables while it is open (cocrea/plans/capabilities.py), by step key. Steps
 # whose work has no action on the platform yet enable nothing.
 CAPABILITIES = {
+    "commission-meetings": ["forum-meetings"],
+    "table-leaders": ["training"],
     "open-call": ["open-call"],
     "liaisons": ["liaisons"],
-    "training-and-tables": ["drafting", "public-comment"],
+    "outreach": ["outreach"],
+    "training-and-tables": ["training", "drafting", "public-comment"],
+    # The OG section of ANTAI's website runs from April to December: the events of the rest of
+    # the cycle (the commission's meetings, outreach days, trainings) are announced through it.
+    "og-section": ["forum-meetings", "outreach", "training"],
     "responsibles-and-objectives": ["assignment", "public-comment"],
     "viability-review": ["viability-review", "public-comment"],
 }

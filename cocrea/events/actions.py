@@ -14,7 +14,7 @@ from cocrea.core.actions import SYSTEM, assign_changed, log_action, require_perm
 
 from . import mail
 from .models import Decision, Event, Registration
-from .rules import accepts_registrations
+from .rules import SCHEDULE_PERMISSIONS, accepts_registrations
 
 EVENT_FIELDS = {
     "kind",
@@ -47,6 +47,14 @@ def _check_leader_kind(event: Event, by) -> None:
         raise ValidationError({"working_table": _("Choose a working table that you lead.")})
 
 
+def _check_schedule(event: Event, by) -> None:
+    """Scheduling a commission meeting, an outreach activity or a training needs a step enabling
+    its capability open (cocrea/plans/capabilities.py)."""
+    perm = SCHEDULE_PERMISSIONS.get(event.kind)
+    if perm:
+        require_perm(by, perm, event.plan)
+
+
 @transaction.atomic
 def create_event(plan, *, by, **fields) -> Event:
     require_perm(by, "events.add_event", plan)
@@ -55,6 +63,7 @@ def create_event(plan, *, by, **fields) -> Event:
         raise TypeError(f"unknown fields: {sorted(unknown)}")
     event = Event(plan=plan, **fields)
     _check_leader_kind(event, by)
+    _check_schedule(event, by)
     event.full_clean()
     event.save()
     log_action(
@@ -72,6 +81,8 @@ def update_event(event: Event, *, by, **fields) -> list[str]:
     changed = assign_changed(event, fields)
     if changed:
         _check_leader_kind(event, by)
+        if "kind" in changed:  # becoming another kind is scheduling one of that kind
+            _check_schedule(event, by)
         event.full_clean()
         event.save(update_fields=[*changed, "updated_at"])
         log_action(

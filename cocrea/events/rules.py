@@ -8,7 +8,8 @@ anonymous included, while the event accepts registrations."""
 import rules
 from django.utils import timezone
 
-from cocrea.core.permissions import asker
+from cocrea.core.permissions import add_capability_perm, asker
+from cocrea.plans.capabilities import capability_open
 from cocrea.plans.models import Role
 from cocrea.plans.rules import has_role, is_secretariat
 from cocrea.tables.rules import tables_led_by
@@ -72,6 +73,22 @@ rules.add_perm("events.register_for_event", accepts_registrations)
 rules.add_perm("events.record_attendance", manages_event)
 rules.add_perm("events.record_minutes", manages_event)
 rules.add_perm("events.view_registrations", manages_event)
+# Scheduling (creating) an event of a kind that a capability of the programme covers is allowed
+# only while a step enabling it is open. What follows for an event already scheduled (editing,
+# publishing, cancelling, attendance, minutes) is not gated: an event announced while its step was
+# open must still be corrected, cancelled and recorded after the step closes.
+add_capability_perm(
+    "events.schedule_commission_meeting", is_secretariat, capability_open("forum-meetings")
+)
+add_capability_perm("events.schedule_outreach", is_secretariat, capability_open("outreach"))
+add_capability_perm("events.schedule_training", is_secretariat, capability_open("training"))
+
+# The permission that schedules each kind gated by a capability (the other kinds are not).
+SCHEDULE_PERMISSIONS = {
+    Event.Kind.COMMISSION_MEETING: "events.schedule_commission_meeting",
+    Event.Kind.OUTREACH: "events.schedule_outreach",
+    Event.Kind.TRAINING: "events.schedule_training",
+}
 # Whoever holds the registration's secret link may confirm, correct or cancel it: views reach a
 # registration only through its token (or the managers' workspace).
 rules.add_perm("events.confirm_registration", rules.always_allow)
@@ -92,3 +109,6 @@ can_register_for_event = asker("events.register_for_event")
 can_view_commission_meetings = asker("events.view_commission_meetings")
 can_view_event = asker("events.view_event")
 can_view_registrations = asker("events.view_registrations")
+can_schedule_commission_meeting = asker("events.schedule_commission_meeting")
+can_schedule_outreach = asker("events.schedule_outreach")
+can_schedule_training = asker("events.schedule_training")

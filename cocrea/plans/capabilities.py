@@ -30,6 +30,15 @@ CATALOGUE: dict[str, Capability] = {
     capability.key: capability
     for capability in (
         Capability(
+            "forum-meetings",
+            _("Forum meetings"),
+            _(
+                "The secretariat schedules the meetings of the multi-stakeholder forum (the "
+                "commission). The forum meets throughout the cycle: enable this on a long step."
+            ),
+            ("events.schedule_commission_meeting",),
+        ),
+        Capability(
             "open-call",
             _("Open call"),
             _("Anyone may register through the published open call for participation."),
@@ -43,6 +52,18 @@ CATALOGUE: dict[str, Capability] = {
                 "asked of them; requests past their deadline count as overdue."
             ),
             ("participation.remind_liaison",),
+        ),
+        Capability(
+            "outreach",
+            _("Outreach"),
+            _("The secretariat schedules outreach and awareness activities about the process."),
+            ("events.schedule_outreach",),
+        ),
+        Capability(
+            "training",
+            _("Training"),
+            _("The secretariat schedules trainings on the co-creation process."),
+            ("events.schedule_training",),
         ),
         Capability(
             "drafting",

@@ -1,0 +1,323 @@
+"""The role x capability matrix, generated from the catalogue (cocrea/plans/capabilities.py).
+
+For every permission a capability gates, every persona (tests/conftest.py ALL_PERSONAS) and both
+states of the programme (a step enabling the capability open; none open, while a step enabling
+every *other* capability is open), the rule must answer what `WHO` declares. A permission of the
+catalogue without its row in `WHO`, `TARGET` and `SAMPLES` fails, and so does a gated permission
+of the rules missing from the catalogue. One HTTP request per permission checks that the page or
+the action answers as the rule does (allowed: 200/302; refused: 403/404)."""
+
+import datetime
+from dataclasses import dataclass, field
+
+import pytest
+import rules
+from django.urls import reverse
+
+from cocrea.core.actions import SYSTEM
+from cocrea.core.permissions import CAPABILITY_GATES
+from cocrea.events.models import Event
+from cocrea.participation import actions as participation_actions
+from cocrea.participation.models import OpenCall, Registration
+from cocrea.plans import capabilities
+from cocrea.plans.models import Role, Step
+from cocrea.proposals.models import DraftComment, Proposal, PublicComment, ViabilityReview
+
+from .conftest import ALL_PERSONAS, PERSONAS
+from .factories import RegionFactory, StepFactory
+from .factories_participation import OpenCallFactory, TableFactory
+from .test_proposals import seat
+
+LOGGED_IN = set(PERSONAS)
+EVERYONE = set(ALL_PERSONAS)
+
+# Who holds each gated permission while a step enabling its capability is open (nobody while none
+# is). The `people` fixture's leader leads the table and the participant sits at it; the head
+# heads the institution the review is about; the superuser holds no seat.
+WHO: dict[str, set[str]] = {
+    "events.schedule_commission_meeting": {"secretary", "superuser"},
+    "events.schedule_outreach": {"secretary", "superuser"},
+    "events.schedule_training": {"secretary", "superuser"},
+    "participation.register_call": EVERYONE,
+    "participation.remind_liaison": {"secretary", "superuser"},
+    "proposals.change_proposal": {"secretary", "leader", "participant"},
+    "proposals.comment_draft": {"secretary", "leader", "participant"},
+    "proposals.submit_proposals": {"secretary", "leader"},
+    "proposals.assign_institutions": {"secretary", "leader"},
+    "proposals.review_proposal": {"head"},
+    "proposals.comment_proposal": LOGGED_IN,
+}
+
+# The object each permission is asked about, as the actions ask it.
+TARGET: dict[str, str] = {
+    "events.schedule_commission_meeting": "plan",
+    "events.schedule_outreach": "plan",
+    "events.schedule_training": "plan",
+    "participation.register_call": "plan",
+    "participation.remind_liaison": "plan",
+    "proposals.change_proposal": "table",
+    "proposals.comment_draft": "proposal",
+    "proposals.submit_proposals": "table",
+    "proposals.assign_institutions": "proposal",
+    "proposals.review_proposal": "review",
+    "proposals.comment_proposal": "proposal",
+}
+
+
+@dataclass
+class Sample:
+    """One request acting through a permission: `allowed` makes it with the capability open and
+    closed, `refused` (if any persona is) with it open."""
+
+    method: str
+    url: object  # world -> path
+    allowed: str
+    refused: str | None
+    data: object = field(default=lambda world: {})  # world -> POST data
+    # What the allowed persona gets once the capability is closed.
+    closed: tuple[int, ...] = (403, 404)
+
+
+def _table_url(name, *extra):
+    return lambda w: reverse(name, args=[w["plan"].slug, w["table"].number, *extra])
+
+
+def _plan_url(name, key=None):
+    return lambda w: reverse(name, args=[w["plan"].slug, *([w[key].pk] if key else [])])
+
+
+def _schedule(kind):
+    """The workspace form scheduling an event of `kind`; the commissioner may not create events."""
+    return Sample(
+        "post",
+        _plan_url("events:manage_create"),
+        "secretary",
+        "commissioner",
+        data=lambda w: {
+            "title_es": "Sesión de la Comisión",
+            "kind": kind,
+            "starts_at": "2017-05-18T10:00",
+            "region": w["region"].pk,
+            "venue": "ANTAI, Balboa, Ancón",
+        },
+    )
+
+
+SAMPLES: dict[str, Sample] = {
+    "events.schedule_commission_meeting": _schedule(Event.Kind.COMMISSION_MEETING),
+    "events.schedule_outreach": _schedule(Event.Kind.OUTREACH),
+    "events.schedule_training": _schedule(Event.Kind.TRAINING),
+    # The call's page answers 200 whatever its state; registering is refused (nothing stored)
+    # while its step is closed, and stored while it is open.
+    "participation.register_call": Sample(
+        "post",
+        _plan_url("participation:call"),
+        "anonymous",
+        None,
+        data=lambda w: {
+            "full_name": "Lucía Pérez",
+            "email": "lucia@example.net",
+            "phone": "6555-0101",
+            "organisation_name": "",
+            "sector": "citizen",
+            "region": w["region"].pk,
+            "axes": [w["table"].axis.pk],
+            "heard_from": "social",
+            "accessibility": "",
+            "consent": "on",
+            "website": "",
+        },
+        closed=(200,),
+    ),
+    "participation.remind_liaison": Sample(
+        "post", _plan_url("participation:liaison_remind", "liaison"), "secretary", "commissioner"
+    ),
+    "proposals.change_proposal": Sample(
+        "get", _table_url("proposals:edit", "commitment_2"), "participant", "citizen"
+    ),
+    "proposals.comment_draft": Sample(
+        "post",
+        _table_url("proposals:history", "commitment_1"),
+        "participant",
+        "citizen",
+        data=lambda w: {"body": "Conviene precisar la meta."},
+    ),
+    "proposals.submit_proposals": Sample(
+        "post", _table_url("proposals:submit"), "leader", "participant"
+    ),
+    "proposals.assign_institutions": Sample(
+        "get", _plan_url("proposals:assign", "proposal"), "leader", "participant"
+    ),
+    "proposals.review_proposal": Sample(
+        "post", _plan_url("proposals:review", "review"), "head", "liaison"
+    ),
+    "proposals.comment_proposal": Sample(
+        "post",
+        lambda w: reverse("proposals:comment", args=[w["plan"].slug, w["proposal"].pk]),
+        "citizen",
+        None,
+        data=lambda w: {"body": "Apoyo esta propuesta."},
+    ),
+}
+
+
+def catalogue_permissions() -> list[str]:
+    return [p for capability in capabilities.CATALOGUE.values() for p in capability.permissions]
+
+
+def gated_rules() -> set[str]:
+    """Every permission of the rules whose predicate asks a capability."""
+    return {
+        name
+        for name, predicate in rules.permissions.permissions.items()
+        if "capability_open(" in predicate.name
+    }
+
+
+# --- the matrix covers the catalogue ------------------------------------------------------------
+
+
+def test_every_permission_of_the_catalogue_has_its_rows():
+    permissions = catalogue_permissions()
+    assert len(permissions) == len(set(permissions))  # one capability per permission
+    assert set(WHO) == set(permissions)
+    assert set(TARGET) == set(permissions)
+    assert set(SAMPLES) == set(permissions)
+
+
+def test_every_gated_permission_of_the_rules_is_in_the_catalogue():
+    assert gated_rules() == set(catalogue_permissions())
+    assert set(CAPABILITY_GATES) == set(catalogue_permissions())
+
+
+def test_every_persona_is_in_the_matrix():
+    assert set(ALL_PERSONAS) == {*PERSONAS, "anonymous"}
+    assert {"superuser", "anonymous", "citizen"} <= EVERYONE
+    for permission, who in WHO.items():
+        assert who <= EVERYONE, permission
+        sample = SAMPLES[permission]
+        assert sample.allowed in who, permission
+        assert sample.refused is None or sample.refused not in who, permission
+
+
+# --- the world each permission is asked in ------------------------------------------------------
+
+
+@pytest.fixture
+def world(plan, people):
+    """A table (the leader leads it, the participant sits at it) with a submitted proposal and
+    a draft, the head's institution's pending review of the submitted one, an overdue liaison
+    request and the published open call."""
+    table = TableFactory(plan=plan, number=1)
+    seat(table, people["leader"], leader=True)
+    seat(table, people["participant"])
+    proposal = Proposal.objects.create(
+        plan=plan,
+        working_table=table,
+        axis=table.axis,
+        slot="commitment_3",
+        status=Proposal.Status.SUBMITTED,
+        title_es="Datos abiertos de compras",
+    )
+    Proposal.objects.create(
+        plan=plan, working_table=table, axis=table.axis, slot="commitment_1", title_es="Borrador"
+    )
+    institution = plan.roles.get(user=people["head"], role=Role.HEAD_OF_INSTITUTION).organisation
+    review = ViabilityReview.objects.create(
+        proposal=proposal, institution=institution, due_on=datetime.date(2017, 8, 25)
+    )
+    liaison = participation_actions.request_liaison(
+        plan,
+        by=SYSTEM,
+        axis=table.axis,
+        institution=institution,
+        head_name="Ana Ruiz",
+        head_email="ana.ruiz@example.gob.pa",
+        due_on=datetime.date(2017, 5, 12),
+    )
+    OpenCallFactory(plan=plan, step_status=False)
+    return {
+        "plan": plan,
+        "table": table,
+        "proposal": proposal,
+        "review": review,
+        "liaison": liaison,
+        "region": RegionFactory(),
+    }
+
+
+def programme(plan, key):
+    """A step enabling `key` (not started) and an open one enabling every other capability."""
+    others = [k for k in capabilities.CATALOGUE if k != key]
+    StepFactory(plan=plan, number=2, status=Step.Status.OPEN, capabilities=others)
+    return StepFactory(plan=plan, number=1, status=Step.Status.PENDING, capabilities=[key])
+
+
+def set_status(step, status):
+    Step.objects.filter(pk=step.pk).update(status=status)
+
+
+# --- the matrix ---------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("permission", catalogue_permissions())
+def test_matrix(permission, world, people):
+    key = capabilities.capability_of(permission).key
+    step = programme(world["plan"], key)
+    target = world[TARGET[permission]]
+    found = {}
+    for state in (Step.Status.OPEN, Step.Status.CLOSED, Step.Status.PENDING):
+        set_status(step, state)
+        found[state] = {p for p in ALL_PERSONAS if people[p].has_perm(permission, target)}
+    assert found == {
+        Step.Status.OPEN: WHO[permission],
+        Step.Status.CLOSED: set(),
+        Step.Status.PENDING: set(),
+    }
+
+
+def _request(client, people, persona, sample, world):
+    client.logout()
+    if persona != "anonymous":
+        client.force_login(people[persona])
+    url = sample.url(world)
+    if sample.method == "get":
+        return client.get(url)
+    return client.post(url, sample.data(world))
+
+
+# The row a sample's request writes when allowed (the others' writes are tested in their files).
+WRITES = {
+    "events.schedule_commission_meeting": Event,
+    "events.schedule_outreach": Event,
+    "events.schedule_training": Event,
+    "participation.register_call": Registration,
+    "proposals.comment_draft": DraftComment,
+    "proposals.comment_proposal": PublicComment,
+}
+
+
+def _effects(permission) -> int:
+    model = WRITES.get(permission)
+    return model.objects.count() if model else 0
+
+
+@pytest.mark.parametrize("permission", catalogue_permissions())
+def test_http_sample(permission, world, people, client):
+    sample = SAMPLES[permission]
+    step = programme(world["plan"], capabilities.capability_of(permission).key)
+    assert OpenCall.objects.filter(plan=world["plan"]).count() == 1
+
+    before = _effects(permission)
+    response = _request(client, people, sample.allowed, sample, world)
+    assert response.status_code in sample.closed
+    assert _effects(permission) == before  # refused while no step enabling it is open
+
+    set_status(step, Step.Status.OPEN)
+    if sample.refused is not None:
+        response = _request(client, people, sample.refused, sample, world)
+        assert response.status_code in (403, 404)
+        assert _effects(permission) == before
+    response = _request(client, people, sample.allowed, sample, world)
+    assert response.status_code in (200, 302)
+    assert _effects(permission) == before + (permission in WRITES)
