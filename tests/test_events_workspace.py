@@ -20,6 +20,27 @@ from .factories import RegionFactory, StepFactory
 from .factories_events import EventFactory, RegistrationFactory, in_days, led_table
 
 
+def test_scheduling_outreach_with_no_step_enabling_it_is_a_form_error_with_input_kept(
+    client, plan, secretary
+):
+    StepFactory(plan=plan, status="closed", capabilities=["outreach"])
+    client.force_login(secretary)
+    response = client.post(
+        reverse("events:manage_create", args=[plan.slug]),
+        {
+            "title_es": "Divulgación en Colón",
+            "kind": Event.Kind.OUTREACH,
+            "starts_at": "2017-05-03T09:00",
+            "venue": "CRU Colón",
+        },
+    )
+    assert response.status_code == 200
+    text = response.content.decode()
+    assert "No open step of the work programme enables" in text
+    assert 'value="Divulgación en Colón"' in text and 'value="CRU Colón"' in text
+    assert Event.objects.count() == 0
+
+
 def test_secretary_creates_publishes_and_records_an_event(client, plan, secretary):
     StepFactory(plan=plan, status="open", capabilities=["outreach"])  # scheduling outreach
     client.force_login(secretary)

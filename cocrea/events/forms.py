@@ -8,7 +8,7 @@ from cocrea.tables.rules import tables_led_by
 
 from .actions import event_fields
 from .models import Event
-from .rules import can_manage_events
+from .rules import SCHEDULE_PERMISSIONS, can_manage_events
 
 # An event's seats and a set of minutes' agreements: beyond these a number is a typing mistake.
 MAX_CAPACITY = 10_000
@@ -54,6 +54,7 @@ class EventForm(forms.ModelForm):
 
     def __init__(self, *args, plan, user, **kwargs):
         super().__init__(*args, **kwargs)
+        self._plan, self._user = plan, user
         self.fields["title_es"].required = True
         self.fields["axis"].queryset = plan.axes.all()
         tables = plan.tables.all()
@@ -72,6 +73,27 @@ class EventForm(forms.ModelForm):
             ] + [MinValueValidator(1), MaxValueValidator(MAX_CAPACITY)]
             capacity.widget.attrs.update({"min": 1, "max": MAX_CAPACITY})
         bound_fields(self, plan)
+
+    def clean_kind(self):
+        """A commission meeting, outreach or training is scheduled only while a step enabling it
+        is open (the action refuses it too): say so on the form, with everything typed kept."""
+        kind = self.cleaned_data["kind"]
+        perm = SCHEDULE_PERMISSIONS.get(kind)
+        unchanged = self.instance.pk is not None and self.instance.kind == kind
+        if perm and not unchanged and not self._user.has_perm(perm, self._plan):
+            label = Event.Kind(kind).label
+            if can_manage_events(self._user, self._plan):
+                raise forms.ValidationError(
+                    _(
+                        "No open step of the work programme enables “%(kind)s”: open one first, "
+                        "or choose another kind of event."
+                    )
+                    % {"kind": label}
+                )
+            raise forms.ValidationError(
+                _("Only the secretariat schedules “%(kind)s”.") % {"kind": label}
+            )
+        return kind
 
 
 class CancelEventForm(forms.Form):
