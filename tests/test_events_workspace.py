@@ -26,7 +26,7 @@ def test_scheduling_outreach_with_no_step_enabling_it_is_a_form_error_with_input
     StepFactory(plan=plan, status="closed", capabilities=["outreach"])
     client.force_login(secretary)
     response = client.post(
-        reverse("events:manage_create", args=[plan.slug]),
+        "/en" + reverse("events:manage_create", args=[plan.slug]),
         {
             "title_es": "Divulgación en Colón",
             "kind": Event.Kind.OUTREACH,

@@ -51,7 +51,9 @@ def test_the_context_holds_roles_capabilities_and_seats(plan, people, review, mi
     head = people["head"]
     context = permissions_for(head, plan)
     assert context.roles == frozenset({Role.HEAD_OF_INSTITUTION})
-    assert context.capabilities == frozenset({"drafting", "viability-review", "public-comment"})
+    assert context.capabilities == frozenset(
+        {"drafting", "training", "viability-review", "public-comment"}
+    )
     assert context.seats("reviews") == (frozenset({ministry.pk}), frozenset())
     assert permissions_for(people["leader"], plan).seats("tables") == (
         frozenset({table.pk}),
