@@ -178,6 +178,22 @@ def test_step_page_shows_its_public_history(client, world):
     assert html.count("<li><time") == 3  # edited, opened, closed
 
 
+def test_step_history_names_the_changed_fields_in_the_page_language(client, world):
+    step = world.steps.get(number=4)
+    actions.update_step(
+        step,
+        by=world.roles.get(role=Role.SECRETARIAT).user,
+        planned_end=step.planned_end + datetime.timedelta(days=3),
+        title_en="A later title",
+    )
+    url = reverse("public:step", args=["pa", step.key])
+    spanish = client.get(url).content.decode()
+    english = client.get("/en" + url).content.decode()
+    assert "(fin previsto, título (EN))" in spanish
+    assert "(planned end, title (EN))" in english
+    assert "planned_end" not in spanish + english
+
+
 def test_ical_feed_has_one_event_per_dated_step(client, world):
     response = client.get(reverse("public:programme_ical", args=["pa"]))
     body = response.content.decode()

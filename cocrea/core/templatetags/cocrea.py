@@ -20,6 +20,9 @@ FIELDS = {
     "title": _("title"),
     "description": _("description"),
     "responsible": _("responsible"),
+    "actual_start": _("actual start"),
+    "actual_end": _("actual end"),
+    "capabilities": _("what the step enables"),
 }
 
 
@@ -40,3 +43,13 @@ def field_label(name: str) -> str:
     if base in FIELDS and len(lang) == 2:
         return f"{FIELDS[base]} ({lang.upper()})"
     return FIELDS.get(name, name)
+
+
+@register.filter
+def log_description(entry) -> str:
+    """The detail of a log row as a reader reads it: a row that lists the fields an edit changed
+    (its `data` keyed by them) names them by their labels in the page's language."""
+    names = [name.strip() for name in entry.description.split(",")]
+    if entry.description and isinstance(entry.data, dict) and all(n in entry.data for n in names):
+        return ", ".join(str(field_label(name)) for name in names)
+    return entry.description
