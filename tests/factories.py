@@ -4,7 +4,7 @@ import factory
 from django.contrib.auth import get_user_model
 
 from cocrea.demo.plans_data import CAPABILITIES as DEMO_CAPABILITIES
-from cocrea.organisations.models import Organisation, Region
+from cocrea.organisations.models import Jurisdiction, Organisation, Region
 from cocrea.plans.models import ActionPlan, Axis, Step
 
 
@@ -19,11 +19,23 @@ class UserFactory(factory.django.DjangoModelFactory):
     password = factory.django.Password("secret-pass-123")
 
 
+class JurisdictionFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Jurisdiction
+        django_get_or_create = ["code"]
+
+    code = "pa"
+    name_es = "Panamá"
+    name_en = "Panama"
+    country_code = "PA"
+
+
 class RegionFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = Region
-        django_get_or_create = ["country_code", "code"]
+        django_get_or_create = ["jurisdiction", "code"]
 
+    jurisdiction = factory.SubFactory(JurisdictionFactory)
     country_code = "PA"
     code = "PA"
     name = "Panamá"
@@ -38,6 +50,9 @@ class OrganisationFactory(factory.django.DjangoModelFactory):
     name_en = factory.Sequence(lambda n: f"Organisation {n}")
     kind = Organisation.Kind.CIVIL_SOCIETY
     region = factory.SubFactory(RegionFactory)
+    jurisdiction = factory.LazyAttribute(
+        lambda o: o.region.jurisdiction if o.region else JurisdictionFactory()
+    )
 
 
 class PlanFactory(factory.django.DjangoModelFactory):
@@ -46,12 +61,17 @@ class PlanFactory(factory.django.DjangoModelFactory):
 
     country = "Panamá"
     country_code = "PA"
+    jurisdiction = factory.SubFactory(JurisdictionFactory)
+    template_version = "2017"
     slug = factory.Sequence(lambda n: f"plan-{n}")
     title_es = factory.Sequence(lambda n: f"Plan de acción {n}")
     title_en = factory.Sequence(lambda n: f"Action plan {n}")
     period_start = datetime.date(2017, 1, 1)
     period_end = datetime.date(2019, 12, 31)
-    is_current = True
+    # The first plan is the site's current one (only one may be).
+    is_current = factory.LazyFunction(
+        lambda: not ActionPlan.objects.filter(is_current=True).exists()
+    )
     contact_name = "Oficina de Gobierno Abierto"
     contact_email = "contacto@example.org"
 

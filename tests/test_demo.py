@@ -38,11 +38,11 @@ def test_demo_has_the_five_real_axes_and_the_seed_numbers(demo):
     ]
     assert (
         demo.max_commitments,
-        demo.working_tables,
+        demo.commitments_per_table_axis,
         demo.proposals_per_table_axis,
         demo.alternates_per_table_axis,
         demo.template_version,
-    ) == (10, 5, 3, 1, "2017")
+    ) == (10, 2, 3, 1, "2017")
 
 
 def test_demo_versions_1_and_2_differ_as_the_seed_says(demo):

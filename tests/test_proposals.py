@@ -199,7 +199,7 @@ def test_submission_lists_everything_missing_in_one_error(table, people):
 
 
 def test_submission_refuses_a_set_with_the_wrong_number_of_proposals(plan, table, people):
-    plan.proposals_per_table_axis = 2
+    plan.commitments_per_table_axis = 1
     plan.alternates_per_table_axis = 1
     plan.save()
     fill_set(table)

@@ -29,15 +29,13 @@ def seat(table, username, *, leader=False, side="civil_society", sector="civil_s
     )
 
 
-def test_default_tables_one_per_axis_up_to_the_plan_setting(plan, secretary):
+def test_default_tables_one_for_each_axis_without_one(plan, secretary):
     for n in range(1, 7):
         AxisFactory(plan=plan, number=n)
-    plan.working_tables = 5
-    plan.save()
     made = actions.create_default_tables(plan, by=secretary)
-    assert [t.number for t in made] == [1, 2, 3, 4, 5]
+    assert [t.number for t in made] == [1, 2, 3, 4, 5, 6]
     assert actions.create_default_tables(plan, by=secretary) == []
-    assert WorkingTable.objects.filter(plan=plan).count() == 5
+    assert WorkingTable.objects.filter(plan=plan).count() == 6
 
 
 def test_public_table_page_shows_leaders_and_counts_by_sector_only(client, plan, table):

@@ -11,7 +11,7 @@ from django.utils import timezone
 
 from cocrea.core.actions import SYSTEM
 from cocrea.core.models import ActionLog
-from cocrea.organisations.models import Organisation, Region
+from cocrea.organisations.models import Jurisdiction, Organisation, Region
 from cocrea.plans import actions
 from cocrea.plans.models import ActionPlan, Role
 
@@ -28,15 +28,26 @@ def _backdate(plan: ActionPlan, day: datetime.date, hour: int = 10) -> None:
     ActionLog.objects.filter(plan=plan, created_at__year__gt=2020).update(created_at=_at(day, hour))
 
 
+def _jurisdiction() -> Jurisdiction:
+    jurisdiction, _ = Jurisdiction.objects.get_or_create(
+        code=data.JURISDICTION["code"], defaults=data.JURISDICTION
+    )
+    return jurisdiction
+
+
 def _organisations() -> dict[str, Organisation]:
+    jurisdiction = _jurisdiction()
     regions = {}
     for code, name, capital in data.REGIONS:
         regions[code], _ = Region.objects.get_or_create(
-            country_code="PA", code=code, defaults={"name": name, "is_capital": capital}
+            jurisdiction=jurisdiction,
+            code=code,
+            defaults={"name": name, "is_capital": capital, "country_code": "PA"},
         )
     found = {}
     for acronym, name_es, name_en, kind, region in data.ORGANISATIONS:
         found[acronym], _ = Organisation.objects.get_or_create(
+            jurisdiction=jurisdiction,
             acronym=acronym,
             defaults={
                 "name_es": name_es,
@@ -87,7 +98,9 @@ def load_demo() -> tuple[ActionPlan, bool]:
         return existing, False
 
     orgs = _organisations()
-    plan = actions.create_plan(by=SYSTEM, lead_agency=orgs["ANTAI"], **data.PLAN)
+    plan = actions.create_plan(
+        by=SYSTEM, lead_agency=orgs["ANTAI"], jurisdiction=_jurisdiction(), **data.PLAN
+    )
     _backdate(plan, datetime.date(2017, 2, 1))
 
     users = {}

@@ -24,9 +24,9 @@ PLAN = {
     "period_start": D(2017, 1, 1),
     "period_end": D(2019, 12, 31),
     "languages": "es,en",
+    "default_language": "es",
     "max_commitments": 10,
-    "working_tables": 5,
-    "proposals_per_table_axis": 3,
+    "commitments_per_table_axis": 2,
     "alternates_per_table_axis": 1,
     "template_version": "2017",
     "contact_name": "Oficina de Gobierno Abierto",
@@ -37,6 +37,16 @@ PLAN = {
     "contact_address_es": "Avenida del Prado, edificio 712, Balboa, Ancón, Ciudad de Panamá",
     "contact_address_en": "Avenida del Prado, building 712, Balboa, Ancón, Panama City",
     "is_current": True,
+}
+
+JURISDICTION = {
+    "code": "pa",
+    "name_es": "Panamá",
+    "name_en": "Panama",
+    "kind": "national",
+    "country_code": "PA",
+    "region_label_es": "Provincias y comarcas",
+    "region_label_en": "Provinces and comarcas",
 }
 
 REGIONS = [

@@ -16,11 +16,44 @@ class Sector(models.TextChoices):
     CITIZEN = "citizen", _("Citizen, no organisation")
 
 
+class Jurisdiction(models.Model):
+    """The territory a plan belongs to: a country (national plan) or a local government.
+
+    Regions and organisations belong to one; a plan offers only its own jurisdiction's lists."""
+
+    class Kind(models.TextChoices):
+        NATIONAL = "national", _("National")
+        LOCAL = "local", _("Local")
+
+    code = models.SlugField(_("code"), max_length=40, unique=True)
+    name = models.CharField(_("name"), max_length=200)
+    kind = models.CharField(_("type"), max_length=10, choices=Kind.choices, default=Kind.NATIONAL)
+    country_code = models.CharField(_("country code"), max_length=2)
+    # What its regions are called ("provinces and comarcas", "cantons"), in the UI's languages.
+    region_label = models.CharField(_("name of its regions"), max_length=100, blank=True)
+
+    class Meta:
+        verbose_name = _("jurisdiction")
+        verbose_name_plural = _("jurisdictions")
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+
 class Region(models.Model):
-    """A first-level division of the country (in Panama: provinces and indigenous comarcas).
+    """A division of a jurisdiction (in Panama: provinces and indigenous comarcas; in Costa Rica:
+    provinces or cantons).
 
     Configuration, not code: a deployment loads its own list."""
 
+    jurisdiction = models.ForeignKey(
+        Jurisdiction,
+        verbose_name=_("jurisdiction"),
+        null=True,
+        on_delete=models.CASCADE,
+        related_name="regions",
+    )
     country_code = models.CharField(_("country code"), max_length=2, default="PA")
     code = models.CharField(_("code"), max_length=20)
     name = models.CharField(_("name"), max_length=120)
@@ -31,7 +64,7 @@ class Region(models.Model):
         verbose_name_plural = _("regions")
         ordering = ["name"]
         constraints = [
-            models.UniqueConstraint(fields=["country_code", "code"], name="region_unique_code")
+            models.UniqueConstraint(fields=["jurisdiction", "code"], name="region_unique_code")
         ]
 
     def __str__(self):
@@ -61,6 +94,13 @@ class Organisation(TimeStampedModel):
         Kind.MULTILATERAL: Sector.INTERNATIONAL,
     }
 
+    jurisdiction = models.ForeignKey(
+        Jurisdiction,
+        verbose_name=_("jurisdiction"),
+        null=True,
+        on_delete=models.CASCADE,
+        related_name="organisations",
+    )
     name = models.CharField(_("name"), max_length=250)
     acronym = models.CharField(_("acronym"), max_length=30, blank=True)
     kind = models.CharField(_("type"), max_length=30, choices=Kind.choices)

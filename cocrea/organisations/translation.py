@@ -1,8 +1,13 @@
 from modeltranslation.translator import TranslationOptions, register
 
-from .models import Organisation
+from .models import Jurisdiction, Organisation
 
 
 @register(Organisation)
 class OrganisationTranslation(TranslationOptions):
     fields = ("name",)
+
+
+@register(Jurisdiction)
+class JurisdictionTranslation(TranslationOptions):
+    fields = ("name", "region_label")

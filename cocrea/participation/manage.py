@@ -82,6 +82,7 @@ def overview(request, slug):
             "call_form": call_form,
             "counts": _status_counts(plan),
             "tables": list(tables_of(plan)),
+            "axes_without_table": plan.axes.filter(tables__isnull=True).exists(),
         },
     )
 

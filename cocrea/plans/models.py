@@ -2,11 +2,24 @@ import uuid
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from cocrea.core.models import TimeStampedModel
+
+from . import commitment_templates
+
+# The sensible range of each number of a plan (OGP recommends 5-15 commitments).
+MAX_COMMITMENTS_RANGE = (1, 50)
+COMMITMENTS_PER_TABLE_AXIS_RANGE = (1, 10)
+ALTERNATES_PER_TABLE_AXIS_RANGE = (0, 5)
+
+
+def site_languages() -> list[str]:
+    return [code for code, _name in settings.LANGUAGES]
 
 
 class ActionPlan(TimeStampedModel):
@@ -21,9 +34,21 @@ class ActionPlan(TimeStampedModel):
     summary = models.TextField(_("summary"), blank=True)
     period_start = models.DateField(_("period start"))
     period_end = models.DateField(_("period end"))
-    languages = models.CharField(
-        _("languages"), max_length=50, default="es,en", help_text=_("Comma-separated codes")
+    jurisdiction = models.ForeignKey(
+        "organisations.Jurisdiction",
+        verbose_name=_("jurisdiction"),
+        null=True,
+        on_delete=models.PROTECT,
+        related_name="plans",
     )
+    languages = models.CharField(
+        _("languages"),
+        max_length=50,
+        default="es,en",
+        help_text=_("Comma-separated codes of languages the site supports"),
+    )
+    # Content is required in this language; pages fall back to it.
+    default_language = models.CharField(_("default language"), max_length=8, default="es")
     lead_agency = models.ForeignKey(
         "organisations.Organisation",
         verbose_name=_("lead agency"),
@@ -32,15 +57,37 @@ class ActionPlan(TimeStampedModel):
         on_delete=models.SET_NULL,
         related_name="+",
     )
-    max_commitments = models.PositiveSmallIntegerField(_("maximum commitments"), default=10)
-    working_tables = models.PositiveSmallIntegerField(_("working tables"), default=5)
-    proposals_per_table_axis = models.PositiveSmallIntegerField(
-        _("proposals per table and axis"), default=3
+    max_commitments = models.PositiveSmallIntegerField(
+        _("maximum commitments"),
+        default=10,
+        validators=[
+            MinValueValidator(MAX_COMMITMENTS_RANGE[0]),
+            MaxValueValidator(MAX_COMMITMENTS_RANGE[1]),
+        ],
+    )
+    # N and M: each working table proposes, per axis it covers, N commitments and M alternates.
+    commitments_per_table_axis = models.PositiveSmallIntegerField(
+        _("commitments per table and axis"),
+        default=2,
+        validators=[
+            MinValueValidator(COMMITMENTS_PER_TABLE_AXIS_RANGE[0]),
+            MaxValueValidator(COMMITMENTS_PER_TABLE_AXIS_RANGE[1]),
+        ],
     )
     alternates_per_table_axis = models.PositiveSmallIntegerField(
-        _("of which alternates"), default=1
+        _("alternates per table and axis"),
+        default=1,
+        validators=[
+            MinValueValidator(ALTERNATES_PER_TABLE_AXIS_RANGE[0]),
+            MaxValueValidator(ALTERNATES_PER_TABLE_AXIS_RANGE[1]),
+        ],
     )
-    template_version = models.CharField(_("commitment template"), max_length=10, default="2017")
+    template_version = models.CharField(
+        _("commitment template"),
+        max_length=10,
+        default=commitment_templates.DEFAULT,
+        choices=commitment_templates.choices(),
+    )
     # Point of contact (an OGP basic requirement: lead agency and contact details are public).
     contact_name = models.CharField(_("point of contact"), max_length=200, blank=True)
     contact_title = models.CharField(_("contact's position"), max_length=200, blank=True)
@@ -53,25 +100,46 @@ class ActionPlan(TimeStampedModel):
         verbose_name = _("action plan")
         verbose_name_plural = _("action plans")
         ordering = ["-period_start"]
+        constraints = [
+            # Exactly one plan is the site's current one (the setup action moves the flag).
+            models.UniqueConstraint(
+                fields=["is_current"], condition=Q(is_current=True), name="plan_one_current"
+            )
+        ]
 
     def __str__(self):
         return self.title
 
     def clean(self):
+        errors = {}
         if self.period_start and self.period_end and self.period_end <= self.period_start:
-            raise ValidationError({"period_end": _("The period must end after it starts.")})
-        if self.alternates_per_table_axis >= self.proposals_per_table_axis:
-            raise ValidationError(
-                {"alternates_per_table_axis": _("Alternates must be fewer than the proposals.")}
-            )
+            errors["period_end"] = _("The period must end after it starts.")
+        codes = self.language_list
+        supported = site_languages()
+        unknown = [code for code in codes if code not in supported]
+        if not codes:
+            errors["languages"] = _("Choose at least one language.")
+        elif unknown:
+            errors["languages"] = _(
+                "The site does not support these languages: %(codes)s. Choose from: %(supported)s."
+            ) % {"codes": ", ".join(unknown), "supported": ", ".join(supported)}
+        elif len(set(codes)) != len(codes):
+            errors["languages"] = _("Each language once.")
+        elif self.default_language not in codes:
+            errors["default_language"] = _("The default language must be one of the plan's.")
+        if not commitment_templates.is_known(self.template_version):
+            errors["template_version"] = _("Choose a version of the commitment template.")
+        if errors:
+            raise ValidationError(errors)
 
     @property
     def language_list(self) -> list[str]:
         return [code.strip() for code in self.languages.split(",") if code.strip()]
 
     @property
-    def commitments_per_table_axis(self) -> int:
-        return self.proposals_per_table_axis - self.alternates_per_table_axis
+    def proposals_per_table_axis(self) -> int:
+        """N + M: the slots of a complete set."""
+        return self.commitments_per_table_axis + self.alternates_per_table_axis
 
     def get_absolute_url(self):
         return reverse("public:plan", args=[self.slug])

@@ -55,10 +55,10 @@ def remove_member(member: TableMember, *, by) -> None:
 
 @transaction.atomic
 def create_default_tables(plan, *, by) -> list[WorkingTable]:
-    """One table per axis, up to the plan's number of tables (idempotent)."""
+    """One table for each axis that has none yet (idempotent)."""
     require_perm(by, "tables.form_tables", plan)
     made = []
-    for axis in plan.axes.order_by("number")[: plan.working_tables]:
+    for axis in plan.axes.filter(tables__isnull=True).order_by("number"):
         table, created = WorkingTable.objects.get_or_create(
             plan=plan,
             number=axis.number,
