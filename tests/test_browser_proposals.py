@@ -83,7 +83,7 @@ def test_head_finds_a_proposal_not_viable_with_reasons_and_counterproposal(
         organisation=ministry
     )
     fill_set(setting)
-    actions.submit_set(setting, setting.axis, by=SYSTEM)
+    actions.submit_set(setting, setting.axes.get(), by=SYSTEM)
     Step.objects.filter(plan=plan).update(status=Step.Status.CLOSED)
     StepFactory(plan=plan, key="responsibles-and-objectives", number=9, status="open")
     proposal = Proposal.objects.get(slot="commitment_1")

@@ -58,7 +58,7 @@ def _dashboard(request, plan, publish_form=None):
             # The tables the person leads or sits at: their daily work starts there.
             "my_tables": list(
                 WorkingTable.objects.filter(pk__in=tables_joined_by(request.user, plan))
-                .select_related("axis")
+                .prefetch_related("axes")
                 .order_by("number")
             ),
         },
