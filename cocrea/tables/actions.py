@@ -145,14 +145,14 @@ def delete_table(table: WorkingTable, *, by) -> None:
     if table.members.exists():
         raise ValidationError(_("People sit at this table: remove them before the table."))
     for relation in table._meta.related_objects:
-        if relation.one_to_many and relation.related_model is not TableMember:
-            if relation.related_model._default_manager.filter(
-                **{relation.field.name: table}
-            ).exists():
-                raise ValidationError(
-                    _("The table is referenced by %(things)s: it can no longer be removed.")
-                    % {"things": relation.related_model._meta.verbose_name_plural}
-                )
+        if not relation.one_to_many or relation.related_model is TableMember:
+            continue
+        found = relation.related_model._default_manager.filter(**{relation.field.name: table})
+        if found.exists():
+            raise ValidationError(
+                _("The table is referenced by %(things)s: it can no longer be removed.")
+                % {"things": relation.related_model._meta.verbose_name_plural}
+            )
     log_action(
         actor=by,
         verb="tables.delete_table",
