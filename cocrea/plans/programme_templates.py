@@ -44,7 +44,7 @@ class TemplateStep:
 
 @dataclass(frozen=True)
 class ProgrammeTemplate:
-    key: str
+    slug: str
     name: str
     description: str
     steps: tuple[TemplateStep, ...]
@@ -64,7 +64,7 @@ SECRETARIAT_AND_FORUM = {
 TABLES = {"es": "Mesas de trabajo", "en": "Working tables"}
 
 OGP_2021 = ProgrammeTemplate(
-    key="ogp-2021",
+    slug="ogp-2021",
     name=_("OGP co-creation sequence (Participation & Co-Creation Standards, 2021)"),
     description=_(
         "Fifteen steps over about thirty weeks: forum, published timeline, outreach, open call, "
@@ -279,11 +279,11 @@ OGP_2021 = ProgrammeTemplate(
     ),
 )
 
-TEMPLATES: dict[str, ProgrammeTemplate] = {template.key: template for template in (OGP_2021,)}
+TEMPLATES: dict[str, ProgrammeTemplate] = {template.slug: template for template in (OGP_2021,)}
 
 
 def choices() -> list[tuple[str, str]]:
-    return [(template.key, template.name) for template in TEMPLATES.values()]
+    return [(template.slug, template.name) for template in TEMPLATES.values()]
 
 
 def default_start(template: ProgrammeTemplate, period_start: datetime.date) -> datetime.date:
