@@ -490,3 +490,27 @@ def test_only_the_secretariat_reaches_the_structure_pages(persona, client, plan,
         assert plan.axes.count() == 1
         assert plan.tables.count() == 1
         assert not plan.steps.exists()
+
+
+# --- the migration from one axis to several ---------------------------------------------------
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_migration_keeps_each_existing_table_on_its_axis():
+    from django.db import connection
+    from django.db.migrations.executor import MigrationExecutor
+
+    before = [("tables", "0002_tablemember")]
+    executor = MigrationExecutor(connection)
+    executor.migrate(before)
+    try:
+        old_apps = executor.loader.project_state(before).apps
+        OldTable = old_apps.get_model("tables", "WorkingTable")
+        plan = PlanFactory(slug="before")
+        first, second = AxisFactory(plan=plan, number=1), AxisFactory(plan=plan, number=2)
+        for number, axis in ((1, first), (2, second), (3, second)):
+            OldTable.objects.create(plan_id=plan.pk, axis_id=axis.pk, number=number, name="M")
+    finally:
+        executor = MigrationExecutor(connection)
+        executor.migrate(executor.loader.graph.leaf_nodes())
+    assert covered(plan) == [(1, [1]), (2, [2]), (3, [2])]
