@@ -48,8 +48,9 @@ def led_table(plan, username="leader"):
         plan=plan, number=90, defaults={"name_es": "Eje de prueba"}
     )
     table, _ = WorkingTable.objects.get_or_create(
-        plan=plan, number=90, defaults={"axis": axis, "name_es": "Mesa de prueba"}
+        plan=plan, number=90, defaults={"name_es": "Mesa de prueba"}
     )
+    table.axes.add(axis)
     TableMember.objects.get_or_create(
         table=table,
         user=get_user_model().objects.get(username=username),

@@ -54,8 +54,15 @@ class RegistrationFactory(factory.django.DjangoModelFactory):
 class TableFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = WorkingTable
+        skip_postgeneration_save = True
 
-    axis = factory.LazyAttribute(lambda o: AxisFactory(plan=o.plan, number=o.number))
     number = factory.Sequence(lambda n: n + 1)
     name_es = factory.LazyAttribute(lambda o: f"Mesa {o.number}")
     name_en = factory.LazyAttribute(lambda o: f"Table {o.number}")
+
+    @factory.post_generation
+    def axes(self, create, extracted, **kwargs):
+        """The axes covered: those given, else a new axis numbered as the table."""
+        if not create:
+            return
+        self.axes.set(extracted or [AxisFactory(plan=self.plan, number=self.number)])

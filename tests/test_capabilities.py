@@ -132,14 +132,14 @@ def test_a_step_added_in_the_workspace_with_drafting_opens_drafting(client, plan
     assert participant().has_perm("proposals.change_proposal", table) is False
     with pytest.raises(PermissionDenied):
         proposal_actions.save_proposal(
-            table, table.axis, "commitment_1", by=participant(), title_es="Uno"
+            table, table.axes.get(), "commitment_1", by=participant(), title_es="Uno"
         )
     response = client.post(reverse("workspace:step_open", args=[plan.slug, step.key]))
     assert response.status_code == 302
     assert Step.objects.get(pk=step.pk).status == Step.Status.OPEN
     assert participant().has_perm("proposals.change_proposal", table) is True
     proposal_actions.save_proposal(
-        table, table.axis, "commitment_1", by=participant(), title_es="Uno"
+        table, table.axes.get(), "commitment_1", by=participant(), title_es="Uno"
     )
     assert list(Proposal.objects.values_list("title_es", flat=True)) == ["Uno"]
 

@@ -124,7 +124,7 @@ SAMPLES: dict[str, Sample] = {
             "organisation_name": "",
             "sector": "citizen",
             "region": w["region"].pk,
-            "axes": [w["table"].axis.pk],
+            "axes": [w["table"].axes.get().pk],
             "heard_from": "social",
             "accessibility": "",
             "consent": "on",
@@ -223,13 +223,17 @@ def world(plan, people):
     proposal = Proposal.objects.create(
         plan=plan,
         working_table=table,
-        axis=table.axis,
+        axis=table.axes.get(),
         slot="commitment_3",
         status=Proposal.Status.SUBMITTED,
         title_es="Datos abiertos de compras",
     )
     Proposal.objects.create(
-        plan=plan, working_table=table, axis=table.axis, slot="commitment_1", title_es="Borrador"
+        plan=plan,
+        working_table=table,
+        axis=table.axes.get(),
+        slot="commitment_1",
+        title_es="Borrador",
     )
     institution = plan.roles.get(user=people["head"], role=Role.HEAD_OF_INSTITUTION).organisation
     review = ViabilityReview.objects.create(
@@ -238,7 +242,7 @@ def world(plan, people):
     liaison = participation_actions.request_liaison(
         plan,
         by=SYSTEM,
-        axis=table.axis,
+        axis=table.axes.get(),
         institution=institution,
         head_name="Ana Ruiz",
         head_email="ana.ruiz@example.gob.pa",

@@ -166,7 +166,7 @@ def test_demo_tables_have_their_session_and_trained_leaders(demo):
     from cocrea.tables.models import TableMember
 
     tables = list(demo.tables.order_by("number"))
-    assert [t.axis.number for t in tables] == [1, 2, 3, 4, 5]
+    assert [[a.number for a in t.axes.all()] for t in tables] == [[1], [2], [3], [4], [5]]
     assert [len(list(sessions_for_table(t))) for t in tables] == [1, 1, 1, 1, 1]
     leaders = TableMember.objects.filter(table__plan=demo, is_leader=True)
     assert leaders.count() >= 10
@@ -195,7 +195,7 @@ def test_demo_tables_submitted_three_complete_proposals_each(demo):
     assert {p.status for p in proposals} == {Proposal.Status.SUBMITTED}
     by_table = {}
     for p in proposals:
-        assert p.axis_id == p.working_table.axis_id
+        assert list(p.working_table.axes.values_list("pk", flat=True)) == [p.axis_id]
         by_table.setdefault(p.working_table.number, []).append(p.slot)
     assert {n: sorted(slots) for n, slots in by_table.items()} == {
         n: ["alternate", "commitment_1", "commitment_2"] for n in range(1, 6)

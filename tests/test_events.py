@@ -372,7 +372,8 @@ def test_leader_manages_only_the_sessions_of_tables_they_lead(plan, people):
 
     leader = people["leader"]
     mine = led_table(plan)
-    other = WorkingTable.objects.create(plan=plan, axis=mine.axis, number=91, name_es="Otra mesa")
+    other = WorkingTable.objects.create(plan=plan, number=91, name_es="Otra mesa")
+    other.axes.set(mine.axes.all())
     with pytest.raises(ValidationError) as error:
         actions.create_event(
             plan,
@@ -400,9 +401,8 @@ def test_queries_for_the_tables_app(plan, people):
 
     from .factories import AxisFactory
 
-    table = WorkingTable.objects.create(
-        plan=plan, axis=AxisFactory(plan=plan), number=1, name="Mesa 1"
-    )
+    table = WorkingTable.objects.create(plan=plan, number=1, name="Mesa 1")
+    table.axes.set([AxisFactory(plan=plan)])
     session = EventFactory(plan=plan, kind=Event.Kind.TABLE_SESSION, working_table=table)
     EventFactory(plan=plan, kind=Event.Kind.TABLE_SESSION)
     assert list(queries.sessions_for_table(table)) == [session]

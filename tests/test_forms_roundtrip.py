@@ -206,7 +206,7 @@ def test_proposal_editor_round_trips_without_losing_its_dates(
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_assignment_form_round_trips_its_review_date(language, client, plan, people, table):
     fill_set(table)
-    proposal_actions.submit_set(table, table.axis, by=SYSTEM)
+    proposal_actions.submit_set(table, table.axes.get(), by=SYSTEM)
     for key, number in (("viability-review", 10), ("responsibles-and-objectives", 9)):
         StepFactory(plan=plan, key=key, number=number, planned_end=datetime.date(2017, 9, 1))
     Step.objects.filter(plan=plan).update(status=Step.Status.CLOSED)

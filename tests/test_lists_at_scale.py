@@ -157,7 +157,7 @@ def _submitted_proposal(plan):
         leader = get_user_model().objects.get(username="leader")
         seat(table, leader, leader=True)
         fill_set(table)
-        found = submit_set(table, table.axis, by=leader)[0]
+        found = submit_set(table, table.axes.get(), by=leader)[0]
     return found
 
 

@@ -464,7 +464,8 @@ def test_person_with_an_account_reaches_their_data_without_a_mail(client, confir
 def _seat(plan, axes, registration, secretary):
     from cocrea.tables.models import WorkingTable
 
-    table = WorkingTable.objects.create(plan=plan, axis=axes[0], number=1, name_es="Mesa 1")
+    table = WorkingTable.objects.create(plan=plan, number=1, name_es="Mesa 1")
+    table.axes.set([axes[0]])
     return actions.add_registrant(table, registration, by=secretary)
 
 

@@ -231,7 +231,7 @@ def test_head_designates_a_liaison_from_the_link(
 ):
     mail.outbox.clear()
     with django_capture_on_commit_callbacks(execute=True):
-        request = ask(plan, secretary, ministry, table.axis)
+        request = ask(plan, secretary, ministry, table.axes.get())
     assert [m.to for m in mail.outbox] == [["ministro@salud.example"]]
     url = path_of(link_of(mail.outbox[0]))
     data = {"answer": "designate", "full_name": "Carmen Vergara", "email": "carmen@salud.example"}
@@ -253,7 +253,7 @@ def test_head_designates_a_liaison_from_the_link(
 
 
 def test_head_declines_with_a_reason(plan, secretary, ministry, table):
-    request = ask(plan, secretary, ministry, table.axis)
+    request = ask(plan, secretary, ministry, table.axes.get())
     with pytest.raises(ValidationError):
         actions.respond_liaison_request(request.link_token, by=SYSTEM, designate=False)
     actions.respond_liaison_request(
@@ -266,8 +266,8 @@ def test_head_declines_with_a_reason(plan, secretary, ministry, table):
 def test_overdue_requests_are_reminded_once_by_the_job(
     plan, secretary, ministry, table, liaison_step, django_capture_on_commit_callbacks
 ):
-    overdue = ask(plan, secretary, ministry, table.axis, due=D(2017, 6, 30))
-    ask(plan, secretary, OrganisationFactory(kind="public_institution"), table.axis)
+    overdue = ask(plan, secretary, ministry, table.axes.get(), due=D(2017, 6, 30))
+    ask(plan, secretary, OrganisationFactory(kind="public_institution"), table.axes.get())
     assert overdue.is_overdue() is True
     assert "liaison-reminders" in [job.name for job in jobs()]
     mail.outbox.clear()
@@ -286,7 +286,7 @@ def test_overdue_requests_are_reminded_once_by_the_job(
 def test_liaison_page_shows_pending_and_overdue(
     client, plan, secretary, ministry, table, liaison_step
 ):
-    ask(plan, secretary, ministry, table.axis, due=D(2017, 6, 30))
+    ask(plan, secretary, ministry, table.axes.get(), due=D(2017, 6, 30))
     client.force_login(secretary)
     text = client.get("/en" + reverse("participation:liaisons", args=[plan.slug])).content.decode()
     assert "Overdue" in text
@@ -296,7 +296,7 @@ def test_liaison_page_shows_pending_and_overdue(
 def test_nothing_is_overdue_once_the_liaisons_step_is_closed(
     client, plan, secretary, ministry, table, liaison_step, django_capture_on_commit_callbacks
 ):
-    request = ask(plan, secretary, ministry, table.axis, due=D(2017, 6, 30))
+    request = ask(plan, secretary, ministry, table.axes.get(), due=D(2017, 6, 30))
     plan_actions.close_step(liaison_step, by=secretary, on=D(2017, 7, 1))
     assert request.is_overdue() is False
     client.force_login(secretary)
@@ -324,7 +324,7 @@ def world(plan, people, table, requirements, ministry, liaison_step):
     accepted = invite(plan, secretary, table, email="b@gob.example")
     actions.respond_invitation(accepted.link_token, by=SYSTEM, accept=True)
     accepted.refresh_from_db()
-    overdue = ask(plan, secretary, ministry, table.axis, due=D(2017, 6, 30))
+    overdue = ask(plan, secretary, ministry, table.axes.get(), due=D(2017, 6, 30))
     region = RegionFactory()
     pending = actions.register(
         plan,
@@ -379,7 +379,7 @@ ACTIONS = {
         lambda plan, w, user: actions.request_liaison(
             plan,
             by=user,
-            axis=w["table"].axis,
+            axis=w["table"].axes.get(),
             institution=OrganisationFactory(kind="public_institution"),
             head_name="X",
             head_email="x@gob.example",
@@ -502,7 +502,7 @@ def test_list_pages_queries_do_not_grow(
             invitation = invite(plan, secretary, table, email=f"p{i}@gob.example")
             if i % 2:
                 actions.respond_invitation(invitation.link_token, by=SYSTEM, accept=True)
-            ask(plan, secretary, OrganisationFactory(kind="public_institution"), table.axis)
+            ask(plan, secretary, OrganisationFactory(kind="public_institution"), table.axes.get())
 
     client.force_login(secretary)
     url = reverse(name, args=[plan.slug])

@@ -63,7 +63,7 @@ def table(plan, people, drafting):
 
 def fill_set(table, **overrides):
     for slot in SLOTS:
-        actions.save_proposal(table, table.axis, slot, by=SYSTEM, **{**COMPLETE, **overrides})
+        actions.save_proposal(table, table.axes.get(), slot, by=SYSTEM, **{**COMPLETE, **overrides})
 
 
 # --- saving drafts and revisions ---------------------------------------------------------------
@@ -71,11 +71,18 @@ def fill_set(table, **overrides):
 
 def test_every_save_of_a_draft_writes_a_revision_and_a_private_log_row(table, people):
     leader = people["leader"]
-    actions.save_proposal(table, table.axis, "commitment_1", by=leader, title_es="Primera")
+    actions.save_proposal(table, table.axes.get(), "commitment_1", by=leader, title_es="Primera")
     actions.save_proposal(
-        table, table.axis, "commitment_1", by=leader, title_es="Primera versión", problem_es="P"
+        table,
+        table.axes.get(),
+        "commitment_1",
+        by=leader,
+        title_es="Primera versión",
+        problem_es="P",
     )
-    actions.save_proposal(table, table.axis, "commitment_1", by=leader, title_es="Primera versión")
+    actions.save_proposal(
+        table, table.axes.get(), "commitment_1", by=leader, title_es="Primera versión"
+    )
     proposal = Proposal.objects.get(working_table=table, slot="commitment_1")
     assert proposal.status == "draft"
     assert proposal.template_version == "2017"
@@ -97,7 +104,7 @@ def test_diff_between_two_revisions_marks_the_changed_words(table, people):
     leader = people["leader"]
     actions.save_proposal(
         table,
-        table.axis,
+        table.axes.get(),
         "commitment_1",
         by=leader,
         title_es="Datos abiertos de salud",
@@ -106,7 +113,7 @@ def test_diff_between_two_revisions_marks_the_changed_words(table, people):
     )
     actions.save_proposal(
         table,
-        table.axis,
+        table.axes.get(),
         "commitment_1",
         by=leader,
         title_es="Datos abiertos de salud pública",
@@ -139,7 +146,7 @@ def test_diff_between_two_revisions_marks_the_changed_words(table, people):
 def test_history_page_shows_the_diff_between_the_chosen_revisions(client, plan, table, people):
     leader = people["leader"]
     for title in ["Uno", "Uno dos", "Uno dos tres"]:
-        actions.save_proposal(table, table.axis, "alternate", by=leader, title_es=title)
+        actions.save_proposal(table, table.axes.get(), "alternate", by=leader, title_es=title)
     client.force_login(leader)
     url = "/en" + reverse("proposals:history", args=[plan.slug, 1, "alternate"])
     response = client.get(url + "?from=1&to=3")
@@ -157,14 +164,16 @@ def test_history_page_shows_the_diff_between_the_chosen_revisions(client, plan, 
 
 def test_complete_set_is_submitted_and_locked(table, people):
     fill_set(table)
-    submitted = actions.submit_set(table, table.axis, by=people["leader"])
+    submitted = actions.submit_set(table, table.axes.get(), by=people["leader"])
     assert sorted(p.slot for p in submitted) == sorted(SLOTS)
     assert set(Proposal.objects.values_list("status", flat=True)) == {"submitted"}
     log = ActionLog.objects.order_by("-id").first()
     assert (log.verb, log.public, log.actor) == ("proposals.submit_set", True, people["leader"])
-    assert log.data["axis"] == table.axis.number
+    assert log.data["axis"] == table.axes.get().number
     with translation.override("en"), pytest.raises(ValidationError) as refused:
-        actions.save_proposal(table, table.axis, "commitment_1", by=people["leader"], title_es="X")
+        actions.save_proposal(
+            table, table.axes.get(), "commitment_1", by=people["leader"], title_es="X"
+        )
     with translation.override("en"):
         assert refused.value.messages == [
             "This proposal has been submitted and can no longer change."
@@ -172,16 +181,21 @@ def test_complete_set_is_submitted_and_locked(table, people):
     assert Proposal.objects.get(slot="commitment_1").title_es == COMPLETE["title_es"]
     assert ProposalRevision.objects.count() == 3
     with pytest.raises(ValidationError):
-        actions.submit_set(table, table.axis, by=people["leader"])
+        actions.submit_set(table, table.axes.get(), by=people["leader"])
 
 
 def test_submission_lists_everything_missing_in_one_error(table, people):
-    actions.save_proposal(table, table.axis, "commitment_1", by=SYSTEM, **COMPLETE)
+    actions.save_proposal(table, table.axes.get(), "commitment_1", by=SYSTEM, **COMPLETE)
     actions.save_proposal(
-        table, table.axis, "commitment_2", by=SYSTEM, title_es="Segundo", problem_en="Only English"
+        table,
+        table.axes.get(),
+        "commitment_2",
+        by=SYSTEM,
+        title_es="Segundo",
+        problem_en="Only English",
     )
     with translation.override("en"), pytest.raises(ValidationError) as refused:
-        actions.submit_set(table, table.axis, by=people["leader"])
+        actions.submit_set(table, table.axes.get(), by=people["leader"])
     with translation.override("en"):
         assert refused.value.messages == [
             "The set must have exactly 3 proposals; it has 2.",
@@ -204,7 +218,7 @@ def test_submission_refuses_a_set_with_the_wrong_number_of_proposals(plan, table
     plan.save()
     fill_set(table)
     with translation.override("en"), pytest.raises(ValidationError) as refused:
-        actions.submit_set(table, table.axis, by=people["leader"])
+        actions.submit_set(table, table.axes.get(), by=people["leader"])
     with translation.override("en"):
         assert refused.value.messages == ["The set must have exactly 2 proposals; it has 3."]
 
@@ -212,10 +226,10 @@ def test_submission_refuses_a_set_with_the_wrong_number_of_proposals(plan, table
 def test_technology_and_innovation_alone_is_not_an_ogp_value(table, people):
     fill_set(table)
     actions.save_proposal(
-        table, table.axis, "alternate", by=SYSTEM, ogp_values=["technology_innovation"]
+        table, table.axes.get(), "alternate", by=SYSTEM, ogp_values=["technology_innovation"]
     )
     with translation.override("en"), pytest.raises(ValidationError) as refused:
-        actions.submit_set(table, table.axis, by=people["leader"])
+        actions.submit_set(table, table.axes.get(), by=people["leader"])
     with translation.override("en"):
         assert refused.value.messages == [
             "Alternate: technology and innovation counts only with another OGP value."
@@ -284,11 +298,11 @@ def test_change_proposal_matrix(persona, step_open, drafting, table, people):
     allowed = step_open and persona in MAY_CHANGE
     assert user.has_perm("proposals.change_proposal", table) is allowed
     if allowed:
-        actions.save_proposal(table, table.axis, "commitment_1", by=user, title_es="Hecho")
+        actions.save_proposal(table, table.axes.get(), "commitment_1", by=user, title_es="Hecho")
         assert Proposal.objects.get().revisions.count() == 1
     else:
         with pytest.raises(PermissionDenied):
-            actions.save_proposal(table, table.axis, "commitment_1", by=user, title_es="No")
+            actions.save_proposal(table, table.axes.get(), "commitment_1", by=user, title_es="No")
         assert not Proposal.objects.exists()
 
 
@@ -302,11 +316,11 @@ def test_submit_proposals_matrix(persona, step_open, drafting, table, people):
     allowed = step_open and persona in MAY_SUBMIT
     assert user.has_perm("proposals.submit_proposals", table) is allowed
     if allowed:
-        actions.submit_set(table, table.axis, by=user)
+        actions.submit_set(table, table.axes.get(), by=user)
         assert set(Proposal.objects.values_list("status", flat=True)) == {"submitted"}
     else:
         with pytest.raises(PermissionDenied):
-            actions.submit_set(table, table.axis, by=user)
+            actions.submit_set(table, table.axes.get(), by=user)
         assert set(Proposal.objects.values_list("status", flat=True)) == {"draft"}
 
 
@@ -340,7 +354,7 @@ def test_workspace_pages_are_forbidden_outside_the_table(persona, client, plan, 
 
 
 def test_drafts_are_never_public(client, plan, table, people):
-    actions.save_proposal(table, table.axis, "commitment_1", by=SYSTEM, **COMPLETE)
+    actions.save_proposal(table, table.axes.get(), "commitment_1", by=SYSTEM, **COMPLETE)
     draft = Proposal.objects.get()
     assert client.get(reverse("proposals:detail", args=[plan.slug, draft.pk])).status_code == 404
     listing = client.get("/en" + reverse("proposals:list", args=[plan.slug]))
@@ -352,9 +366,13 @@ def test_drafts_are_never_public(client, plan, table, people):
 def test_submitted_proposals_are_public_with_their_history(client, plan, table, people):
     fill_set(table)
     actions.save_proposal(
-        table, table.axis, "commitment_1", by=people["leader"], title_es="Datos de salud abiertos"
+        table,
+        table.axes.get(),
+        "commitment_1",
+        by=people["leader"],
+        title_es="Datos de salud abiertos",
     )
-    actions.submit_set(table, table.axis, by=people["leader"])
+    actions.submit_set(table, table.axes.get(), by=people["leader"])
     proposal = Proposal.objects.get(slot="commitment_1")
     list_url = reverse("proposals:list", args=[plan.slug])
     response = client.get("/en" + reverse("proposals:detail", args=[plan.slug, proposal.pk]))
@@ -379,7 +397,7 @@ def _submitted(plan, tables, start, stop):
         Proposal.objects.create(
             plan=plan,
             working_table=table,
-            axis=table.axis,
+            axis=table.axes.get(),
             slot=SLOTS[i % 3],
             status=Proposal.Status.SUBMITTED,
             title_es=f"Propuesta {i}",

@@ -69,7 +69,7 @@ def _open(plan, key, number):
 @pytest.fixture
 def submitted(plan, table):
     fill_set(table)
-    actions.submit_set(table, table.axis, by=SYSTEM)
+    actions.submit_set(table, table.axes.get(), by=SYSTEM)
     return list(Proposal.objects.filter(working_table=table).order_by("id"))
 
 
@@ -96,19 +96,23 @@ def reviewing(plan, submitted, ministry, people):
 
 
 def test_members_discuss_a_draft_on_its_history_page(client, plan, table, people):
-    actions.save_proposal(table, table.axis, "commitment_1", by=people["leader"], title_es="Uno")
+    actions.save_proposal(
+        table, table.axes.get(), "commitment_1", by=people["leader"], title_es="Uno"
+    )
     url = reverse("proposals:history", args=[plan.slug, 1, "commitment_1"])
     client.force_login(people["participant"])
     response = client.post(url, {"body": "Falta el problema."})
     assert response.status_code == 302
-    assert response["Location"] == url + "#discussion"
+    assert response["Location"] == url + "?axis=1#discussion"
     page = client.get(url).content.decode()
     assert "Falta el problema." in page
     assert [c.body for c in DraftComment.objects.all()] == ["Falta el problema."]
 
 
 def test_blank_draft_comment_is_refused_on_the_page(client, plan, table, people):
-    actions.save_proposal(table, table.axis, "commitment_1", by=people["leader"], title_es="Uno")
+    actions.save_proposal(
+        table, table.axes.get(), "commitment_1", by=people["leader"], title_es="Uno"
+    )
     client.force_login(people["participant"])
     url = reverse("proposals:history", args=[plan.slug, 1, "commitment_1"])
     assert client.post(url, {"body": "   "}).status_code == 400
@@ -116,7 +120,9 @@ def test_blank_draft_comment_is_refused_on_the_page(client, plan, table, people)
 
 
 def test_draft_discussion_is_not_shown_outside_the_table(client, plan, table, people):
-    actions.save_proposal(table, table.axis, "commitment_1", by=people["leader"], title_es="Uno")
+    actions.save_proposal(
+        table, table.axes.get(), "commitment_1", by=people["leader"], title_es="Uno"
+    )
     proposal = Proposal.objects.get()
     actions.comment_draft(proposal, by=people["participant"], body="Solo para la mesa.")
     client.force_login(people["citizen"])
@@ -177,7 +183,7 @@ def test_assignments_page_lists_what_each_person_may_assign(
 ):
     other = TableFactory(plan=plan, number=2)
     fill_set(other)
-    actions.submit_set(other, other.axis, by=SYSTEM)
+    actions.submit_set(other, other.axes.get(), by=SYSTEM)
     url = reverse("proposals:assignments", args=[plan.slug])
     client.force_login(people["secretary"])
     assert len(client.get(url).context["rows"]) == 6
@@ -383,7 +389,7 @@ def test_moderator_hides_a_comment_with_a_public_reason(client, submitted, peopl
 
 
 def test_comment_on_a_draft_is_not_found(client, plan, table, people):
-    actions.save_proposal(table, table.axis, "commitment_1", by=SYSTEM, **COMPLETE)
+    actions.save_proposal(table, table.axes.get(), "commitment_1", by=SYSTEM, **COMPLETE)
     proposal = Proposal.objects.get()
     client.force_login(people["citizen"])
     url = reverse("proposals:comment", args=[plan.slug, proposal.pk])
@@ -412,7 +418,7 @@ def _many(plan, ministry, start, stop, tables):
         proposal = Proposal.objects.create(
             plan=plan,
             working_table=table,
-            axis=table.axis,
+            axis=table.axes.get(),
             slot=SLOTS[i % 3],
             status=Proposal.Status.SUBMITTED,
             title_es=f"Propuesta {i}",

@@ -119,14 +119,14 @@ def table(plan, people, programme):
 
 @pytest.fixture
 def draft(table):
-    return actions.save_proposal(table, table.axis, "commitment_1", by=SYSTEM, **COMPLETE)
+    return actions.save_proposal(table, table.axes.get(), "commitment_1", by=SYSTEM, **COMPLETE)
 
 
 @pytest.fixture
 def submitted(table):
     """The table's three submitted proposals, in slot order."""
     fill_set(table)
-    return actions.submit_set(table, table.axis, by=SYSTEM)
+    return actions.submit_set(table, table.axes.get(), by=SYSTEM)
 
 
 @pytest.fixture

@@ -339,7 +339,7 @@ def load_events_demo(plan) -> bool:
         if kind == K.TABLE_SESSION:
             axis = axes.get(int(title_es.split()[1].rstrip(":")))
             # The participation demo, when loaded first, has made one table per axis.
-            table = plan.tables.filter(axis=axis).first() if axis else None
+            table = plan.tables.filter(axes=axis).order_by("number").first() if axis else None
         event = actions.create_event(
             plan,
             by=officer,

@@ -183,8 +183,13 @@ def _load(plan: ActionPlan) -> None:
         actions.add_requirement(plan, by=officer, text_es=es, text_en=en, applies_to=to)
         for es, en, to in REQUIREMENTS
     ]
-    tables = {t.axis.number: t for t in create_default_tables(plan, by=officer)}
-    tables = tables or {t.axis.number: t for t in plan.tables.select_related("axis")}
+    # Panama 2017-2019 formed one table per axis: tables keyed by the number of their axis.
+    create_default_tables(plan, by=officer)
+    tables = {
+        axis.number: table
+        for table in plan.tables.prefetch_related("axes")
+        for axis in table.axes.all()
+    }
     _backdate(plan, datetime.date(2017, 5, 18))
 
     # Leaders: invited, accepted, verified and confirmed.
@@ -321,8 +326,9 @@ def _load(plan: ActionPlan) -> None:
     for _number, table in sorted(tables.items()):
         chosen = (
             Registration.objects.filter(
-                plan=plan, status=Registration.Status.CONFIRMED, axes=table.axis
+                plan=plan, status=Registration.Status.CONFIRMED, axes__in=table.axes.all()
             )
+            .distinct()
             .exclude(sector=Sector.GOVERNMENT)
             .order_by("pk")[:MEMBERS_PER_TABLE]
         )

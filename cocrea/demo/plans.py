@@ -14,6 +14,7 @@ from cocrea.core.models import ActionLog
 from cocrea.organisations.models import Jurisdiction, Organisation, Region
 from cocrea.plans import actions
 from cocrea.plans.models import ActionPlan, Role
+from cocrea.tables.actions import create_default_tables
 
 from . import plans_data as data
 
@@ -165,6 +166,11 @@ def load_demo() -> tuple[ActionPlan, bool]:
             _backdate(plan, datetime.date(2017, 5, 18))
     actions.publish_version(plan, by=officer, **data.VERSION_2)
     _backdate(plan, data.VERSION_2["published_on"])
+
+    # The five tables, one per axis, formed with version 2 (the participation demo seats people):
+    # the tables' drafting step cannot open while an axis has no table.
+    create_default_tables(plan, by=officer)
+    _backdate(plan, datetime.date(2017, 5, 18))
 
     # Progress: what had been opened and closed by then.
     for key, (opened, closed) in data.PROGRESS.items():

@@ -112,7 +112,9 @@ class _People:
 
     def __init__(self, plan: ActionPlan):
         self.officer = plan.roles.get(role=Role.SECRETARIAT).user
-        self.tables = {t.number: t for t in plan.tables.select_related("axis", "plan")}
+        self.tables = {t.number: t for t in plan.tables.select_related("plan")}
+        # Panama's table n covers axis n only.
+        self.axes = {a.number: a for a in plan.axes.all()}
         self.seats: dict[int, dict[str, object]] = {}
         members = TableMember.objects.filter(table__plan=plan).select_related("user", "table")
         for member in members.order_by("table__number", "id"):
@@ -155,8 +157,8 @@ def _load(plan: ActionPlan) -> None:
             at(
                 day,
                 10,
-                lambda t=table, s=slot, b=by, f=fields: actions.save_proposal(
-                    t, t.axis, s, by=b, **f
+                lambda t=table, a=people.axes[axis], s=slot, b=by, f=fields: actions.save_proposal(
+                    t, a, s, by=b, **f
                 ),
             )
         who, day = texts["saved"]
@@ -165,20 +167,22 @@ def _load(plan: ActionPlan) -> None:
         at(
             day,
             11,
-            lambda t=table, s=slot, b=by, f=fields: actions.save_proposal(t, t.axis, s, by=b, **f),
+            lambda t=table, a=people.axes[axis], s=slot, b=by, f=fields: actions.save_proposal(
+                t, a, s, by=b, **f
+            ),
         )
     for axis, slot, who, day, body in data.DRAFT_COMMENTS:
         table, by = people.tables[axis], people.at_table(axis, who)
         at(
             day,
             16,
-            lambda t=table, s=slot, b=by, text=body: actions.comment_draft(
-                Proposal.objects.get(working_table=t, axis=t.axis, slot=s), by=b, body=text
+            lambda t=table, a=people.axes[axis], s=slot, b=by, text=body: actions.comment_draft(
+                Proposal.objects.get(working_table=t, axis=a, slot=s), by=b, body=text
             ),
         )
     for axis, (who, day) in data.SUBMISSIONS.items():
         table, by = people.tables[axis], people.at_table(axis, who)
-        at(day, 15, lambda t=table, b=by: actions.submit_set(t, t.axis, by=b))
+        at(day, 15, lambda t=table, a=people.axes[axis], b=by: actions.submit_set(t, a, by=b))
 
     # Step 7 closes, step 9 opens: responsible institutions and objectives.
     at(
@@ -306,7 +310,7 @@ def _load(plan: ActionPlan) -> None:
 def _proposal(people: _People, axis: int, slot: str) -> Proposal:
     table = people.tables[axis]
     return Proposal.objects.select_related("plan", "working_table").get(
-        working_table=table, axis=table.axis, slot=slot
+        working_table=table, axis=people.axes[axis], slot=slot
     )
 
 

@@ -714,7 +714,7 @@ def respond_liaison_request(
             update_fields=["status", "liaison", "responded_at", "token_hash", "updated_at"]
         )
         grant_role(plan, user, Role.LIAISON, by=_Delegated(by), organisation=request.institution)
-        table = plan.tables.filter(axis=request.axis).order_by("number").first()
+        table = plan.tables.filter(axes=request.axis).order_by("number").first()
         if table is not None:
             add_member(
                 table,

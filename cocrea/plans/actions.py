@@ -12,8 +12,12 @@ from django.utils.translation import gettext as _
 
 from cocrea.core.actions import assign_changed, log_action, require_perm
 
+from . import programme_templates
 from .models import ActionPlan, Axis, Commission, PlanRole, ProgrammeVersion, Step
 from .versions import DATE_FIELDS, TEXT_FIELDS, compare, language_codes, snapshot_steps
+
+# The capability whose step needs every axis covered by a working table.
+DRAFTING = "drafting"
 
 
 def _today() -> datetime.date:
@@ -58,7 +62,7 @@ def update_plan(plan: ActionPlan, *, by, **fields) -> list[str]:
 @transaction.atomic
 def set_axis(plan: ActionPlan, *, by, number: int, **texts) -> Axis:
     """Create or re-word the thematic axis with this number."""
-    require_perm(by, "plans.change_plan", plan)
+    require_perm(by, "plans.change_axes", plan)
     axis, created = Axis.objects.get_or_create(plan=plan, number=number, defaults=texts)
     changed = [] if created else assign_changed(axis, texts)
     if changed:
@@ -71,6 +75,74 @@ def set_axis(plan: ActionPlan, *, by, number: int, **texts) -> Axis:
             plan=plan,
         )
     return axis
+
+
+def axis_fields() -> list[str]:
+    """The editable fields of an axis: its number and its texts once per language."""
+    return [
+        "number",
+        *(f"{name}_{lang}" for name in ("name", "description") for lang in language_codes()),
+    ]
+
+
+@transaction.atomic
+def update_axis(axis: Axis, *, by, **fields) -> list[str]:
+    """Renumber or re-word an axis; returns the fields that changed."""
+    require_perm(by, "plans.change_axes", axis.plan)
+    unknown = set(fields) - set(axis_fields())
+    if unknown:
+        raise ValueError(f"not editable: {sorted(unknown)}")
+    number = fields.get("number", axis.number)
+    if Axis.objects.filter(plan_id=axis.plan_id, number=number).exclude(pk=axis.pk).exists():
+        raise ValidationError(
+            {"number": _("Another axis already has number %(number)s.") % {"number": number}}
+        )
+    changed = assign_changed(axis, fields)
+    if changed:
+        axis.full_clean(exclude=["plan"])
+        axis.save(update_fields=changed)
+        log_action(
+            actor=by,
+            verb="plans.update_axis",
+            target=axis,
+            plan=axis.plan,
+            description=", ".join(changed),
+            data={"fields": changed},
+        )
+    return changed
+
+
+def axis_references(axis: Axis) -> list[str]:
+    """What refers to `axis` (working tables, proposals, registrations, events, ...), as the
+    plural names of those things; empty when the axis can be removed. Read through the relations
+    other apps declare, so the plans app imports none of them."""
+    found = []
+    for relation in axis._meta.related_objects:
+        model = relation.related_model
+        if model._default_manager.filter(**{relation.field.name: axis}).exists():
+            found.append(str(model._meta.verbose_name_plural))
+    return found
+
+
+@transaction.atomic
+def delete_axis(axis: Axis, *, by) -> None:
+    """Remove an axis nothing refers to yet."""
+    require_perm(by, "plans.change_axes", axis.plan)
+    axis = Axis.objects.select_for_update().select_related("plan").get(pk=axis.pk)
+    used = axis_references(axis)
+    if used:
+        raise ValidationError(
+            _("Axis %(axis)s cannot be removed: it is used by %(things)s.")
+            % {"axis": axis, "things": ", ".join(used)}
+        )
+    log_action(
+        actor=by,
+        verb="plans.delete_axis",
+        target=axis,
+        plan=axis.plan,
+        data={"number": axis.number},
+    )
+    axis.delete()
 
 
 @transaction.atomic
@@ -217,9 +289,17 @@ def delete_step(step: Step, *, by) -> None:
 def open_step(step: Step, *, by, on: datetime.date | None = None) -> Step:
     """Open a pending step, or re-open a closed one. Records the actual start on first opening."""
     require_perm(by, "plans.open_step", step)
-    step = Step.objects.select_for_update().get(pk=step.pk)
+    step = Step.objects.select_for_update().select_related("plan").get(pk=step.pk)
     if not step.can_become(Step.Status.OPEN):
         raise ValidationError(_("This step is already open."))
+    if DRAFTING in step.capabilities:
+        # Each axis is drafted by a table covering it: none may be left out.
+        orphans = step.plan.axes.filter(tables__isnull=True).order_by("number")
+        if orphans:
+            raise ValidationError(
+                _("Axes without a working table: %(axes)s.")
+                % {"axes": ", ".join(str(axis) for axis in orphans)}
+            )
     reopening = step.status == Step.Status.CLOSED
     step.status = Step.Status.OPEN
     if not step.actual_start:
@@ -298,6 +378,96 @@ def publish_version(
         data={"number": version.number},
     )
     return version
+
+
+@transaction.atomic
+def start_programme(
+    plan: ActionPlan,
+    *,
+    by,
+    template: str | None = None,
+    copy_from: ActionPlan | None = None,
+    starts_on: datetime.date | None = None,
+) -> list[Step]:
+    """Give a plan without steps its first programme: the steps of a template
+    (cocrea/plans/programme_templates.py) dated from `starts_on`, or a copy of an earlier plan's
+    steps (texts, responsible, capabilities and durations) shifted to this plan. Copied steps get
+    new keys. By default the sequence is dated so that it ends before the plan's period starts
+    (a template), or keeps the source's distance to its period (a copy). Logged once."""
+    require_perm(by, "plans.start_programme", plan)
+    ActionPlan.objects.select_for_update().filter(pk=plan.pk).first()
+    if plan.steps.exists():
+        raise ValidationError(_("The programme already has steps: edit them instead."))
+    if (template is None) == (copy_from is None):
+        raise ValidationError(_("Choose a template or a plan to copy, not both."))
+    if template is not None:
+        chosen = programme_templates.TEMPLATES.get(template)
+        if chosen is None:
+            raise ValidationError(_("Choose one of the templates."))
+        start = starts_on or programme_templates.default_start(chosen, plan.period_start)
+        rows = []
+        for item in chosen.steps:
+            planned_start, planned_end = item.dates(start)
+            rows.append(
+                {
+                    **_texts("title", item.title),
+                    **_texts("description", item.description),
+                    **_texts("responsible", item.responsible),
+                    "planned_start": planned_start,
+                    "planned_end": planned_end,
+                    "capabilities": list(item.capabilities),
+                }
+            )
+        source = {"template": template}
+    else:
+        if copy_from.pk == plan.pk:
+            raise ValidationError(_("Choose another plan to copy."))
+        originals = list(copy_from.steps.order_by("number", "id"))
+        if not originals:
+            raise ValidationError(_("That plan has no steps to copy."))
+        shift = _shift(originals, copy_from, plan, starts_on)
+        texts = [f"{name}_{lang}" for name in TEXT_FIELDS for lang in language_codes()]
+        rows = [
+            {
+                **{name: getattr(original, name) for name in texts},
+                "planned_start": _moved(original.planned_start, shift),
+                "planned_end": _moved(original.planned_end, shift),
+                "capabilities": list(original.capabilities),
+            }
+            for original in originals
+        ]
+        source = {"copy_from": copy_from.slug}
+    steps = []
+    for number, fields in enumerate(rows, start=1):
+        step = Step(plan=plan, key=Step.new_key(), number=number, **fields)
+        step.full_clean()
+        step.save()
+        steps.append(step)
+    log_action(
+        actor=by,
+        verb="plans.start_programme",
+        target=plan,
+        plan=plan,
+        data={**source, "steps": len(steps)},
+    )
+    return steps
+
+
+def _texts(name: str, values: dict[str, str]) -> dict[str, str]:
+    return {f"{name}_{lang}": values.get(lang, "") for lang in language_codes()}
+
+
+def _shift(originals, source: ActionPlan, plan: ActionPlan, starts_on) -> datetime.timedelta:
+    """How far the copied steps move: to start on `starts_on`, else by the distance between the
+    two plans' periods."""
+    firsts = [step.planned_start for step in originals if step.planned_start]
+    if starts_on is not None and firsts:
+        return starts_on - min(firsts)
+    return plan.period_start - source.period_start
+
+
+def _moved(value: datetime.date | None, shift: datetime.timedelta) -> datetime.date | None:
+    return value + shift if value else None
 
 
 # --- helpers -----------------------------------------------------------------------------------

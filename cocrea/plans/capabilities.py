@@ -179,3 +179,22 @@ def capability_open(key: str):
         return context is not None and key in context.capabilities
 
     return predicate
+
+
+# What a co-creation cycle cannot do without: a programme where no step enables one of these
+# gets a warning on the workspace (the forum, the open call, the drafting, the institutions'
+# assignment and review, the public comment).
+CYCLE_NEEDS = (
+    "forum-meetings",
+    "open-call",
+    "drafting",
+    "assignment",
+    "viability-review",
+    "public-comment",
+)
+
+
+def missing_for_cycle(steps) -> list[Capability]:
+    """The capabilities of CYCLE_NEEDS that none of `steps` enables, in the catalogue's order."""
+    enabled = {key for step in steps for key in step.capabilities}
+    return [CATALOGUE[key] for key in CYCLE_NEEDS if key not in enabled]

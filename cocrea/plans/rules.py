@@ -40,6 +40,8 @@ has_any_role = has_role(*Role.values)
 
 rules.add_perm("plans.view_workspace", has_any_role)
 rules.add_perm("plans.change_plan", is_secretariat)
+rules.add_perm("plans.change_axes", is_secretariat)
+rules.add_perm("plans.start_programme", is_secretariat)
 rules.add_perm("plans.grant_role", is_secretariat)
 rules.add_perm("plans.revoke_role", is_secretariat)
 rules.add_perm("plans.create_step", is_secretariat)
@@ -51,6 +53,7 @@ rules.add_perm("plans.publish_version", is_secretariat)
 
 
 # One `can_<verb>` per permission: what views, forms, templates' rows and the API ask.
+can_change_axes = asker("plans.change_axes")
 can_change_plan = asker("plans.change_plan")
 can_change_step = asker("plans.change_step")
 can_close_step = asker("plans.close_step")
@@ -60,4 +63,5 @@ can_grant_role = asker("plans.grant_role")
 can_open_step = asker("plans.open_step")
 can_publish_version = asker("plans.publish_version")
 can_revoke_role = asker("plans.revoke_role")
+can_start_programme = asker("plans.start_programme")
 can_view_workspace = asker("plans.view_workspace")

@@ -8,6 +8,8 @@ VERBS = {
     "plans.update_plan": _("updated the plan"),
     "plans.create_axis": _("added a thematic axis"),
     "plans.update_axis": _("re-worded a thematic axis"),
+    "plans.delete_axis": _("removed a thematic axis"),
+    "plans.start_programme": _("started the work programme"),
     "plans.update_commission": _("updated the commission"),
     "plans.grant_role": _("gave a role"),
     "plans.revoke_role": _("withdrew a role"),

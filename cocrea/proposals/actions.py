@@ -116,6 +116,8 @@ def save_proposal(table, axis, slot: str, *, by, **fields) -> Proposal:
     require_perm(by, "proposals.change_proposal", table)
     if axis.plan_id != table.plan_id:
         raise ValueError("the axis belongs to another plan")
+    if not table.axes.filter(pk=axis.pk).exists():
+        raise ValueError("the table does not cover this axis")
     if slot not in Proposal.Slot.values:
         raise ValueError(f"unknown slot: {slot}")
     unknown = set(fields) - set(snapshot_fields())

@@ -48,9 +48,26 @@ def _plan(slug):
 
 
 def _table(plan, number) -> WorkingTable:
-    table = get_object_or_404(WorkingTable.objects.select_related("axis"), plan=plan, number=number)
+    table = get_object_or_404(
+        WorkingTable.objects.prefetch_related("axes"), plan=plan, number=number
+    )
     table.plan = plan
     return table
+
+
+def _axis(query, table):
+    """The axis of the set worked on: `?axis=<number>` among those the table covers, by default
+    its first one. A table drafts one set per axis it covers."""
+    axes = sorted(table.axes.all(), key=lambda axis: axis.number)
+    if not axes:
+        raise Http404
+    number = int_param(query, "axis")
+    if number is None:
+        return axes[0]
+    for axis in axes:
+        if axis.number == number:
+            return axis
+    raise Http404
 
 
 def _comparison(request, revisions: list) -> dict:
@@ -75,19 +92,19 @@ def workspace(request, slug, number):
     plan = _plan(slug)
     table = _table(plan, number)
     require_perm(request.user, "tables.view_table", table)
-    slots = queries.slots_of(table, table.axis)
-    submitted = any(p and p.is_locked for _slot, _label, p in slots)
-    return render(
-        request,
-        "proposals/workspace.html",
-        {
-            "plan": plan,
-            "table": table,
-            "slots": slots,
-            "submitted": submitted,
-            "missing": [] if submitted else actions.missing_for_submission(table, table.axis),
-        },
-    )
+    sets = []
+    for axis in sorted(table.axes.all(), key=lambda axis: axis.number):
+        slots = queries.slots_of(table, axis)
+        submitted = any(p and p.is_locked for _slot, _label, p in slots)
+        sets.append(
+            {
+                "axis": axis,
+                "slots": slots,
+                "submitted": submitted,
+                "missing": [] if submitted else actions.missing_for_submission(table, axis),
+            }
+        )
+    return render(request, "proposals/workspace.html", {"plan": plan, "table": table, "sets": sets})
 
 
 @login_required
@@ -97,7 +114,8 @@ def edit(request, slug, number, slot):
     if slot not in Proposal.Slot.values:
         raise Http404
     require_perm(request.user, "proposals.change_proposal", table)
-    proposal = Proposal.objects.filter(working_table=table, axis=table.axis, slot=slot).first()
+    axis = _axis(request.GET, table)
+    proposal = Proposal.objects.filter(working_table=table, axis=axis, slot=slot).first()
     if proposal is not None and proposal.is_locked:
         messages.error(request, _("This proposal has been submitted and can no longer change."))
         return redirect("proposals:workspace", slug=plan.slug, number=table.number)
@@ -106,7 +124,7 @@ def edit(request, slug, number, slot):
     )
     if request.method == "POST" and form.is_valid():
         try:
-            actions.save_proposal(table, table.axis, slot, by=request.user, **form.cleaned_data)
+            actions.save_proposal(table, axis, slot, by=request.user, **form.cleaned_data)
         except ValidationError as error:
             for message in error.messages:
                 form.add_error(None, message)
@@ -119,6 +137,7 @@ def edit(request, slug, number, slot):
         {
             "plan": plan,
             "table": table,
+            "axis": axis,
             "slot_label": Proposal.Slot(slot).label,
             "form": form,
         },
@@ -132,7 +151,8 @@ def history(request, slug, number, slot):
     plan = _plan(slug)
     table = _table(plan, number)
     require_perm(request.user, "tables.view_table", table)
-    proposal = get_object_or_404(Proposal, working_table=table, axis=table.axis, slot=slot)
+    axis = _axis(request.GET, table)
+    proposal = get_object_or_404(Proposal, working_table=table, axis=axis, slot=slot)
     proposal.plan = plan
     form = CommentForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
@@ -144,7 +164,7 @@ def history(request, slug, number, slot):
         else:
             messages.success(request, _("Comment added."))
             url = reverse("proposals:history", args=[plan.slug, table.number, slot])
-            return redirect(url + "#discussion")
+            return redirect(f"{url}?axis={axis.number}#discussion")
     revisions = list(queries.revisions(proposal, with_authors=True))
     return render(
         request,
@@ -153,6 +173,7 @@ def history(request, slug, number, slot):
             "plan": plan,
             "table": table,
             "proposal": proposal,
+            "axis": axis,
             "revisions": revisions,
             "show_authors": True,
             "comments": list(queries.draft_comments(proposal)),
@@ -174,8 +195,9 @@ def submit(request, slug, number):
         for message in confirm.errors["final"]:
             messages.error(request, message)
         return redirect("proposals:workspace", slug=plan.slug, number=table.number)
+    axis = _axis(request.POST, table)
     try:
-        actions.submit_set(table, table.axis, by=request.user)
+        actions.submit_set(table, axis, by=request.user)
     except ValidationError as error:
         for message in error.messages:
             messages.error(request, message)

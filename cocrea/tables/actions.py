@@ -1,8 +1,10 @@
 """State changes of the working tables: who leads them and who sits at them."""
 
+from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils.translation import gettext as _
 
-from cocrea.core.actions import log_action, require_perm
+from cocrea.core.actions import assign_changed, log_action, require_perm
 from cocrea.plans.actions import grant_role
 from cocrea.plans.models import Role
 
@@ -53,18 +55,134 @@ def remove_member(member: TableMember, *, by) -> None:
     member.delete()
 
 
+TABLE_TEXTS = ("name", "description")
+
+
+def _check_table(plan, number, axes, exclude=None) -> list:
+    """The axes, validated: at least one, all of `plan`; the number free in the plan."""
+    errors = {}
+    axes = list(axes)
+    if not axes:
+        errors["axes"] = _("Choose at least one thematic axis for the table.")
+    elif any(axis.plan_id != plan.pk for axis in axes):
+        errors["axes"] = _("Choose axes of this plan.")
+    taken = WorkingTable.objects.filter(plan=plan, number=number)
+    if exclude is not None:
+        taken = taken.exclude(pk=exclude.pk)
+    if taken.exists():
+        errors["number"] = _("Another working table already has number %(number)s.") % {
+            "number": number
+        }
+    if errors:
+        raise ValidationError(errors)
+    return sorted(axes, key=lambda axis: axis.number)
+
+
+def _axis_numbers(table) -> list[int]:
+    return sorted(table.axes.values_list("number", flat=True))
+
+
+@transaction.atomic
+def create_table(plan, *, by, number: int, axes, **texts) -> WorkingTable:
+    """Form a working table that covers `axes` (one or more axes of the plan).
+
+    `texts` holds `name_<lang>` and `description_<lang>` values."""
+    require_perm(by, "tables.form_tables", plan)
+    axes = _check_table(plan, number, axes)
+    table = WorkingTable(plan=plan, number=number, **texts)
+    table.full_clean(exclude=["axes"])
+    table.save()
+    table.axes.set(axes)
+    log_action(
+        actor=by,
+        verb="tables.create_table",
+        target=table,
+        plan=plan,
+        data={"axes": [axis.number for axis in axes]},
+    )
+    return table
+
+
+@transaction.atomic
+def update_table(table: WorkingTable, *, by, axes=None, **fields) -> list[str]:
+    """Renumber, re-word or change the axes a table covers; returns what changed.
+
+    An axis for which the table has already drafted proposals cannot be taken off it."""
+    require_perm(by, "tables.change_table", table)
+    plan = table.plan
+    before_axes = _axis_numbers(table)
+    number = fields.get("number", table.number)
+    wanted = _check_table(plan, number, axes if axes is not None else table.axes.all(), table)
+    removed = {a.pk for a in table.axes.all()} - {a.pk for a in wanted}
+    if removed and table.proposals.filter(axis_id__in=removed).exists():
+        raise ValidationError(
+            {"axes": _("The table has drafted proposals for an axis you took off it.")}
+        )
+    changed = assign_changed(table, fields)
+    if changed:
+        table.full_clean(exclude=["axes"])
+        table.save(update_fields=[*changed, "updated_at"])
+    if [axis.number for axis in wanted] != before_axes:
+        table.axes.set(wanted)
+        changed.append("axes")
+    if changed:
+        log_action(
+            actor=by,
+            verb="tables.update_table",
+            target=table,
+            plan=plan,
+            description=", ".join(changed),
+            data={"fields": changed, "axes": [axis.number for axis in wanted]},
+        )
+    return changed
+
+
+@transaction.atomic
+def delete_table(table: WorkingTable, *, by) -> None:
+    """Remove a working table nobody sits at and that has no proposals, sessions or invitations."""
+    require_perm(by, "tables.delete_table", table)
+    table = WorkingTable.objects.select_for_update().get(pk=table.pk)
+    if table.members.exists():
+        raise ValidationError(_("People sit at this table: remove them before the table."))
+    for relation in table._meta.related_objects:
+        if not relation.one_to_many or relation.related_model is TableMember:
+            continue
+        found = relation.related_model._default_manager.filter(**{relation.field.name: table})
+        if found.exists():
+            raise ValidationError(
+                _("The table is referenced by %(things)s: it can no longer be removed.")
+                % {"things": relation.related_model._meta.verbose_name_plural}
+            )
+    log_action(
+        actor=by,
+        verb="tables.delete_table",
+        target=table,
+        plan=table.plan,
+        data={"number": table.number},
+    )
+    table.delete()
+
+
 @transaction.atomic
 def create_default_tables(plan, *, by) -> list[WorkingTable]:
-    """One table for each axis that has none yet (idempotent)."""
+    """One table for each axis that no table covers yet (idempotent), numbered as its axis
+    when that number is free, else after the last table."""
     require_perm(by, "tables.form_tables", plan)
     made = []
+    taken = set(WorkingTable.objects.filter(plan=plan).values_list("number", flat=True))
     for axis in plan.axes.filter(tables__isnull=True).order_by("number"):
-        table, created = WorkingTable.objects.get_or_create(
-            plan=plan,
-            number=axis.number,
-            defaults={"axis": axis, "name_es": axis.name_es, "name_en": axis.name_en},
+        number = axis.number if axis.number not in taken else max(taken) + 1
+        taken.add(number)
+        table = WorkingTable.objects.create(
+            plan=plan, number=number, name_es=axis.name_es, name_en=axis.name_en
         )
-        if created:
-            log_action(actor=by, verb="tables.create_table", target=table, plan=plan)
-            made.append(table)
+        table.axes.set([axis])
+        log_action(
+            actor=by,
+            verb="tables.create_table",
+            target=table,
+            plan=plan,
+            data={"axes": [axis.number]},
+        )
+        made.append(table)
     return made

@@ -6,15 +6,13 @@ from cocrea.core.models import TimeStampedModel
 
 
 class WorkingTable(TimeStampedModel):
-    """A working table (mesa de trabajo) that drafts commitment proposals for one thematic axis.
-    One per axis by default; the plan's `working_tables` setting says how many the plan expects."""
+    """A working table (mesa de trabajo) that drafts commitment proposals for the thematic axes
+    it covers: one set of N commitments and M alternates per axis. A plan may have one table per
+    axis (Panama 2017-2019) or fewer tables than axes, a table covering several (Costa Rica)."""
 
     plan = models.ForeignKey("plans.ActionPlan", on_delete=models.CASCADE, related_name="tables")
-    axis = models.ForeignKey(
-        "plans.Axis",
-        verbose_name=_("thematic axis"),
-        on_delete=models.PROTECT,
-        related_name="tables",
+    axes = models.ManyToManyField(
+        "plans.Axis", verbose_name=_("thematic axes covered"), related_name="tables"
     )
     number = models.PositiveSmallIntegerField(_("number"))
     name = models.CharField(_("name"), max_length=200)

@@ -5,6 +5,7 @@ from collections import Counter
 from django.db.models import Count, Prefetch, Q
 
 from cocrea.organisations.models import Sector
+from cocrea.plans.models import Axis
 
 from .models import TableMember, WorkingTable
 
@@ -12,7 +13,7 @@ from .models import TableMember, WorkingTable
 def tables_of(plan):
     return (
         WorkingTable.objects.filter(plan=plan)
-        .select_related("axis")
+        .prefetch_related(Prefetch("axes", Axis.objects.order_by("number")))
         .annotate(
             member_count=Count("members"),
             leader_count=Count("members", filter=Q(members__is_leader=True)),
@@ -24,17 +25,23 @@ def tables_of(plan):
 def table_with_people(plan, number: int) -> WorkingTable | None:
     return (
         WorkingTable.objects.filter(plan=plan, number=number)
-        .select_related("axis", "plan")
+        .select_related("plan")
         .prefetch_related(
+            Prefetch("axes", Axis.objects.order_by("number")),
             Prefetch(
                 "members",
                 TableMember.objects.select_related("user", "user__organisation").order_by(
                     "-is_leader", "user__full_name", "id"
                 ),
-            )
+            ),
         )
         .first()
     )
+
+
+def axes_without_table(plan):
+    """The plan's axes that no working table covers, in order."""
+    return plan.axes.filter(tables__isnull=True).order_by("number")
 
 
 def leaders(table: WorkingTable) -> list[TableMember]:

@@ -47,12 +47,16 @@ def sits_at_table(user, table) -> bool:
 
 rules.add_perm("tables.view_table", is_secretariat | sits_at_table)
 rules.add_perm("tables.form_tables", is_secretariat)
+rules.add_perm("tables.change_table", is_secretariat)
+rules.add_perm("tables.delete_table", is_secretariat)
 rules.add_perm("tables.add_member", is_secretariat)
 rules.add_perm("tables.remove_member", is_secretariat)
 
 
 # One `can_<verb>` per permission: what views, forms, templates' rows and the API ask.
 can_add_member = asker("tables.add_member")
+can_change_table = asker("tables.change_table")
+can_delete_table = asker("tables.delete_table")
 can_form_tables = asker("tables.form_tables")
 can_remove_member = asker("tables.remove_member")
 can_view_table = asker("tables.view_table")

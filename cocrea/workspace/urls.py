@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import structure, views
 
 app_name = "workspace"
 
@@ -13,4 +13,24 @@ urlpatterns = [
     path("<slug:slug>/steps/<slug:key>/close/", views.step_close, name="step_close"),
     path("<slug:slug>/steps/<slug:key>/delete/", views.step_delete, name="step_delete"),
     path("<slug:slug>/publish/", views.publish, name="publish"),
+    path("<slug:slug>/structure/", structure.overview, name="structure"),
+    path("<slug:slug>/structure/axes/new/", structure.axis_create, name="axis_create"),
+    path("<slug:slug>/structure/axes/<int:number>/edit/", structure.axis_edit, name="axis_edit"),
+    path(
+        "<slug:slug>/structure/axes/<int:number>/remove/",
+        structure.axis_delete,
+        name="axis_delete",
+    ),
+    path("<slug:slug>/structure/tables/new/", structure.table_create, name="table_create"),
+    path(
+        "<slug:slug>/structure/tables/<int:number>/edit/",
+        structure.table_edit,
+        name="table_edit",
+    ),
+    path(
+        "<slug:slug>/structure/tables/<int:number>/remove/",
+        structure.table_delete,
+        name="table_delete",
+    ),
+    path("<slug:slug>/programme/start/", structure.programme_start, name="programme_start"),
 ]

@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from cocrea.core.actions import require_perm
-from cocrea.plans import actions, queries
+from cocrea.plans import actions, capabilities, queries
 from cocrea.plans.models import ActionPlan, Step
 from cocrea.proposals import queries as proposal_queries
 from cocrea.tables.models import WorkingTable
@@ -28,6 +28,12 @@ def _error_text(error: ValidationError) -> str:
     return " ".join(error.messages)
 
 
+def _missing_text(missing) -> str:
+    return _("No step of the programme enables: %(capabilities)s.") % {
+        "capabilities": ", ".join(str(capability.name) for capability in missing)
+    }
+
+
 @login_required
 def home(request):
     plans = list(queries.plans_for_user(request.user))
@@ -44,12 +50,16 @@ def plan_dashboard(request, slug):
 def _dashboard(request, plan, publish_form=None):
     """The plan's workspace page; `publish_form`, when given, is a refused publication form
     shown with its errors and the text as typed."""
+    steps = list(queries.programme_steps(plan))
     return render(
         request,
         "workspace/plan.html",
         {
             "plan": plan,
-            "steps": list(queries.programme_steps(plan)),
+            "steps": steps,
+            # Warnings: what the cycle needs that no step enables; axes no table covers.
+            "missing_capabilities": capabilities.missing_for_cycle(steps) if steps else [],
+            "orphan_axes": list(plan.axes.filter(tables__isnull=True).order_by("number")),
             "pending_changes": queries.unpublished_changes(plan),
             "latest_version": plan.versions.order_by("-number").first(),
             "publish_form": publish_form or PublishForm(plan=plan),
@@ -58,7 +68,7 @@ def _dashboard(request, plan, publish_form=None):
             # The tables the person leads or sits at: their daily work starts there.
             "my_tables": list(
                 WorkingTable.objects.filter(pk__in=tables_joined_by(request.user, plan))
-                .select_related("axis")
+                .prefetch_related("axes")
                 .order_by("number")
             ),
         },
@@ -166,6 +176,9 @@ def publish(request, slug):
             messages.success(
                 request, _("Version %(number)s is published.") % {"number": version.number}
             )
+            missing = capabilities.missing_for_cycle(plan.steps.all())
+            if missing:
+                messages.warning(request, _missing_text(missing))
             return redirect("public:version", slug=plan.slug, number=version.number)
     else:
         return _dashboard(request, plan, publish_form=form)
