@@ -40,6 +40,8 @@ SECRETARIAT_POWERS = {"secretary", *SUPERUSERS}
 PLATFORM_ADMINS = {"platform_admin"}
 # Who holds the platform's powers: its administrators, and the superuser by Django's shortcut.
 PLATFORM_POWERS = {*PLATFORM_ADMINS, *SUPERUSERS}
+# Logged in, holding no role in the plan and no administration shortcut.
+WITHOUT_ROLE = {"citizen", *PLATFORM_ADMINS}
 ALL_PERSONAS = [*PERSONAS, "anonymous"]
 
 

@@ -10,7 +10,7 @@ from cocrea.core.models import ActionLog
 from cocrea.plans import actions
 from cocrea.plans.models import Role
 
-from .conftest import ALL_PERSONAS, PLATFORM_ADMINS, PLATFORM_POWERS, SECRETARIAT_POWERS
+from .conftest import ALL_PERSONAS, PLATFORM_POWERS, SECRETARIAT_POWERS, WITHOUT_ROLE
 from .factories import PlanFactory, UserFactory
 
 ONLY_SECRETARY = {name: name in SECRETARIAT_POWERS for name in ALL_PERSONAS}
@@ -116,7 +116,7 @@ def test_workspace_visible_to_role_holders_only(persona, client, plan, steps, pe
     if persona == "anonymous":
         assert response.status_code == 302
         assert response["Location"].startswith(reverse("accounts:login"))
-    elif persona in {"citizen", *PLATFORM_ADMINS}:
+    elif persona in WITHOUT_ROLE:
         # A platform administrator holds no role in the plan: its workspace is not theirs.
         assert response.status_code == 403
     else:

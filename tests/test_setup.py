@@ -580,3 +580,92 @@ def test_create_plan_refuses_whoever_is_not_the_platform(plan, people):
         period_end=datetime.date(2027, 1, 1),
     )
     assert plan_made.is_current is False
+
+
+def test_the_last_secretariat_officer_stays(client, plan, people):
+    client.force_login(people["secretary"])
+    mine = PlanRole.objects.get(plan=plan, user=people["secretary"], role=Role.SECRETARIAT)
+    response = client.post(reverse("workspace:role_revoke", args=[plan.slug, mine.pk]), follow=True)
+    assert PlanRole.objects.filter(pk=mine.pk).exists()
+    assert [str(m) for m in response.context["messages"]] == [
+        "No se puede retirar al último oficial de la secretaría técnica del plan."
+    ]
+
+
+def test_the_mailed_link_lets_a_new_officer_choose_a_password_and_log_in(
+    client, plan, people, django_capture_on_commit_callbacks
+):
+    client.force_login(people["platform_admin"])
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(
+            reverse("workspace:plan_secretariat", args=[plan.slug]), {"email": "luis@example.org"}
+        )
+    client.logout()
+    link = next(line for line in mail.outbox[0].body.splitlines() if "/password/reset/" in line)
+    form_page = client.get(link.replace("http://testserver", ""), follow=True)
+    assert form_page.status_code == 200
+    set_url = form_page.redirect_chain[-1][0]
+    password = "una-clave-larga-2026"
+    response = client.post(set_url, {"new_password1": password, "new_password2": password})
+    assert response.status_code == 302
+    assert client.login(username="luis@example.org", password=password) is True
+    assert client.get(reverse("workspace:home"))["Location"] == reverse(
+        "workspace:plan", args=[plan.slug]
+    )
+
+
+@pytest.mark.parametrize("language", ["es", "en"])
+def test_the_setup_pages_answer_in_both_languages(language, client, plan, people):
+    from django.utils import translation
+
+    client.force_login(people["secretary"])
+    with translation.override(language):
+        urls = [
+            reverse(f"workspace:{n}", args=[plan.slug])
+            for n in ("plan_settings", "commission", "people")
+        ]
+    for url in urls:
+        response = client.get(url)
+        assert response.status_code == 200
+        assert f'<html lang="{language}">' in response.content.decode()
+    client.force_login(people["platform_admin"])
+    with translation.override(language):
+        for url in (reverse("workspace:plan_new"), reverse("workspace:platform_admins")):
+            assert client.get(url).status_code == 200
+
+
+@pytest.mark.browser
+def test_the_setup_pages_fit_a_phone_screen(browser, live_server, transactional_db, plan, people):
+    context = browser.new_context(locale="es-PA", viewport={"width": 390, "height": 844})
+    phone = context.new_page()
+    phone.set_default_timeout(10_000)
+    pages = {
+        "secretary": [
+            reverse(f"workspace:{name}", args=[plan.slug])
+            for name in ("plan", "plan_settings", "commission", "people")
+        ],
+        "platform_admin": [
+            reverse("workspace:home"),
+            reverse("workspace:plan_new"),
+            reverse("workspace:platform_admins"),
+            reverse("workspace:plan_secretariat", args=[plan.slug]),
+        ],
+    }
+    overflowing = {}
+    try:
+        for persona, paths in pages.items():
+            context.clear_cookies()
+            phone.goto(f"{live_server.url}{reverse('accounts:login')}")
+            phone.fill("#id_username", persona)
+            phone.fill("#id_password", "secret-pass-123")
+            phone.locator("main button[type=submit]").click()
+            phone.wait_for_load_state()
+            for path in paths:
+                phone.goto(live_server.url + path, wait_until="domcontentloaded")
+                assert phone.locator("h1").count() == 1, path
+                extra = phone.evaluate("document.documentElement.scrollWidth - window.innerWidth")
+                if extra > 0:
+                    overflowing[path] = extra
+    finally:
+        context.close()
+    assert overflowing == {}

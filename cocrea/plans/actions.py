@@ -287,7 +287,15 @@ def _invite(plan, *, email, role, by, full_name="", organisation=None) -> PlanRo
 
 @transaction.atomic
 def revoke_role(plan_role: PlanRole, *, by) -> None:
+    """Withdraw a role. The plan's last secretariat officer stays: without one nobody could run
+    the plan (a platform administrator names another first)."""
     require_perm(by, "plans.revoke_role", plan_role.plan)
+    if plan_role.role == Role.SECRETARIAT:
+        officers = PlanRole.objects.select_for_update().filter(
+            plan_id=plan_role.plan_id, role=Role.SECRETARIAT
+        )
+        if not officers.exclude(pk=plan_role.pk).exists():
+            raise ValidationError(_("The plan's last secretariat officer cannot be withdrawn."))
     log_action(
         actor=by,
         verb="plans.revoke_role",

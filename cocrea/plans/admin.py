@@ -96,7 +96,10 @@ class PlanRoleAdmin(admin.ModelAdmin):
             ).pk
 
     def delete_model(self, request, obj):
-        actions.revoke_role(obj, by=request.user)
+        try:
+            actions.revoke_role(obj, by=request.user)
+        except ValidationError as error:
+            self.message_user(request, " ".join(error.messages), messages.ERROR)
 
     def get_actions(self, request):
         # Bulk delete would bypass `revoke_role` and its log row.

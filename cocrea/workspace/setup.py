@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from cocrea.core.actions import require_perm
+from cocrea.core.params import text_param
 from cocrea.plans import actions, queries
 from cocrea.plans.models import ActionPlan, Commission, PlanRole, PlatformAdministrator, Role
 
@@ -278,8 +279,10 @@ def people(request, slug):
                     % {"name": plan_role.user.display_name, "role": plan_role.get_role_display()},
                 )
                 return redirect("workspace:people", slug=plan.slug)
-    filters = RoleFilterForm(request.GET or None)
-    role = filters.cleaned_data["role"] if filters.is_valid() else ""
+    role = text_param(request.GET, "role", max_length=30)
+    if role not in Role.values:
+        role = ""
+    filters = RoleFilterForm(initial={"role": role})
     roles = (
         PlanRole.objects.filter(plan=plan)
         .select_related("user", "organisation")
@@ -307,12 +310,16 @@ def role_revoke(request, slug, pk):
     plan = _plan(request, slug, "plans.revoke_role")
     plan_role = get_object_or_404(PlanRole.objects.select_related("user"), plan=plan, pk=pk)
     label = plan_role.get_role_display()
-    actions.revoke_role(plan_role, by=request.user)
-    messages.success(
-        request,
-        _("%(name)s no longer holds the role %(role)s.")
-        % {"name": plan_role.user.display_name, "role": label},
-    )
+    try:
+        actions.revoke_role(plan_role, by=request.user)
+    except ValidationError as error:
+        messages.error(request, _error_text(error))
+    else:
+        messages.success(
+            request,
+            _("%(name)s no longer holds the role %(role)s.")
+            % {"name": plan_role.user.display_name, "role": label},
+        )
     back = request.POST.get("back", "")
     if back == "commission":
         return redirect("workspace:commission", slug=plan.slug)
