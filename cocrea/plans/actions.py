@@ -246,7 +246,7 @@ def invite_to_role(
     """Give the person with this e-mail address a role in `plan`: their account if they have
     one, else a new account (`find_or_create_account`) whose mail carries the link to choose a
     password. The person is mailed in their language, else the plan's default language."""
-    require_perm(by, "plans.grant_role", plan)
+    require_perm(by, "plans.manage_roles", plan)
     return _invite(
         plan, email=email, role=role, by=by, full_name=full_name, organisation=organisation
     )

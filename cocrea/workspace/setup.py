@@ -213,7 +213,7 @@ def commission(request, slug):
     )
     member_form = MemberForm(request.POST if adding else None, plan=plan)
     if adding:
-        require_perm(request.user, "plans.grant_role", plan)
+        require_perm(request.user, "plans.manage_roles", plan)
         if member_form.is_valid():
             try:
                 plan_role = actions.invite_to_role(
@@ -265,20 +265,18 @@ def commission(request, slug):
 def people(request, slug):
     plan = _plan(request, slug, "plans.manage_roles")
     form = InviteForm(request.POST or None, plan=plan)
-    if request.method == "POST":
-        require_perm(request.user, "plans.grant_role", plan)
-        if form.is_valid():
-            try:
-                plan_role = actions.invite_to_role(plan, by=request.user, **form.cleaned_data)
-            except ValidationError as error:
-                add_errors(form, error)
-            else:
-                messages.success(
-                    request,
-                    _("%(name)s now holds the role %(role)s.")
-                    % {"name": plan_role.user.display_name, "role": plan_role.get_role_display()},
-                )
-                return redirect("workspace:people", slug=plan.slug)
+    if request.method == "POST" and form.is_valid():
+        try:
+            plan_role = actions.invite_to_role(plan, by=request.user, **form.cleaned_data)
+        except ValidationError as error:
+            add_errors(form, error)
+        else:
+            messages.success(
+                request,
+                _("%(name)s now holds the role %(role)s.")
+                % {"name": plan_role.user.display_name, "role": plan_role.get_role_display()},
+            )
+            return redirect("workspace:people", slug=plan.slug)
     role = text_param(request.GET, "role", max_length=30)
     if role not in Role.values:
         role = ""

@@ -6,6 +6,7 @@ from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from cocrea.core.forms import DateInput, bound_fields
@@ -43,9 +44,12 @@ def _emails(text: str) -> list[str]:
 
 
 def _organisations(plan=None):
+    """The organisations of the plan's jurisdiction (and its lead agency, wherever it is)."""
     organisations = Organisation.objects.order_by("name")
     if plan is not None and plan.jurisdiction_id:
-        organisations = organisations.filter(jurisdiction_id=plan.jurisdiction_id)
+        organisations = organisations.filter(
+            Q(jurisdiction_id=plan.jurisdiction_id) | Q(pk=plan.lead_agency_id)
+        )
     return organisations
 
 
