@@ -1,5 +1,5 @@
 """Named personas: one per role of a plan, a citizen without a role, a superuser without a role
-(administration, no seat), an anonymous visitor."""
+(administration, no seat), a platform administrator without a role, an anonymous visitor."""
 
 import os
 import shutil
@@ -29,12 +29,19 @@ PERSONAS = {
     "reviewer": Role.OGP_REVIEWER,
     "citizen": None,
     "superuser": None,
+    "platform_admin": None,
 }
 # Administrators of the site (Django's is_superuser), holding no role in the plan.
 SUPERUSERS = {"superuser"}
 # Who holds the secretariat's powers (every permission that is not a seat): the secretary by role,
 # the superuser by Django's shortcut. Seat permissions (cocrea.core.permissions) exclude the latter.
 SECRETARIAT_POWERS = {"secretary", *SUPERUSERS}
+# Platform administrators (a site-level role: plans, their secretariat, the current plan).
+PLATFORM_ADMINS = {"platform_admin"}
+# Who holds the platform's powers: its administrators, and the superuser by Django's shortcut.
+PLATFORM_POWERS = {*PLATFORM_ADMINS, *SUPERUSERS}
+# Logged in, holding no role in the plan and no administration shortcut.
+WITHOUT_ROLE = {"citizen", *PLATFORM_ADMINS}
 ALL_PERSONAS = [*PERSONAS, "anonymous"]
 
 
@@ -71,6 +78,8 @@ def people(plan):
         )
         if role:
             actions.grant_role(plan, user, role, by=SYSTEM, organisation=org)
+        if name in PLATFORM_ADMINS:
+            actions.grant_platform_admin(user, by=SYSTEM)
         found[name] = user
     return found
 

@@ -15,7 +15,7 @@ from cocrea.events.models import Event, Registration
 from cocrea.news.actions import publish_news
 from cocrea.news.models import NewsItem
 
-from .conftest import ALL_PERSONAS, SECRETARIAT_POWERS
+from .conftest import ALL_PERSONAS, SECRETARIAT_POWERS, WITHOUT_ROLE
 from .factories import RegionFactory, StepFactory
 from .factories_events import EventFactory, RegistrationFactory, in_days, led_table
 
@@ -111,7 +111,7 @@ def test_workspace_event_pages_by_role(persona, client, plan, people):
     table = client.get(reverse("events:manage_event", args=[plan.slug, session.pk]))
     if persona == "anonymous":
         assert listing.status_code == outreach.status_code == 302
-    elif persona == "citizen":
+    elif persona in WITHOUT_ROLE:
         assert (listing.status_code, outreach.status_code) == (403, 403)
     else:
         assert listing.status_code == 200

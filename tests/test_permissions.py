@@ -10,8 +10,8 @@ from cocrea.core.models import ActionLog
 from cocrea.plans import actions
 from cocrea.plans.models import Role
 
-from .conftest import ALL_PERSONAS, SECRETARIAT_POWERS
-from .factories import UserFactory
+from .conftest import ALL_PERSONAS, PLATFORM_POWERS, SECRETARIAT_POWERS, WITHOUT_ROLE
+from .factories import PlanFactory, UserFactory
 
 ONLY_SECRETARY = {name: name in SECRETARIAT_POWERS for name in ALL_PERSONAS}
 
@@ -34,8 +34,11 @@ ACTIONS = {
     "plans.publish_version": lambda plan, steps, user: actions.publish_version(
         plan, by=user, change_summary_es="Cambio"
     ),
-    "plans.change_plan": lambda plan, steps, user: actions.update_plan(
+    "plans.configure_plan": lambda plan, steps, user: actions.update_plan(
         plan, by=user, max_commitments=12
+    ),
+    "plans.manage_roles": lambda plan, steps, user: actions.invite_to_role(
+        plan, by=user, email="newcomer@example.org", role=Role.PARTICIPANT
     ),
     "plans.grant_role": lambda plan, steps, user: actions.grant_role(
         plan, UserFactory(username="newcomer"), Role.PARTICIPANT, by=user
@@ -64,6 +67,47 @@ def test_action_matrix(perm, persona, plan, steps, people):
         assert ActionLog.objects.count() == logged
 
 
+# The platform's actions: platform administrators (and the superuser, administration).
+PLATFORM_ACTIONS = {
+    "plans.add_actionplan": lambda plan, user: actions.create_plan(
+        by=user,
+        slug="new-plan",
+        title="Nuevo plan",
+        country="Panamá",
+        country_code="PA",
+        jurisdiction=plan.jurisdiction,
+        period_start=datetime.date(2026, 1, 1),
+        period_end=datetime.date(2027, 12, 31),
+    ),
+    "plans.set_current_plan": lambda plan, user: actions.set_current_plan(
+        PlanFactory(slug="next"), by=user
+    ),
+    "plans.name_secretariat": lambda plan, user: actions.name_secretariat(
+        plan, by=user, email="officer@example.org"
+    ),
+    "plans.grant_platform_admin": lambda plan, user: actions.grant_platform_admin(
+        UserFactory(username="newcomer"), by=user
+    ),
+}
+
+
+@pytest.mark.parametrize("persona", ALL_PERSONAS)
+@pytest.mark.parametrize("perm", list(PLATFORM_ACTIONS))
+def test_platform_action_matrix(perm, persona, plan, people):
+    user = people[persona]
+    allowed = persona in PLATFORM_POWERS
+    assert user.has_perm(perm, plan) is allowed
+    logged = ActionLog.objects.count()
+    if allowed:
+        PLATFORM_ACTIONS[perm](plan, user)
+        assert ActionLog.objects.count() > logged
+        assert ActionLog.objects.order_by("-id").first().actor == user
+    else:
+        with pytest.raises(PermissionDenied):
+            PLATFORM_ACTIONS[perm](plan, user)
+        assert ActionLog.objects.count() == logged
+
+
 @pytest.mark.parametrize("persona", ALL_PERSONAS)
 def test_workspace_visible_to_role_holders_only(persona, client, plan, steps, people):
     if persona != "anonymous":
@@ -72,7 +116,8 @@ def test_workspace_visible_to_role_holders_only(persona, client, plan, steps, pe
     if persona == "anonymous":
         assert response.status_code == 302
         assert response["Location"].startswith(reverse("accounts:login"))
-    elif persona == "citizen":
+    elif persona in WITHOUT_ROLE:
+        # A platform administrator holds no role in the plan: its workspace is not theirs.
         assert response.status_code == 403
     else:
         assert response.status_code == 200

@@ -970,6 +970,7 @@ MAY_COMMENT = {
     "reviewer",
     "citizen",
     "superuser",
+    "platform_admin",
 }
 MAY_REMIND = SECRETARIAT_POWERS
 

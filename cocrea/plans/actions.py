@@ -8,12 +8,25 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Max
 from django.utils import timezone
+from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
+from cocrea.accounts.actions import find_or_create_account
 from cocrea.core.actions import assign_changed, log_action, require_perm
+from cocrea.organisations.models import Jurisdiction
 
-from . import programme_templates
-from .models import ActionPlan, Axis, Commission, PlanRole, ProgrammeVersion, Step
+from . import mail, programme_templates
+from .models import (
+    FROZEN_FIELDS,
+    ActionPlan,
+    Axis,
+    Commission,
+    PlanRole,
+    PlatformAdministrator,
+    ProgrammeVersion,
+    Role,
+    Step,
+)
 from .versions import DATE_FIELDS, TEXT_FIELDS, compare, language_codes, snapshot_steps
 
 # The capability whose step needs every axis covered by a working table.
@@ -35,20 +48,73 @@ def step_fields() -> list[str]:
 
 
 @transaction.atomic
-def create_plan(*, by, **fields) -> ActionPlan:
-    """Create an action plan. Only operators (`SYSTEM`) and superusers create plans."""
+def create_plan(*, by, secretariat=(), new_jurisdiction=None, **fields) -> ActionPlan:
+    """Create an action plan (platform administrators; operators as `SYSTEM`).
+
+    `secretariat`: e-mail addresses of the people who run it, each given the secretariat's role
+    (an account is made for an address that has none, and each is mailed). `new_jurisdiction`:
+    a dict (name, kind, country_code) of a jurisdiction to create for it instead of choosing one.
+    A new plan is not the site's current plan unless chosen (`set_current_plan`)."""
     require_perm(by, "plans.add_actionplan")
+    if new_jurisdiction:
+        fields["jurisdiction"] = _create_jurisdiction(**new_jurisdiction)
     plan = ActionPlan(**fields)
     plan.full_clean()
     plan.save()
-    log_action(actor=by, verb="plans.create_plan", target=plan, plan=plan)
+    log_action(
+        actor=by,
+        verb="plans.create_plan",
+        target=plan,
+        plan=plan,
+        data={"jurisdiction_created": bool(new_jurisdiction)},
+    )
+    for email in secretariat:
+        _invite(plan, email=email, role=Role.SECRETARIAT, by=by)
     return plan
+
+
+def _create_jurisdiction(*, name: str, kind: str, country_code: str) -> Jurisdiction:
+    name = name.strip()
+    base = slugify(name)[:36] or "jurisdiction"
+    code, n = base, 1
+    while Jurisdiction.objects.filter(code=code).exists():
+        n += 1
+        code = f"{base}-{n}"
+    jurisdiction = Jurisdiction(
+        code=code, name=name, kind=kind, country_code=country_code.strip().upper()
+    )
+    jurisdiction.full_clean()
+    jurisdiction.save()
+    return jurisdiction
+
+
+def frozen_changes(plan: ActionPlan, fields: dict) -> dict:
+    """The frozen settings (numbers, template version) `fields` would change, as form errors,
+    once a proposal set of the plan is submitted; empty otherwise."""
+    touched = [
+        name for name in FROZEN_FIELDS if name in fields and getattr(plan, name) != fields[name]
+    ]
+    if not touched or not plan.numbers_frozen():
+        return {}
+    message = _(
+        "This cannot change any more: a working table has already submitted its proposals "
+        "with the plan's numbers and commitment template."
+    )
+    return {name: message for name in touched}
 
 
 @transaction.atomic
 def update_plan(plan: ActionPlan, *, by, **fields) -> list[str]:
-    """Change the plan's settings and texts; returns the names of the fields that changed."""
-    require_perm(by, "plans.change_plan", plan)
+    """Change the plan's settings and texts; returns the names of the fields that changed.
+
+    The numbers and the commitment template are refused once a proposal set is submitted; the
+    current-plan flag moves only with `set_current_plan`."""
+    require_perm(by, "plans.configure_plan", plan)
+    if "is_current" in fields:
+        raise ValueError("the current plan changes with set_current_plan")
+    refused = frozen_changes(plan, fields)
+    if refused:
+        raise ValidationError(refused)
     changed = assign_changed(plan, fields)
     if changed:
         plan.full_clean()
@@ -57,6 +123,69 @@ def update_plan(plan: ActionPlan, *, by, **fields) -> list[str]:
             actor=by, verb="plans.update_plan", target=plan, plan=plan, data={"fields": changed}
         )
     return changed
+
+
+@transaction.atomic
+def set_current_plan(plan: ActionPlan, *, by) -> ActionPlan:
+    """Make `plan` the site's current plan: the flag leaves the previous one in the same
+    transaction (the database keeps at most one, constraint `plan_one_current`)."""
+    require_perm(by, "plans.set_current_plan", plan)
+    previous = list(
+        ActionPlan.objects.select_for_update()
+        .filter(is_current=True)
+        .exclude(pk=plan.pk)
+        .values_list("pk", flat=True)
+    )
+    if plan.is_current and not previous:
+        return plan
+    ActionPlan.objects.filter(pk__in=previous).update(is_current=False, updated_at=timezone.now())
+    ActionPlan.objects.filter(pk=plan.pk).update(is_current=True, updated_at=timezone.now())
+    plan.is_current = True
+    log_action(
+        actor=by, verb="plans.set_current_plan", target=plan, plan=plan, data={"previous": previous}
+    )
+    return plan
+
+
+# --- the platform's administrators -------------------------------------------------------------
+
+
+@transaction.atomic
+def grant_platform_admin(user, *, by) -> PlatformAdministrator:
+    """Make `user` a platform administrator (idempotent). The first one is made with the
+    `grant_platform_admin` management command (`SYSTEM`)."""
+    require_perm(by, "plans.grant_platform_admin")
+    if not user.is_active:
+        raise ValidationError(_("This account is not active."))
+    admin, created = PlatformAdministrator.objects.get_or_create(
+        user=user,
+        defaults={"granted_by": by if getattr(by, "is_authenticated", False) else None},
+    )
+    if created:
+        log_action(
+            actor=by,
+            verb="plans.grant_platform_admin",
+            target=user,
+            data={"user": user.pk},
+            public=False,
+        )
+    return admin
+
+
+@transaction.atomic
+def revoke_platform_admin(admin: PlatformAdministrator, *, by) -> None:
+    """Withdraw a platform administrator; the last one stays (someone must create plans)."""
+    require_perm(by, "plans.grant_platform_admin")
+    if not PlatformAdministrator.objects.select_for_update().exclude(pk=admin.pk).exists():
+        raise ValidationError(_("The last platform administrator cannot be withdrawn."))
+    log_action(
+        actor=by,
+        verb="plans.revoke_platform_admin",
+        target=admin.user,
+        data={"user": admin.user_id},
+        public=False,
+    )
+    admin.delete()
 
 
 @transaction.atomic
@@ -147,7 +276,8 @@ def delete_axis(axis: Axis, *, by) -> None:
 
 @transaction.atomic
 def set_commission(plan: ActionPlan, *, by, **fields) -> Commission:
-    require_perm(by, "plans.change_plan", plan)
+    """Create or edit the plan's commission (name, acronym, mandate, participation rules)."""
+    require_perm(by, "plans.configure_plan", plan)
     commission, created = Commission.objects.get_or_create(plan=plan, defaults=fields)
     changed = [] if created else assign_changed(commission, fields)
     if changed:
@@ -161,6 +291,10 @@ def set_commission(plan: ActionPlan, *, by, **fields) -> Commission:
 def grant_role(plan: ActionPlan, user, role: str, *, by, organisation=None) -> PlanRole:
     """Give `user` a role in `plan` (idempotent)."""
     require_perm(by, "plans.grant_role", plan)
+    return _grant(plan, user, role, by=by, organisation=organisation)[0]
+
+
+def _grant(plan, user, role, *, by, organisation=None) -> tuple[PlanRole, bool]:
     plan_role, created = PlanRole.objects.get_or_create(
         plan=plan, user=user, role=role, defaults={"organisation": organisation}
     )
@@ -173,12 +307,66 @@ def grant_role(plan: ActionPlan, user, role: str, *, by, organisation=None) -> P
             data={"user": user.pk, "role": role},
             public=False,
         )
+    return plan_role, created
+
+
+@transaction.atomic
+def invite_to_role(
+    plan: ActionPlan, *, by, email: str, role: str, full_name: str = "", organisation=None
+) -> PlanRole:
+    """Give the person with this e-mail address a role in `plan`: their account if they have
+    one, else a new account (`find_or_create_account`) whose mail carries the link to choose a
+    password. The person is mailed in their language, else the plan's default language."""
+    require_perm(by, "plans.manage_roles", plan)
+    return _invite(
+        plan, email=email, role=role, by=by, full_name=full_name, organisation=organisation
+    )
+
+
+@transaction.atomic
+def name_secretariat(plan: ActionPlan, *, by, email: str, full_name: str = "") -> PlanRole:
+    """A platform administrator names a secretariat officer of `plan` (as `invite_to_role`)."""
+    require_perm(by, "plans.name_secretariat", plan)
+    return _invite(plan, email=email, role=Role.SECRETARIAT, by=by, full_name=full_name)
+
+
+def _invite(plan, *, email, role, by, full_name="", organisation=None) -> PlanRole:
+    if role not in Role.values:
+        raise ValidationError({"role": _("Choose a role from the list.")})
+    email = (email or "").strip()
+    if not email:
+        raise ValidationError({"email": _("Enter the person's e-mail address.")})
+    user, created = find_or_create_account(
+        email, full_name=(full_name or "").strip(), organisation=organisation
+    )
+    if not user.is_active:
+        raise ValidationError({"email": _("The account with this e-mail address is not active.")})
+    plan_role, granted = _grant(plan, user, role, by=by, organisation=organisation)
+    if not granted:
+        raise ValidationError(
+            {
+                "email": _("%(name)s already holds the role %(role)s in this plan.")
+                % {"name": user.display_name, "role": Role(role).label}
+            }
+        )
+    by_name = getattr(by, "display_name", "") if getattr(by, "is_authenticated", False) else ""
+    transaction.on_commit(
+        lambda: mail.send_role(plan, user, role, by_name=by_name, created=created)
+    )
     return plan_role
 
 
 @transaction.atomic
 def revoke_role(plan_role: PlanRole, *, by) -> None:
+    """Withdraw a role. The plan's last secretariat officer stays: without one nobody could run
+    the plan (a platform administrator names another first)."""
     require_perm(by, "plans.revoke_role", plan_role.plan)
+    if plan_role.role == Role.SECRETARIAT:
+        officers = PlanRole.objects.select_for_update().filter(
+            plan_id=plan_role.plan_id, role=Role.SECRETARIAT
+        )
+        if not officers.exclude(pk=plan_role.pk).exists():
+            raise ValidationError(_("The plan's last secretariat officer cannot be withdrawn."))
     log_action(
         actor=by,
         verb="plans.revoke_role",

@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationAdmin
 
 from . import actions
-from .models import ActionPlan, Axis, Commission, PlanRole, ProgrammeVersion, Step
+from .models import FROZEN_FIELDS, ActionPlan, Axis, Commission, PlanRole, ProgrammeVersion, Step
 
 
 class NoDeleteMixin:
@@ -24,6 +24,21 @@ def _changed(form, exclude=()) -> dict:
 class ActionPlanAdmin(NoDeleteMixin, TranslationAdmin):
     list_display = ["title", "country", "period_start", "period_end", "is_current"]
     prepopulated_fields = {"slug": ["title_es"]}
+    actions = ["make_current"]
+
+    def get_readonly_fields(self, request, obj=None):
+        # The current plan moves with `set_current_plan` (the action below); the numbers and the
+        # template stop changing once a proposal set is submitted. The admin's form validates
+        # the rest with the model's full_clean (ranges, languages, default language).
+        frozen = list(FROZEN_FIELDS) if obj is not None and obj.numbers_frozen() else []
+        return ["is_current", *frozen]
+
+    @admin.action(description=_("Make the selected plan the current one"))
+    def make_current(self, request, queryset):
+        if queryset.count() != 1:
+            self.message_user(request, _("Choose exactly one plan."), messages.ERROR)
+            return
+        actions.set_current_plan(queryset.get(), by=request.user)
 
     def save_model(self, request, obj, form, change):
         if change:
@@ -81,7 +96,10 @@ class PlanRoleAdmin(admin.ModelAdmin):
             ).pk
 
     def delete_model(self, request, obj):
-        actions.revoke_role(obj, by=request.user)
+        try:
+            actions.revoke_role(obj, by=request.user)
+        except ValidationError as error:
+            self.message_user(request, " ".join(error.messages), messages.ERROR)
 
     def get_actions(self, request):
         # Bulk delete would bypass `revoke_role` and its log row.

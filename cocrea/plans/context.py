@@ -26,7 +26,7 @@ from collections.abc import Callable
 from django.db.models.signals import post_delete, post_save
 from django.utils.functional import LazyObject, empty
 
-from .models import PlanRole, Role, Step
+from .models import PlanRole, PlatformAdministrator, Role, Step
 
 # name -> loader(user, plan) -> frozenset | tuple: the seats a higher app defines.
 SEAT_LOADERS: dict[str, Callable] = {}
@@ -56,6 +56,7 @@ def watch(model) -> None:
 
 watch(PlanRole)
 watch(Step)
+watch(PlatformAdministrator)
 
 
 class PermissionContext:
@@ -121,3 +122,26 @@ def permissions_for(user, plan) -> PermissionContext | None:
     if context is None or context.generation != _current[0]:
         context = cache[plan.pk] = PermissionContext(user, plan)
     return context
+
+
+_PLATFORM = "_cocrea_platform_admin"
+
+
+def is_platform_admin(user) -> bool:
+    """Whether `user` is a platform administrator (a site-level role, in no plan): one query per
+    request, then answered from memory; a grant or withdrawal is seen by the next check."""
+    if user is None or not getattr(user, "is_authenticated", False):
+        return False
+    if not getattr(user, "is_active", False):
+        return False
+    if isinstance(user, LazyObject):
+        if user._wrapped is empty:
+            user._setup()
+        user = user._wrapped
+    cached = user.__dict__.get(_PLATFORM)
+    if cached is None or cached[0] != _current[0]:
+        cached = user.__dict__[_PLATFORM] = (
+            _current[0],
+            PlatformAdministrator.objects.filter(user_id=user.pk).exists(),
+        )
+    return cached[1]

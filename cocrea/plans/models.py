@@ -16,6 +16,13 @@ from . import commitment_templates
 MAX_COMMITMENTS_RANGE = (1, 50)
 COMMITMENTS_PER_TABLE_AXIS_RANGE = (1, 10)
 ALTERNATES_PER_TABLE_AXIS_RANGE = (0, 5)
+# The settings that shape the proposal sets: fixed once the first set of the plan is submitted.
+FROZEN_FIELDS = (
+    "max_commitments",
+    "commitments_per_table_axis",
+    "alternates_per_table_axis",
+    "template_version",
+)
 
 
 def site_languages() -> list[str]:
@@ -136,6 +143,12 @@ class ActionPlan(TimeStampedModel):
     def language_list(self) -> list[str]:
         return [code.strip() for code in self.languages.split(",") if code.strip()]
 
+    def numbers_frozen(self) -> bool:
+        """Whether a proposal set of the plan has been submitted: from then on the numbers and
+        the commitment template (FROZEN_FIELDS) no longer change. Asked through the reverse
+        relation: the plans app does not import the proposals app."""
+        return bool(self.pk) and self.proposals.filter(status="submitted").exists()
+
     @property
     def proposals_per_table_axis(self) -> int:
         """N + M: the slots of a complete set."""
@@ -153,6 +166,35 @@ class Role(models.TextChoices):
     LIAISON = "liaison", _("Institutional liaison")
     HEAD_OF_INSTITUTION = "head_of_institution", _("Head of institution")
     OGP_REVIEWER = "ogp_reviewer", _("OGP Support Unit reviewer")
+
+
+class PlatformAdministrator(TimeStampedModel):
+    """A person who administers the platform: creates plans, names their secretariat and chooses
+    the site's current plan. A site-level role, held in no plan; distinct from Django's
+    superuser (who administers the database through /admin/)."""
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("person"),
+        on_delete=models.CASCADE,
+        related_name="platform_administrator",
+    )
+    granted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("granted by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+    class Meta:
+        verbose_name = _("platform administrator")
+        verbose_name_plural = _("platform administrators")
+        ordering = ["created_at", "id"]
+
+    def __str__(self):
+        return str(self.user)
 
 
 class PlanRole(TimeStampedModel):

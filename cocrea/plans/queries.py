@@ -53,6 +53,13 @@ def plans_for_user(user):
     )
 
 
+def all_plans():
+    """Every plan, the current one first, then the newest: the platform administrators' list."""
+    return ActionPlan.objects.select_related("jurisdiction").order_by(
+        "-is_current", "-period_start", "id"
+    )
+
+
 def unpublished_changes(plan: ActionPlan):
     """How the current steps differ from the latest published version (all added if none)."""
     latest = plan.versions.order_by("-number").first()

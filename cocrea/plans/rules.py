@@ -7,6 +7,7 @@ import rules
 
 from cocrea.core.permissions import asker
 
+from .context import is_platform_admin as platform_admin_check
 from .context import permissions_for
 from .models import ActionPlan, Role
 
@@ -38,6 +39,14 @@ def has_role(*names: str):
 is_secretariat = has_role(Role.SECRETARIAT)
 has_any_role = has_role(*Role.values)
 
+
+@rules.predicate
+def is_platform_admin(user, obj=None):
+    """A platform administrator (site-level: creates plans, names their secretariat, chooses the
+    current plan), whatever the object."""
+    return platform_admin_check(user)
+
+
 rules.add_perm("plans.view_workspace", has_any_role)
 rules.add_perm("plans.change_plan", is_secretariat)
 rules.add_perm("plans.change_axes", is_secretariat)
@@ -50,11 +59,25 @@ rules.add_perm("plans.delete_step", is_secretariat)
 rules.add_perm("plans.open_step", is_secretariat)
 rules.add_perm("plans.close_step", is_secretariat)
 rules.add_perm("plans.publish_version", is_secretariat)
+# The plan's settings, numbers, commission and people: its secretariat.
+rules.add_perm("plans.configure_plan", is_secretariat)
+rules.add_perm("plans.manage_roles", is_secretariat)
+# The platform: creating plans and naming their secretariat, the current plan, its administrators.
+rules.add_perm("plans.add_actionplan", is_platform_admin)
+rules.add_perm("plans.set_current_plan", is_platform_admin)
+rules.add_perm("plans.name_secretariat", is_platform_admin)
+rules.add_perm("plans.grant_platform_admin", is_platform_admin)
 
 
 # One `can_<verb>` per permission: what views, forms, templates' rows and the API ask.
 can_change_axes = asker("plans.change_axes")
+can_add_actionplan = asker("plans.add_actionplan")
 can_change_plan = asker("plans.change_plan")
+can_configure_plan = asker("plans.configure_plan")
+can_grant_platform_admin = asker("plans.grant_platform_admin")
+can_manage_roles = asker("plans.manage_roles")
+can_name_secretariat = asker("plans.name_secretariat")
+can_set_current_plan = asker("plans.set_current_plan")
 can_change_step = asker("plans.change_step")
 can_close_step = asker("plans.close_step")
 can_create_step = asker("plans.create_step")

@@ -21,4 +21,7 @@ VERBS = {
     "plans.close_step": _("closed the step"),
     "plans.publish_version": _("published a version of the work programme"),
     "plans.change_role": _("changed a role in the plan"),
+    "plans.set_current_plan": _("made this the site's current plan"),
+    "plans.grant_platform_admin": _("made a person platform administrator"),
+    "plans.revoke_platform_admin": _("withdrew a platform administrator"),
 }

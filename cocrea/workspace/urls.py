@@ -1,11 +1,25 @@
 from django.urls import path
 
-from . import structure, views
+from . import setup, structure, views
 
 app_name = "workspace"
 
 urlpatterns = [
     path("", views.home, name="home"),
+    # The platform (before the plans' own pages, whose first segment is a plan's short name).
+    path("platform/plans/new/", setup.plan_new, name="plan_new"),
+    path("platform/plans/<slug:slug>/current/", setup.plan_make_current, name="plan_current"),
+    path(
+        "platform/plans/<slug:slug>/secretariat/",
+        setup.plan_secretariat,
+        name="plan_secretariat",
+    ),
+    path("platform/administrators/", setup.platform_admins, name="platform_admins"),
+    path(
+        "platform/administrators/<int:pk>/withdraw/",
+        setup.platform_admin_revoke,
+        name="platform_admin_revoke",
+    ),
     path("<slug:slug>/", views.plan_dashboard, name="plan"),
     path("<slug:slug>/steps/new/", views.step_create, name="step_create"),
     path("<slug:slug>/steps/<slug:key>/edit/", views.step_edit, name="step_edit"),
@@ -33,4 +47,8 @@ urlpatterns = [
         name="table_delete",
     ),
     path("<slug:slug>/programme/start/", structure.programme_start, name="programme_start"),
+    path("<slug:slug>/settings/", setup.plan_settings, name="plan_settings"),
+    path("<slug:slug>/commission/", setup.commission, name="commission"),
+    path("<slug:slug>/people/", setup.people, name="people"),
+    path("<slug:slug>/people/<int:pk>/withdraw/", setup.role_revoke, name="role_revoke"),
 ]

@@ -4,6 +4,7 @@ call the action, redirect with a message."""
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -11,6 +12,7 @@ from django.views.decorators.http import require_POST
 from cocrea.core.actions import require_perm
 from cocrea.plans import actions, capabilities, queries
 from cocrea.plans.models import ActionPlan, Step
+from cocrea.plans.rules import can_add_actionplan
 from cocrea.proposals import queries as proposal_queries
 from cocrea.tables.models import WorkingTable
 from cocrea.tables.rules import tables_joined_by
@@ -37,9 +39,18 @@ def _missing_text(missing) -> str:
 @login_required
 def home(request):
     plans = list(queries.plans_for_user(request.user))
-    if len(plans) == 1:
+    # A platform administrator also sees every plan, which one is current, and "New plan".
+    platform = can_add_actionplan(request.user)
+    if len(plans) == 1 and not platform:
         return redirect("workspace:plan", slug=plans[0].slug)
-    return render(request, "workspace/home.html", {"plans": plans})
+    all_plans = (
+        Paginator(queries.all_plans(), 50).get_page(request.GET.get("page")) if platform else None
+    )
+    return render(
+        request,
+        "workspace/home.html",
+        {"plans": plans, "all_plans": all_plans, "platform": platform},
+    )
 
 
 @login_required
