@@ -44,7 +44,7 @@ def test_table_leader_completes_and_submits_a_set_of_three(page, live_server, pl
     assert page.locator("#missing li").count() > 0
     assert page.locator("form[action$='/submit/'] button").count() == 1
 
-    for number, slot in enumerate(["commitment_1", "commitment_2", "alternate"], start=1):
+    for number, slot in enumerate(["commitment_1", "commitment_2", "alternate_1"], start=1):
         page.locator(f"a[href$='/proposals/{slot}/edit/']").click()
         page.wait_for_url(f"**/proposals/{slot}/edit/")
         page.fill("#id_title_es", f"Compromiso {number}: datos abiertos")
