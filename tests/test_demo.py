@@ -266,9 +266,7 @@ def test_demo_drafts_were_revised_by_several_table_members(demo):
         TableMember.objects.filter(table=observatory.working_table).values_list("user", flat=True)
     )
     assert {r.author_id for r in revisions} <= seated
-    changed = [
-        c.field for c in diff(revisions[0].snapshot, revisions[1].snapshot, "2017")
-    ]
+    changed = [c.field for c in diff(revisions[0].snapshot, revisions[1].snapshot, "2017")]
     assert changed == ["title_es", "problem_es", "commitment_es"]
     assert revisions[0].created_at.date() == D(2017, 6, 13)
     revised = (

@@ -332,9 +332,9 @@ def test_nobody_drafts_before_the_step_exists(plan, people):
 def test_workspace_pages_are_forbidden_outside_the_table(persona, client, plan, table, people):
     client.force_login(people[persona])
     assert client.get(reverse("proposals:workspace", args=[plan.slug, 1])).status_code == 403
-    assert client.get(reverse("proposals:edit", args=[plan.slug, 1, "alternate_1"])).status_code == (
-        403
-    )
+    assert client.get(
+        reverse("proposals:edit", args=[plan.slug, 1, "alternate_1"])
+    ).status_code == (403)
     assert client.post(reverse("proposals:submit", args=[plan.slug, 1])).status_code == 403
 
 

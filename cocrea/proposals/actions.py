@@ -12,8 +12,8 @@ from django.db import IntegrityError, transaction
 from django.db.models import Max
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
 
 from cocrea.core.actions import SYSTEM, assign_changed, log_action, require_perm
 from cocrea.core.links import absolute_url
@@ -49,7 +49,10 @@ def expected_slots(plan) -> list[str]:
 
 
 def language_name(code: str) -> str:
-    return str(dict(settings.LANGUAGES).get(code, code))
+    """The language's name in the active language, as it reads mid-sentence ("in Spanish",
+    "en español": Spanish writes language names in lower case)."""
+    name = str(dict(settings.LANGUAGES).get(code, code))
+    return name.lower() if (get_language() or "").startswith("es") else name
 
 
 def _empty(value) -> bool:
