@@ -45,7 +45,7 @@ def test_table_leader_completes_and_submits_a_set_of_three(page, live_server, pl
     assert page.locator("#missing li").count() > 0
     assert page.locator("form[action$='/submit/'] button").count() == 1
 
-    for number, slot in enumerate(["commitment_1", "commitment_2", "alternate"], start=1):
+    for number, slot in enumerate(["commitment_1", "commitment_2", "alternate_1"], start=1):
         page.locator(f"a[href*='/proposals/{slot}/edit/']").click()
         page.wait_for_url(re.compile(rf"/proposals/{slot}/edit/\?axis=1$"))
         page.fill("#id_title_es", f"Compromiso {number}: datos abiertos")
@@ -55,7 +55,7 @@ def test_table_leader_completes_and_submits_a_set_of_three(page, live_server, pl
         page.fill("#id_start_date", "2017-09-01")
         page.fill("#id_end_date", "2019-06-30")
         page.locator("input[name=ogp_values][value=access_to_information]").check()
-        page.locator("main form button[type=submit]").click()
+        page.locator("#save-proposal").click()
         page.wait_for_url(f"**{workspace}")
         assert page.locator(".message-success").count() == 1
 
@@ -106,7 +106,7 @@ def test_head_finds_a_proposal_not_viable_with_reasons_and_counterproposal(
     # Not viable with reasons but no counterproposal: refused, the reasons kept.
     page.locator("input[name=outcome][value=not_viable]").check()
     page.fill("#id_reasons_es", "El ministerio no tiene presupuesto para un portal nuevo.")
-    page.locator("#review-form button[type=submit]").click()
+    page.locator("#send-review").click()
     # The error summary at the top of the page says why, and has the focus.
     page.locator("#error-summary[role=alert]").wait_for()
     assert page.locator("#error-summary[role=alert]").count() == 1
@@ -123,7 +123,7 @@ def test_head_finds_a_proposal_not_viable_with_reasons_and_counterproposal(
     page.fill("#id_counter-start_date", "2017-10-01")
     page.fill("#id_counter-end_date", "2019-06-30")
     page.locator("input[name='counter-ogp_values'][value=access_to_information]").check()
-    page.locator("#review-form button[type=submit]").click()
+    page.locator("#send-review").click()
     page.wait_for_url(f"**/workspace/{plan.slug}/reviews/")
     assert page.locator(".message-success").count() == 1
 
@@ -136,3 +136,28 @@ def test_head_finds_a_proposal_not_viable_with_reasons_and_counterproposal(
     assert "Publicar los datos en el portal nacional existente" in (
         page.locator("#counterproposal").inner_text()
     )
+
+
+def test_a_2022_draft_gets_two_milestone_rows_at_phone_width(page, live_server, plan, setting):
+    plan.template_version = "2022"
+    plan.commitments_per_table_axis, plan.alternates_per_table_axis = 3, 0
+    plan.save()
+    page.set_viewport_size({"width": 360, "height": 740})
+    edit = f"/workspace/{plan.slug}/tables/1/proposals/commitment_3/edit/"
+    log_in(page, live_server, "participant", edit)
+    assert page.evaluate("document.documentElement.scrollWidth") <= 360
+    page.fill("#id_title_es", "Compras abiertas")
+    page.fill("#id_milestones-0-description_es", "Tablero publicado")
+    page.fill("#id_milestones-0-outputs_es", "Tablero en línea")
+    page.fill("#id_milestones-0-end_date", "2023-06-30")
+    page.get_by_role("button", name="Agregar una fila").click()
+    page.fill("#id_milestones-1-description_es", "Informe anual")
+    page.fill("#id_milestones-1-end_date", "2024-12-31")
+    assert page.input_value("#id_title_es") == "Compras abiertas"
+    page.press("#id_title_es", "Enter")  # Enter saves, not "add a row"
+    page.wait_for_url(f"**/workspace/{plan.slug}/tables/1/proposals/")
+    proposal = Proposal.objects.get(slot="commitment_3")
+    assert [(m.description_es, m.end_date) for m in proposal.milestones.all()] == [
+        ("Tablero publicado", datetime.date(2023, 6, 30)),
+        ("Informe anual", datetime.date(2024, 12, 31)),
+    ]

@@ -182,13 +182,39 @@ def _proposals(plan):
     return Proposal.objects.filter(plan=plan).select_related("working_table", "axis")
 
 
+# The texts of the OGP 2017 template Panama's proposals fill in both languages.
+TEXTS_2017 = ("title", "problem", "commitment", "contribution", "relevance", "additional_info")
+
+
+def test_demo_gives_two_proposals_milestones_and_publishes_one_contact(demo, client):
+    first = _proposal(demo, 1, "commitment_1")
+    assert first.novelty == "new"
+    assert [(m.order, m.end_date) for m in first.milestones.all()] == [
+        (1, D(2018, 2, 28)),
+        (2, D(2018, 12, 31)),
+        (3, D(2019, 6, 30)),
+    ]
+    assert first.milestones.first().description_en == (
+        "Founding record of the observatory, signed by its members"
+    )
+    assert _proposal(demo, 2, "commitment_1").milestones.count() == 2
+    assert _proposal(demo, 1, "commitment_2").milestones.count() == 0
+    public = client.get(first.get_absolute_url()).content.decode()
+    assert "itzel.batista@example.org" in public
+    hidden = client.get(_proposal(demo, 2, "commitment_1").get_absolute_url()).content.decode()
+    assert "ruben.castillo@example.org" not in hidden
+    assert "+507 500-0001" not in hidden
+    assert "Rubén Castillo" not in hidden
+    assert "Hitos" in hidden and "Acta de instalación" in public
+
+
 def _proposal(plan, table: int, slot: str):
     return _proposals(plan).get(working_table__number=table, slot=slot)
 
 
 def test_demo_tables_submitted_three_complete_proposals_each(demo):
     from cocrea.proposals.actions import missing_template_fields
-    from cocrea.proposals.models import TEXT_FIELDS, Proposal
+    from cocrea.proposals.models import Proposal
 
     proposals = list(_proposals(demo))
     assert len(proposals) == 15
@@ -198,17 +224,18 @@ def test_demo_tables_submitted_three_complete_proposals_each(demo):
         assert list(p.working_table.axes.values_list("pk", flat=True)) == [p.axis_id]
         by_table.setdefault(p.working_table.number, []).append(p.slot)
     assert {n: sorted(slots) for n, slots in by_table.items()} == {
-        n: ["alternate", "commitment_1", "commitment_2"] for n in range(1, 6)
+        n: ["alternate_1", "commitment_1", "commitment_2"] for n in range(1, 6)
     }
     for p in proposals:
         empty = [
             f"{name}_{lang}"
-            for name in (*TEXT_FIELDS, "objectives")
+            for name in (*TEXTS_2017, "objectives")
             for lang in ("es", "en")
             if not getattr(p, f"{name}_{lang}").strip()
         ]
         assert empty == [], (p.title, empty)
-        assert missing_template_fields(p) == [], p.title
+        assert p.template_version == "2017"
+        assert missing_template_fields(p, language="es") == [], p.title
         assert D(2017, 1, 1) <= p.start_date < p.end_date <= D(2019, 12, 31), p.title
         assert p.submitted_at.year == 2017
 
@@ -222,7 +249,7 @@ def test_demo_proposals_follow_panamas_2017_commitments(demo):
     )
     assert titles[4, "commitment_1"] == "Manual y aplicación móvil sobre educación vial"
     assert titles[4, "commitment_2"] == "Transparencia en la calidad y cantidad de agua"
-    assert titles[5, "alternate"] == "Escuela de Gobierno Abierto"
+    assert titles[5, "alternate_1"] == "Escuela de Gobierno Abierto"
     assert _proposal(demo, 1, "commitment_1").title_en == "Citizen Anti-corruption Observatory"
 
 
@@ -239,7 +266,7 @@ def test_demo_drafts_were_revised_by_several_table_members(demo):
         TableMember.objects.filter(table=observatory.working_table).values_list("user", flat=True)
     )
     assert {r.author_id for r in revisions} <= seated
-    changed = [c.field for c in diff(revisions[0].snapshot, revisions[1].snapshot)]
+    changed = [c.field for c in diff(revisions[0].snapshot, revisions[1].snapshot, "2017")]
     assert changed == ["title_es", "problem_es", "commitment_es"]
     assert revisions[0].created_at.date() == D(2017, 6, 13)
     revised = (
@@ -261,7 +288,7 @@ def test_demo_reviews_most_proposals_and_leaves_three_overdue(demo):
     from collections import Counter
 
     from cocrea.proposals.actions import missing_template_fields
-    from cocrea.proposals.models import TEXT_FIELDS, ReviewDelegate, ViabilityReview
+    from cocrea.proposals.models import ReviewDelegate, ViabilityReview
 
     reviews = ViabilityReview.objects.filter(proposal__plan=demo).select_related(
         "institution", "proposal__working_table"
@@ -290,9 +317,10 @@ def test_demo_reviews_most_proposals_and_leaves_three_overdue(demo):
     for review in not_viable:
         assert review.reasons_es and review.reasons_en
         counter = review.counterproposal
-        assert missing_template_fields(counter) == []
-        assert all(getattr(counter, f"{name}_en") for name in TEXT_FIELDS)
-        assert all(getattr(counter, f"{name}_es") for name in TEXT_FIELDS)
+        assert counter.template_version == "2017"
+        assert missing_template_fields(counter, language="es") == []
+        assert all(getattr(counter, f"{name}_en") for name in TEXTS_2017)
+        assert all(getattr(counter, f"{name}_es") for name in TEXTS_2017)
     minsa = next(r for r in not_viable if r.institution.acronym == "MINSA")
     assert minsa.reviewed_by.username == "autoridad"
     assert minsa.reviewed_at.date() == D(2017, 8, 21)

@@ -34,7 +34,7 @@ COMPLETE = {
     "end_date": datetime.date(2019, 6, 30),
     "ogp_values": ["access_to_information"],
 }
-SLOTS = ["commitment_1", "commitment_2", "alternate"]
+SLOTS = ["commitment_1", "commitment_2", "alternate_1"]
 
 
 def seat(table, user, *, leader=False):
@@ -121,34 +121,34 @@ def test_diff_between_two_revisions_marks_the_changed_words(table, people):
     )
     old, new = ProposalRevision.objects.order_by("number")
     with translation.override("en"):
-        changes = diff(old.snapshot, new.snapshot)
+        changes = diff(old.snapshot, new.snapshot, "2017")
         assert [(c.field, c.label, c.old, c.new) for c in changes] == [
             (
                 "title_es",
-                "Title (ES)",
+                "Number and title of the commitment (ES)",
                 "Datos abiertos de salud",
                 "Datos abiertos de salud pública",
             ),
             (
                 "ogp_values",
                 "OGP values",
-                "access_to_information",
-                "access_to_information, civic_participation",
+                "Access to information",
+                "Access to information, Civic participation",
             ),
         ]
     assert changes[0].words == (
         [(False, "Datos abiertos de salud")],
         [(False, "Datos abiertos de salud"), (True, " pública")],
     )
-    assert diff(new.snapshot, new.snapshot) == []
+    assert diff(new.snapshot, new.snapshot, "2017") == []
 
 
 def test_history_page_shows_the_diff_between_the_chosen_revisions(client, plan, table, people):
     leader = people["leader"]
     for title in ["Uno", "Uno dos", "Uno dos tres"]:
-        actions.save_proposal(table, table.axes.get(), "alternate", by=leader, title_es=title)
+        actions.save_proposal(table, table.axes.get(), "alternate_1", by=leader, title_es=title)
     client.force_login(leader)
-    url = "/en" + reverse("proposals:history", args=[plan.slug, 1, "alternate"])
+    url = "/en" + reverse("proposals:history", args=[plan.slug, 1, "alternate_1"])
     response = client.get(url + "?from=1&to=3")
     assert response.status_code == 200
     assert (response.context["old"].number, response.context["new"].number) == (1, 3)
@@ -198,41 +198,43 @@ def test_submission_lists_everything_missing_in_one_error(table, people):
         actions.submit_set(table, table.axes.get(), by=people["leader"])
     with translation.override("en"):
         assert refused.value.messages == [
-            "The set must have exactly 3 proposals; it has 2.",
-            "Commitment 2: “What is the public problem the commitment will address?” is missing.",
-            "Commitment 2: “What is the commitment?” is missing.",
-            "Commitment 2: “How will it contribute to solve the problem?” is missing.",
-            "Commitment 2: “Why is it relevant to OGP values?” is missing.",
             "Commitment 2: “Start date” is missing.",
             "Commitment 2: “End date” is missing.",
+            "Commitment 2: “What is the public problem the commitment will address?” is missing "
+            "in Spanish.",
+            "Commitment 2: “What is the commitment?” is missing in Spanish.",
+            "Commitment 2: “How will it contribute to solve the problem?” is missing in Spanish.",
+            "Commitment 2: “Why is it relevant to OGP values?” is missing in Spanish.",
             "Commitment 2: “OGP values” is missing.",
-            "Alternate: not drafted yet.",
+            "Alternate 1: not drafted yet.",
         ]
     assert set(Proposal.objects.values_list("status", flat=True)) == {"draft"}
     assert not ActionLog.objects.filter(verb="proposals.submit_set").exists()
 
 
-def test_submission_refuses_a_set_with_the_wrong_number_of_proposals(plan, table, people):
+def test_submission_refuses_a_proposal_in_a_slot_the_plan_no_longer_has(plan, table, people):
+    fill_set(table)
     plan.commitments_per_table_axis = 1
     plan.alternates_per_table_axis = 1
     plan.save()
-    fill_set(table)
     with translation.override("en"), pytest.raises(ValidationError) as refused:
         actions.submit_set(table, table.axes.get(), by=people["leader"])
     with translation.override("en"):
-        assert refused.value.messages == ["The set must have exactly 2 proposals; it has 3."]
+        assert refused.value.messages == [
+            "Commitment 2: the plan's sets now have 2 slots; this one is not among them."
+        ]
 
 
 def test_technology_and_innovation_alone_is_not_an_ogp_value(table, people):
     fill_set(table)
     actions.save_proposal(
-        table, table.axes.get(), "alternate", by=SYSTEM, ogp_values=["technology_innovation"]
+        table, table.axes.get(), "alternate_1", by=SYSTEM, ogp_values=["technology_innovation"]
     )
     with translation.override("en"), pytest.raises(ValidationError) as refused:
         actions.submit_set(table, table.axes.get(), by=people["leader"])
     with translation.override("en"):
         assert refused.value.messages == [
-            "Alternate: technology and innovation counts only with another OGP value."
+            "Alternate 1: “another OGP value besides technology and innovation” is missing."
         ]
 
 
@@ -344,9 +346,9 @@ def test_nobody_drafts_before_the_step_exists(plan, people):
 def test_workspace_pages_are_forbidden_outside_the_table(persona, client, plan, table, people):
     client.force_login(people[persona])
     assert client.get(reverse("proposals:workspace", args=[plan.slug, 1])).status_code == 403
-    assert client.get(reverse("proposals:edit", args=[plan.slug, 1, "alternate"])).status_code == (
-        403
-    )
+    assert client.get(
+        reverse("proposals:edit", args=[plan.slug, 1, "alternate_1"])
+    ).status_code == (403)
     assert client.post(reverse("proposals:submit", args=[plan.slug, 1])).status_code == 403
 
 

@@ -400,7 +400,7 @@ def test_viable_with_changes_requires_the_changes(review, people):
     head = people["head"]
     assert messages_of(
         actions.review_proposal, review, by=head, outcome="viable_with_changes", changes_es=" "
-    ) == ["State the changes the proposal needs to be viable."]
+    ) == ["State the changes the proposal needs to be viable, in Spanish."]
     assert ViabilityReview.objects.get().outcome == "pending"
     actions.review_proposal(
         review,
@@ -420,7 +420,7 @@ def test_viable_with_changes_requires_the_changes(review, people):
 @pytest.mark.parametrize(
     ("reasons_es", "counterproposal", "expected"),
     [
-        ("", COUNTER, ["A proposal found not viable needs the reasons."]),
+        ("", COUNTER, ["A proposal found not viable needs the reasons, in Spanish."]),
         ("Sin presupuesto.", None, ["A proposal found not viable needs a counterproposal."]),
         (
             "Sin presupuesto.",
@@ -431,7 +431,7 @@ def test_viable_with_changes_requires_the_changes(review, people):
             "  ",
             {},
             [
-                "A proposal found not viable needs the reasons.",
+                "A proposal found not viable needs the reasons, in Spanish.",
                 "A proposal found not viable needs a counterproposal.",
             ],
         ),
@@ -476,9 +476,10 @@ def test_counterproposal_lacking_template_fields_is_refused_listing_them(review,
             "ogp_values": ["technology_innovation"],
         },
     ) == [
-        "The counterproposal lacks: What is the public problem the commitment will address?, "
-        "What is the commitment?, How will it contribute to solve the problem?, "
-        "Why is it relevant to OGP values?, Start date, End date, "
+        "The counterproposal lacks: Start date, End date, "
+        "What is the public problem the commitment will address? (ES), "
+        "What is the commitment? (ES), How will it contribute to solve the problem? (ES), "
+        "Why is it relevant to OGP values? (ES), "
         "another OGP value besides technology and innovation."
     ]
     assert messages_of(

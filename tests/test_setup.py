@@ -75,7 +75,7 @@ def _submit_a_set(plan):
     return Proposal.objects.create(
         plan=plan,
         working_table=table,
-        axis=table.axis,
+        axis=table.axes.get(),
         slot=Proposal.Slot.COMMITMENT_1,
         status=Proposal.Status.SUBMITTED,
         title_es="Propuesta",

@@ -20,11 +20,11 @@ from cocrea.core import ratelimit
 from cocrea.core.actions import SYSTEM
 from cocrea.organisations.models import Organisation
 from cocrea.plans import actions as plan_actions
+from cocrea.plans import commitment_templates as ct
 from cocrea.plans.models import ActionPlan, Role
 from cocrea.plans.versions import language_codes
 from cocrea.proposals import actions
 from cocrea.proposals.models import (
-    TEXT_FIELDS,
     Counterproposal,
     DraftComment,
     Proposal,
@@ -83,16 +83,33 @@ class _Replay:
             model.objects.bulk_update(changed, fields)
 
 
-def _template_fields(texts: dict) -> dict:
-    """The action's keyword arguments for a text in the template: each text field per language,
-    the dates and the OGP values."""
-    fields = {}
-    for name in TEXT_FIELDS:
-        for lang, value in zip(language_codes(), texts[name], strict=False):
-            fields[f"{name}_{lang}"] = value
-    for name in ("start_date", "end_date", "ogp_values"):
-        fields[name] = texts[name]
+def _template_fields(texts: dict, version: str = "2017") -> dict:
+    """The action's keyword arguments for a text in the template `version` (Panama's is OGP
+    2017): each text field it declares per language, the other fields the data gives, and the
+    milestone rows when the data has some."""
+    fields: dict = {}
+    for declared in ct.fields(version):
+        if declared.name not in texts:
+            continue
+        if declared.kind == ct.ROWS:
+            fields[declared.name] = [_milestone(row) for row in texts[declared.name]]
+        elif declared.translated:
+            for lang, value in zip(language_codes(), texts[declared.name], strict=False):
+                fields[f"{declared.name}_{lang}"] = value
+        else:
+            fields[declared.name] = texts[declared.name]
     return fields
+
+
+def _milestone(row: tuple) -> dict:
+    """A 2017 milestone row of the data: ((activity es, en), start, end)."""
+    (activity_es, activity_en), start, end = row
+    return {
+        "description_es": activity_es,
+        "description_en": activity_en,
+        "start_date": start,
+        "end_date": end,
+    }
 
 
 def load_proposals_demo(plan: ActionPlan) -> bool:

@@ -16,7 +16,7 @@ PARTICIPATION = "civic_participation"
 ACCOUNTABILITY = "public_accountability"
 TECHNOLOGY = "technology_innovation"
 
-C1, C2, ALT = "commitment_1", "commitment_2", "alternate"
+C1, C2, ALT = "commitment_1", "commitment_2", "alternate_1"
 
 # Institutions that lead proposals and are not yet in the demo: (acronym, name es, name en).
 MORE_INSTITUTIONS = [
@@ -763,6 +763,77 @@ PROPOSALS = {
         "ogp_values": [ACCESS, PARTICIPATION],
     },
 }
+
+# The rest of the 2017 template for two proposals: new or ongoing, the milestones (activity with
+# a verifiable deliverable, start, end) and the contact (fictional people; the first agreed to
+# publish their details, the second did not). The others leave these optional fields empty.
+PROPOSALS[1, C1].update(
+    novelty="new",
+    milestones=[
+        (
+            (
+                "Acta de instalación del observatorio, firmada por sus integrantes",
+                "Founding record of the observatory, signed by its members",
+            ),
+            D(2017, 11, 1),
+            D(2018, 2, 28),
+        ),
+        (
+            (
+                "Registro público de casos de corrupción en datos abiertos",
+                "Public register of corruption cases as open data",
+            ),
+            D(2018, 3, 1),
+            D(2018, 12, 31),
+        ),
+        (
+            (
+                "Primer informe anual del observatorio con recomendaciones y respuestas",
+                "First annual report of the observatory with recommendations and answers",
+            ),
+            D(2019, 1, 1),
+            D(2019, 6, 30),
+        ),
+    ],
+    contact_name="Itzel Batista",
+    contact_title="Directora de Transparencia",
+    contact_institution="ANTAI",
+    contact_email="itzel.batista@example.org",
+    contact_phone="+507 500-0000",
+    contact_public=True,
+    other_actors_government=("Ministerio Público", "Public Prosecutor's Office"),
+    other_actors_others=(
+        "Fundación para el Desarrollo de la Libertad Ciudadana; universidades",
+        "Foundation for the Development of Citizen Freedom; universities",
+    ),
+)
+PROPOSALS[2, C1].update(
+    novelty="ongoing",
+    milestones=[
+        (
+            (
+                "Portal de proyectos de infraestructura con 40 datos por proyecto (estándar CoST)",
+                "Infrastructure projects portal with 40 data points per project (CoST standard)",
+            ),
+            D(2017, 12, 1),
+            D(2018, 12, 31),
+        ),
+        (
+            (
+                "Dos auditorías sociales de obras publicadas con sus respuestas",
+                "Two social audits of works published with their answers",
+            ),
+            D(2019, 1, 1),
+            D(2019, 12, 31),
+        ),
+    ],
+    contact_name="Rubén Castillo",
+    contact_title="Jefe de Planificación",
+    contact_institution="MOP",
+    contact_email="ruben.castillo@example.org",
+    contact_phone="+507 500-0001",
+    contact_public=False,
+)
 
 # Earlier saves of some drafts (Spanish only, as tables worked), before the final text above:
 # (axis, slot) -> [(who, on, fields)], oldest first.

@@ -12,23 +12,22 @@ from django.db import IntegrityError, transaction
 from django.db.models import Max
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.text import capfirst
+from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
 
 from cocrea.core.actions import SYSTEM, assign_changed, log_action, require_perm
 from cocrea.core.links import absolute_url
 from cocrea.core.mail import send_template
 from cocrea.organisations.models import Organisation
 from cocrea.plans import capabilities
+from cocrea.plans import commitment_templates as ct
 from cocrea.plans.models import Role
 from cocrea.plans.rules import roles_in
 
 from .models import (
-    REQUIRED_FIELDS,
-    TEXT_FIELDS,
     Counterproposal,
     DraftComment,
+    Milestone,
     OgpValue,
     Proposal,
     ProposalRevision,
@@ -36,93 +35,142 @@ from .models import (
     ResponsibleInstitution,
     ReviewDelegate,
     ViabilityReview,
+    slot_label,
+    slot_names,
 )
-from .revisions import snapshot, snapshot_fields
+from .revisions import milestone_rows, snapshot, snapshot_fields
 
 COMMENT_MAX_LENGTH = 3000
 
 
 def expected_slots(plan) -> list[str]:
-    """The slots a complete set fills, from the plan's numbers of proposals and alternates."""
-    commitments = list(Proposal.COMMITMENT_SLOTS[: plan.commitments_per_table_axis])
-    alternates = list(Proposal.ALTERNATE_SLOTS[: plan.alternates_per_table_axis])
-    return [*commitments, *alternates]
+    """The slots a complete set fills: the plan's N commitments and M alternates."""
+    return slot_names(plan)
 
 
-def _is_empty(text, name: str) -> bool:
-    """Whether a template field of a proposal or counterproposal is empty (texts in Spanish)."""
-    if name in TEXT_FIELDS:
-        name = f"{name}_es"  # required in Spanish, the plan's national language
-    value = getattr(text, name)
+def language_name(code: str) -> str:
+    """The language's name in the active language, as it reads mid-sentence ("in Spanish",
+    "en español": Spanish writes language names in lower case)."""
+    name = str(dict(settings.LANGUAGES).get(code, code))
+    return name.lower() if (get_language() or "").startswith("es") else name
+
+
+def _empty(value) -> bool:
     return value in (None, "", [])
 
 
-def missing_template_fields(text) -> list[str]:
-    """The labels of the required template fields that `text` leaves empty, plus the rule that
-    technology and innovation counts only together with another OGP value."""
-    missing = [
-        str(capfirst(Proposal._meta.get_field(name).verbose_name))
-        for name in REQUIRED_FIELDS[text.template_version]
-        if _is_empty(text, name)
-    ]
-    if text.ogp_values == [OgpValue.TECHNOLOGY_INNOVATION]:
-        missing.append(_("another OGP value besides technology and innovation"))
+def _missing(text, language: str, milestones: list[dict] | None) -> list[tuple[str, bool]]:
+    """(label, whether it is a text in `language`) of what the template version of `text`
+    requires and `text` leaves empty."""
+    version = text.template_version
+    if not ct.is_known(version):
+        return [(_("a known version of the commitment template"), False)]
+    if milestones is None:
+        stored = list(text.milestones.all()) if text.pk else []
+        milestones = milestone_rows(version, stored)
+    missing = []
+    for declared in ct.fields(version):
+        if declared.kind == ct.ROWS:
+            if declared.required and not milestones:
+                missing.append((str(declared.label), False))
+            for number, row in enumerate(milestones, start=1):
+                for column in declared.columns:
+                    translated = column.kind in ct.TRANSLATED
+                    key = f"{column.name}_{language}" if translated else column.name
+                    if column.required and _empty(row.get(key)):
+                        label = _("%(table)s %(number)s: %(column)s") % {
+                            "table": declared.label,
+                            "number": number,
+                            "column": column.label,
+                        }
+                        missing.append((label, translated))
+        elif declared.required:
+            name = f"{declared.name}_{language}" if declared.translated else declared.name
+            if _empty(getattr(text, name)):
+                missing.append((str(declared.label), declared.translated))
+    if ct.field_of(version, "ogp_values") and text.ogp_values == [OgpValue.TECHNOLOGY_INNOVATION]:
+        missing.append((_("another OGP value besides technology and innovation"), False))
     return missing
 
 
+def missing_template_fields(text, *, language: str, milestones: list[dict] | None = None):
+    """The labels of what the template version of `text` requires and `text` leaves empty: text
+    fields in `language` (the plan's default language, its code appended), the milestone rows
+    (`milestones`, or the stored ones when None) and their required cells, and the rule that
+    technology and innovation counts only together with another OGP value."""
+    return [
+        f"{label} ({language.upper()})" if translated else label
+        for label, translated in _missing(text, language, milestones)
+    ]
+
+
 def missing_for_submission(table, axis) -> list[str]:
-    """Everything that keeps the table's set for `axis` from being submitted; empty when ready."""
+    """Everything that keeps the table's set for `axis` from being submitted, slot by slot;
+    empty when ready. A set is complete when each of the plan's N + M slots holds a proposal
+    with everything its template requires, in the plan's default language, and nothing else."""
     plan = table.plan
+    language = plan.default_language
     proposals = {p.slot: p for p in Proposal.objects.filter(working_table=table, axis=axis)}
-    labels = dict(Proposal.Slot.choices)
     wanted = expected_slots(plan)
     problems = []
-    if len(proposals) != plan.proposals_per_table_axis:
-        problems.append(
-            ngettext(
-                "The set must have exactly %(expected)s proposal; it has %(count)s.",
-                "The set must have exactly %(expected)s proposals; it has %(count)s.",
-                plan.proposals_per_table_axis,
-            )
-            % {"expected": plan.proposals_per_table_axis, "count": len(proposals)}
-        )
     for slot in wanted:
         proposal = proposals.get(slot)
         if proposal is None:
-            problems.append(_("%(slot)s: not drafted yet.") % {"slot": labels[slot]})
+            problems.append(_("%(slot)s: not drafted yet.") % {"slot": slot_label(slot)})
             continue
-        for name in REQUIRED_FIELDS[proposal.template_version]:
-            if _is_empty(proposal, name):
-                problems.append(
-                    _("%(slot)s: “%(field)s” is missing.")
-                    % {
-                        "slot": labels[slot],
-                        "field": capfirst(Proposal._meta.get_field(name).verbose_name),
-                    }
-                )
-        if proposal.ogp_values == [OgpValue.TECHNOLOGY_INNOVATION]:
-            problems.append(
-                _("%(slot)s: technology and innovation counts only with another OGP value.")
-                % {"slot": labels[slot]}
+        for label, translated in _missing(proposal, language, None):
+            values = {"slot": slot_label(slot), "field": label}
+            if translated:
+                values["language"] = language_name(language)
+                problems.append(_("%(slot)s: “%(field)s” is missing in %(language)s.") % values)
+            else:
+                problems.append(_("%(slot)s: “%(field)s” is missing.") % values)
+    for slot in sorted(set(proposals) - set(wanted)):
+        problems.append(
+            ngettext(
+                "%(slot)s: the plan's sets now have %(count)s slot; this one is not among them.",
+                "%(slot)s: the plan's sets now have %(count)s slots; this one is not among them.",
+                plan.proposals_per_table_axis,
             )
+            % {"slot": slot_label(slot), "count": plan.proposals_per_table_axis}
+        )
     return problems
 
 
-@transaction.atomic
-def save_proposal(table, axis, slot: str, *, by, **fields) -> Proposal:
-    """Create or change the draft in `slot` of the table's set for `axis`, and keep a revision.
+def _store_milestones(owner, rows: list[dict]) -> None:
+    """Replace the milestone rows of a proposal or counterproposal."""
+    parent = "proposal" if isinstance(owner, Proposal) else "counterproposal"
+    Milestone.objects.filter(**{parent: owner}).delete()
+    made = []
+    for order, row in enumerate(rows, start=1):
+        values = {
+            key: datetime.date.fromisoformat(value) if key.endswith("date") and value else value
+            for key, value in row.items()
+        }
+        made.append(Milestone(**{parent: owner}, order=order, **values))
+    Milestone.objects.bulk_create(made)
 
-    Refuses a submitted proposal. A save that changes nothing writes no revision and no log."""
+
+def _check_fields(version: str, fields: dict) -> None:
+    unknown = set(fields) - (set(snapshot_fields(version)) - {"milestones"})
+    if unknown:
+        raise ValueError(f"not editable: {sorted(unknown)}")
+
+
+@transaction.atomic
+def save_proposal(table, axis, slot: str, *, by, milestones=None, **fields) -> Proposal:
+    """Create or change the draft in `slot` of the table's set for `axis`, with its milestone
+    rows (`milestones`: dicts of a row's cells; None leaves them as they are), and keep a
+    revision.
+
+    Refuses a submitted proposal, and a new one in a slot the plan's sets do not have. A save
+    that changes nothing writes no revision and no log."""
     require_perm(by, "proposals.change_proposal", table)
+    plan = table.plan
     if axis.plan_id != table.plan_id:
         raise ValueError("the axis belongs to another plan")
     if not table.axes.filter(pk=axis.pk).exists():
         raise ValueError("the table does not cover this axis")
-    if slot not in Proposal.Slot.values:
-        raise ValueError(f"unknown slot: {slot}")
-    unknown = set(fields) - set(snapshot_fields())
-    if unknown:
-        raise ValueError(f"not editable: {sorted(unknown)}")
     proposal = (
         Proposal.objects.select_for_update()
         .filter(working_table=table, axis=axis, slot=slot)
@@ -130,16 +178,35 @@ def save_proposal(table, axis, slot: str, *, by, **fields) -> Proposal:
     )
     created = proposal is None
     if created:
-        proposal = Proposal(plan=table.plan, working_table=table, axis=axis, slot=slot)
-        if table.plan.template_version not in REQUIRED_FIELDS:
-            raise ValueError(f"no required fields for template {table.plan.template_version}")
-        proposal.template_version = table.plan.template_version
+        if slot not in slot_names(plan):
+            raise ValidationError(
+                ngettext(
+                    "This plan's sets have %(count)s slot; “%(slot)s” is not one of them.",
+                    "This plan's sets have %(count)s slots; “%(slot)s” is not one of them.",
+                    plan.proposals_per_table_axis,
+                )
+                % {"count": plan.proposals_per_table_axis, "slot": slot_label(slot)}
+            )
+        if not ct.is_known(plan.template_version):
+            raise ValidationError(_("The plan's commitment template is not a known version."))
+        proposal = Proposal(
+            plan=plan,
+            working_table=table,
+            axis=axis,
+            slot=slot,
+            template_version=plan.template_version,
+        )
     elif proposal.is_locked:
         raise ValidationError(_("This proposal has been submitted and can no longer change."))
+    version = proposal.template_version
+    _check_fields(version, fields)
     before = snapshot(proposal)
     for name, value in fields.items():
         setattr(proposal, name, value)
-    after = snapshot(proposal)
+    rows = (
+        before.get("milestones", []) if milestones is None else milestone_rows(version, milestones)
+    )
+    after = snapshot(proposal, milestones=rows)
     if not created and after == before:
         return proposal
     proposal.full_clean()
@@ -148,6 +215,8 @@ def save_proposal(table, axis, slot: str, *, by, **fields) -> Proposal:
     else:
         changed = [name for name in fields if before.get(name) != after.get(name)]
         proposal.save(update_fields=[*changed, "updated_at"])
+    if rows != before.get("milestones", []):
+        _store_milestones(proposal, rows)
     last = proposal.revisions.aggregate(last=Max("number"))["last"] or 0
     revision = ProposalRevision.objects.create(
         proposal=proposal,
@@ -159,7 +228,7 @@ def save_proposal(table, axis, slot: str, *, by, **fields) -> Proposal:
         actor=by,
         verb="proposals.create_proposal" if created else "proposals.update_proposal",
         target=proposal,
-        plan=table.plan,
+        plan=plan,
         data={"slot": slot, "revision": revision.number},
         public=False,
     )
@@ -170,8 +239,9 @@ def save_proposal(table, axis, slot: str, *, by, **fields) -> Proposal:
 def submit_set(table, axis, *, by) -> list[Proposal]:
     """Submit the table's complete set for `axis`: every proposal becomes submitted and locked.
 
-    Raises one ValidationError listing everything missing, and changes nothing, unless the set
-    has exactly the plan's number of proposals with every required field filled in Spanish."""
+    Raises one ValidationError listing everything missing, and changes nothing, unless each of
+    the plan's N + M slots holds a proposal with every required field filled in the plan's
+    default language."""
     require_perm(by, "proposals.submit_proposals", table)
     proposals = list(
         Proposal.objects.select_for_update().filter(working_table=table, axis=axis).order_by("id")
@@ -248,7 +318,7 @@ def assign_institutions(
     by,
     lead: Organisation,
     others=(),
-    objectives_es: str,
+    objectives_es: str = "",
     objectives_en: str = "",
     due_on: datetime.date | None = None,
 ) -> Proposal:
@@ -266,8 +336,12 @@ def assign_institutions(
     elif lead.kind != Organisation.Kind.PUBLIC_INSTITUTION:
         errors.append(_("The lead institution must be a public institution."))
     objectives_es = (objectives_es or "").strip()
-    if not objectives_es:
-        errors.append(_("State the objectives in Spanish."))
+    objectives_en = (objectives_en or "").strip()
+    language = proposal.plan.default_language
+    if not {"es": objectives_es, "en": objectives_en}.get(language):
+        errors.append(
+            _("State the objectives in %(language)s.") % {"language": language_name(language)}
+        )
     due_on = due_on or default_review_due_on(proposal.plan)
     if due_on is None:
         errors.append(_("Give the date by which the lead institution reviews the proposal."))
@@ -283,7 +357,7 @@ def assign_institutions(
         + [ResponsibleInstitution(proposal=proposal, organisation_id=pk) for pk in other_ids]
     )
     changed = assign_changed(
-        proposal, {"objectives_es": objectives_es, "objectives_en": (objectives_en or "").strip()}
+        proposal, {"objectives_es": objectives_es, "objectives_en": objectives_en}
     )
     if changed:
         proposal.save(update_fields=[*changed, "updated_at"])
@@ -372,10 +446,9 @@ def remove_delegate(delegation: ReviewDelegate, *, by) -> None:
 
 
 def _counterproposal_from(review: ViabilityReview, fields: dict) -> Counterproposal:
-    unknown = set(fields) - set(snapshot_fields())
-    if unknown:
-        raise ValueError(f"not editable: {sorted(unknown)}")
+    """A counterproposal in the version of the reviewed proposal (the plan's)."""
     counter = Counterproposal(review=review, template_version=review.proposal.template_version)
+    _check_fields(counter.template_version, fields)
     for name, value in fields.items():
         setattr(counter, name, value)
     return counter
@@ -394,7 +467,9 @@ def review_proposal(
     counterproposal: dict | None = None,
 ) -> ViabilityReview:
     """The lead institution's answer: viable; viable with the changes it states; or not viable,
-    which requires both the reasons and a counterproposal in the same template. Final and public.
+    which requires both the reasons and a counterproposal in the same template (its milestone
+    rows under the key "milestones"). Texts are required in the plan's default language. Final
+    and public.
 
     Raises one ValidationError listing every problem, and saves nothing, when the answer is
     incomplete."""
@@ -406,19 +481,32 @@ def review_proposal(
     if outcome not in (Outcome.VIABLE, Outcome.VIABLE_WITH_CHANGES, Outcome.NOT_VIABLE):
         raise ValidationError(_("Choose the outcome of the review."))
     changes_es, reasons_es = (changes_es or "").strip(), (reasons_es or "").strip()
+    changes_en, reasons_en = (changes_en or "").strip(), (reasons_en or "").strip()
+    language = review.proposal.plan.default_language
+    in_language = {"es": (changes_es, reasons_es), "en": (changes_en, reasons_en)}
+    changes, reasons = in_language.get(language, (changes_es, reasons_es))
     errors = []
     counter = None
-    if outcome == Outcome.VIABLE_WITH_CHANGES and not changes_es:
-        errors.append(_("State the changes the proposal needs to be viable."))
+    rows: list[dict] = []
+    if outcome == Outcome.VIABLE_WITH_CHANGES and not changes:
+        errors.append(
+            _("State the changes the proposal needs to be viable, in %(language)s.")
+            % {"language": language_name(language)}
+        )
     if outcome == Outcome.NOT_VIABLE:
-        if not reasons_es:
-            errors.append(_("A proposal found not viable needs the reasons."))
-        written = [v for v in (counterproposal or {}).values() if v not in (None, "", [])]
-        if not written:
+        if not reasons:
+            errors.append(
+                _("A proposal found not viable needs the reasons, in %(language)s.")
+                % {"language": language_name(language)}
+            )
+        fields = dict(counterproposal or {})
+        rows = milestone_rows(review.proposal.template_version, fields.pop("milestones", None))
+        written = [v for v in fields.values() if v not in (None, "", [], False)]
+        if not written and not rows:
             errors.append(_("A proposal found not viable needs a counterproposal."))
         else:
-            counter = _counterproposal_from(review, counterproposal)
-            missing = missing_template_fields(counter)
+            counter = _counterproposal_from(review, fields)
+            missing = missing_template_fields(counter, language=language, milestones=rows)
             if missing:
                 errors.append(
                     _("The counterproposal lacks: %(fields)s.") % {"fields": ", ".join(missing)}
@@ -433,9 +521,9 @@ def review_proposal(
     keep_reasons = outcome == Outcome.NOT_VIABLE
     review.outcome = outcome
     review.changes_es = changes_es if keep_changes else ""
-    review.changes_en = (changes_en or "").strip() if keep_changes else ""
+    review.changes_en = changes_en if keep_changes else ""
     review.reasons_es = reasons_es if keep_reasons else ""
-    review.reasons_en = (reasons_en or "").strip() if keep_reasons else ""
+    review.reasons_en = reasons_en if keep_reasons else ""
     review.reviewed_by = by if getattr(by, "is_authenticated", False) else None
     review.reviewed_at = timezone.now()
     review.save(
@@ -452,6 +540,7 @@ def review_proposal(
     )
     if counter is not None:
         counter.save()
+        _store_milestones(counter, rows)
     log_action(
         actor=by,
         verb="proposals.review_proposal",

@@ -1,62 +1,224 @@
+import datetime
+
 from django import forms
-from django.db import models
-from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
 from cocrea.core.forms import DateInput, bound_fields
 from cocrea.organisations.models import Organisation
+from cocrea.plans import commitment_templates as ct
 from cocrea.plans.versions import language_codes
 
-from .models import DATE_FIELDS, TEXT_FIELDS, OgpValue, Proposal, ViabilityReview
-from .revisions import snapshot
+from .models import Proposal, ViabilityReview
+from .revisions import milestone_rows, rows_field, snapshot
+
+
+def _languages(plan) -> list[str]:
+    """The languages a form about `plan` has a column for: the plan's (default first)."""
+    if plan is None:
+        return language_codes()
+    codes = [code for code in plan.language_list if code in language_codes()] or language_codes()
+    default = plan.default_language
+    return sorted(codes, key=lambda code: code != default)
+
+
+def _default_language(plan) -> str:
+    return plan.default_language if plan is not None else language_codes()[0]
+
+
+def _label(label, lang: str, languages: list[str]) -> str:
+    return f"{label} ({lang.upper()})" if len(languages) > 1 else str(label)
+
+
+def _text_field(kind: str, label: str, required_hint: bool, *, rows: int = 4) -> forms.Field:
+    help_text = _("Required by the template.") if required_hint else ""
+    if kind == ct.LINE:
+        return forms.CharField(label=label, required=False, max_length=250, help_text=help_text)
+    return forms.CharField(
+        label=label,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": rows}),
+        help_text=help_text,
+    )
 
 
 class ProposalForm(forms.Form):
-    """The OGP 2017 template, each text field once per language. Everything is optional here: a
-    draft may be incomplete; submitting the set checks what the template requires."""
+    """A proposal (or counterproposal) in its version of the OGP commitment template, built from
+    the version's declaration: text fields once per language of the plan, the milestones in the
+    formset beside it (`MilestoneFormSet`). Everything is optional here: a draft may be
+    incomplete; submitting the set checks what the template requires in the plan's default
+    language."""
 
-    def __init__(self, *args, plan=None, **kwargs):
+    def __init__(self, *args, plan=None, version: str | None = None, **kwargs):
         super().__init__(*args, **kwargs)
-        for name in TEXT_FIELDS:
-            model_field = Proposal._meta.get_field(name)
-            for lang in language_codes():
-                label = f"{capfirst(model_field.verbose_name)} ({lang.upper()})"
-                if isinstance(model_field, models.TextField):
-                    field = forms.CharField(
-                        label=label, required=False, widget=forms.Textarea(attrs={"rows": 4})
-                    )
-                else:
-                    field = forms.CharField(label=label, required=False, max_length=250)
-                self.fields[f"{name}_{lang}"] = field
-        for name in DATE_FIELDS:
-            self.fields[name] = forms.DateField(
-                label=capfirst(Proposal._meta.get_field(name).verbose_name),
-                required=False,
-                widget=DateInput(),
-            )
-        self.fields["ogp_values"] = forms.MultipleChoiceField(
-            label=_("OGP values"),
-            required=False,
-            choices=OgpValue.choices,
-            widget=forms.CheckboxSelectMultiple,
-        )
+        self.version = version or (plan.template_version if plan else ct.DEFAULT)
+        self.languages = _languages(plan)
+        default = _default_language(plan)
+        self.layout: list[tuple[str, list[str]]] = []
+        for declared in ct.fields(self.version):
+            names = self._add(declared, default)
+            if not self.layout or self.layout[-1][0] != declared.section:
+                self.layout.append((declared.section, []))
+            self.layout[-1][1].extend(names or [declared.name])
         bound_fields(self, plan)
 
+    def _add(self, declared: ct.Field, default: str) -> list[str]:
+        kind, label, name = declared.kind, declared.label, declared.name
+        if declared.translated:
+            names = []
+            for lang in self.languages:
+                key = f"{name}_{lang}"
+                hint = declared.required and lang == default
+                self.fields[key] = _text_field(kind, _label(label, lang, self.languages), hint)
+                names.append(key)
+            return names
+        hint = _("Required by the template.") if declared.required else ""
+        if kind == ct.DATE:
+            field = forms.DateField(label=label, required=False, widget=DateInput())
+        elif kind == ct.EMAIL:
+            field = forms.EmailField(label=label, required=False)
+        elif kind == ct.CHOICE:
+            field = forms.ChoiceField(
+                label=label, required=False, choices=[("", "—"), *declared.choices]
+            )
+        elif kind == ct.MULTI:
+            field = forms.MultipleChoiceField(
+                label=label,
+                required=False,
+                choices=declared.choices,
+                widget=forms.CheckboxSelectMultiple,
+            )
+        elif kind == ct.CONSENT:
+            field = forms.BooleanField(label=label, required=False)
+        elif kind == ct.PLAIN:
+            max_length = Proposal._meta.get_field(name).max_length
+            field = forms.CharField(label=label, required=False, max_length=max_length)
+        else:  # ROWS: the milestone formset
+            return []
+        field.help_text = hint
+        self.fields[name] = field
+        return [name]
+
+    def sections(self) -> list[dict]:
+        """(label, bound fields, whether the milestones go here) in the order of the template."""
+        rows = rows_field(self.version)
+        return [
+            {
+                "label": label,
+                "fields": [self[name] for name in names if name in self.fields],
+                "rows": rows is not None and rows.name in names,
+            }
+            for label, names in self.layout
+        ]
+
     @staticmethod
-    def initial_from(proposal: Proposal | None) -> dict:
+    def initial_from(proposal) -> dict:
         if proposal is None:
             return {}
         data = snapshot(proposal)
-        for name in DATE_FIELDS:
-            data[name] = getattr(proposal, name)
+        data.pop("milestones", None)
+        for declared in ct.fields(proposal.template_version):
+            if declared.kind == ct.DATE:
+                data[declared.name] = getattr(proposal, declared.name)
         return data
 
 
-def _bilingual(form: forms.Form, name: str, label: str, *, rows: int = 3, required_es=False):
-    for lang in language_codes():
+class BaseMilestoneFormSet(forms.BaseFormSet):
+    def is_valid(self) -> bool:
+        """Valid when not posted (the rows stay as they are) or when every row is."""
+        return not self.is_bound or super().is_valid()
+
+    def rows(self) -> list[dict] | None:
+        """The cells of the rows kept (not deleted), in order, empty rows dropped later; None
+        when the rows were not posted."""
+        if not self.is_bound:
+            return None
+        kept = []
+        for form in self.forms:
+            data = getattr(form, "cleaned_data", None) or {}
+            if data and not data.get("DELETE"):
+                kept.append({k: v for k, v in data.items() if k != "DELETE"})
+        return kept
+
+
+class MilestoneForm(forms.Form):
+    """One row of the milestones table: the columns of the version, texts once per language."""
+
+    def __init__(self, *args, plan=None, version: str = ct.DEFAULT, **kwargs):
+        super().__init__(*args, **kwargs)
+        declared = rows_field(version)
+        languages = _languages(plan)
+        default = _default_language(plan)
+        for column in declared.columns if declared else ():
+            if column.kind in ct.TRANSLATED:
+                for lang in languages:
+                    hint = column.required and lang == default
+                    label = _label(column.label, lang, languages)
+                    self.fields[f"{column.name}_{lang}"] = _text_field(
+                        column.kind, label, hint, rows=2
+                    )
+            else:
+                self.fields[column.name] = forms.DateField(
+                    label=column.label,
+                    required=False,
+                    widget=DateInput(),
+                    help_text=_("Required by the template.") if column.required else "",
+                )
+        bound_fields(self, plan)
+
+
+MILESTONES_MAX = 30
+
+
+def milestone_formset(data=None, *, plan, version: str | None = None, text=None, prefix=None):
+    """The milestone rows of `text` (a proposal or counterproposal, or None) as a formset with
+    one empty row to fill; "add a row" posts the form back with `add_row` and one more."""
+    version = version or plan.template_version
+    prefix = prefix or "milestones"
+    extra = 1
+    key = f"{prefix}-TOTAL_FORMS"
+    if data is not None and key not in data:
+        data = None  # a post without the rows (not from the page) leaves them as they are
+    if data is not None and "add_row" in data:
+        data = data.copy()
+        try:
+            total = int(data.get(key) or 0)
+        except ValueError:
+            total = 0
+        data[key] = str(min(total + 1, MILESTONES_MAX))
+    FormSet = forms.formset_factory(
+        MilestoneForm,
+        formset=BaseMilestoneFormSet,
+        extra=extra,
+        can_delete=True,
+        max_num=MILESTONES_MAX,
+        validate_max=True,
+    )
+    initial = []
+    if text is not None and text.pk:
+        for row in milestone_rows(version, text.milestones.all()):
+            initial.append(
+                {
+                    key: datetime.date.fromisoformat(value)
+                    if key.endswith("date") and value
+                    else value
+                    for key, value in row.items()
+                }
+            )
+    return FormSet(
+        data,
+        initial=initial,
+        prefix=prefix,
+        form_kwargs={"plan": plan, "version": version},
+    )
+
+
+def _bilingual(form: forms.Form, name: str, label: str, plan, *, rows: int = 3):
+    """A text once per language of the plan; the action requires the default language's."""
+    languages = _languages(plan)
+    for lang in languages:
         form.fields[f"{name}_{lang}"] = forms.CharField(
-            label=f"{label} ({lang.upper()})",
-            required=required_es and lang == language_codes()[0],
+            label=_label(label, lang, languages),
+            required=False,
             widget=forms.Textarea(attrs={"rows": rows}),
         )
 
@@ -85,7 +247,7 @@ class AssignForm(forms.Form):
 
     def __init__(self, *args, plan=None, **kwargs):
         super().__init__(*args, **kwargs)
-        _bilingual(self, "objectives", str(_("Objectives")), rows=4)
+        _bilingual(self, "objectives", str(_("Objectives")), plan, rows=4)
         bound_fields(self, plan)
 
     @staticmethod
@@ -116,11 +278,11 @@ class ReviewForm(forms.Form):
         widget=forms.RadioSelect,
     )
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, plan=None, **kwargs):
         super().__init__(*args, **kwargs)
-        _bilingual(self, "changes", str(_("Changes required")))
-        _bilingual(self, "reasons", str(_("Reasons it is not viable")))
-        bound_fields(self)
+        _bilingual(self, "changes", str(_("Changes required")), plan)
+        _bilingual(self, "reasons", str(_("Reasons it is not viable")), plan)
+        bound_fields(self, plan)
 
 
 class SubmitSetForm(forms.Form):

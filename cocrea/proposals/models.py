@@ -3,7 +3,8 @@ follows their submission: responsible institutions and objectives (step 9), the 
 institution's viability review with its counterproposal (step 10), and public comments with
 official answers.
 
-A table drafts, for its axis, one proposal per slot (the commitments and the alternate). Every
+A table drafts, for its axis, one proposal per slot (N commitments and M alternates, numbers
+the plan sets). Every
 save of a draft is kept as a `ProposalRevision`; submitting the set locks it."""
 
 import datetime
@@ -16,27 +17,16 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from cocrea.core.models import TimeStampedModel
+from cocrea.plans import commitment_templates
 
-# The template's text fields, one column per language (see translation.py).
-TEXT_FIELDS = ("title", "problem", "commitment", "contribution", "relevance", "additional_info")
-DATE_FIELDS = ("start_date", "end_date")
-TEMPLATE_FIELDS = (*TEXT_FIELDS, *DATE_FIELDS, "ogp_values")
-
-# What each version of the OGP commitment template requires before a set can be submitted.
-# Text fields are required in the default language (Spanish). Add a version here, not elsewhere.
-REQUIRED_FIELDS = {
-    "2017": (
-        "title",
-        "problem",
-        "commitment",
-        "contribution",
-        "relevance",
-        "start_date",
-        "end_date",
-        "ogp_values",
-    ),
-}
-DEFAULT_TEMPLATE = "2017"
+# The template's fields are declared per version in cocrea/plans/commitment_templates.py; these
+# are the columns that store them. Text fields have one column per language (translation.py).
+TEXT_FIELDS = tuple(commitment_templates.translated_names())
+MILESTONE_TEXT_FIELDS = ("description", "outputs", "stakeholders")
+DEFAULT_TEMPLATE = commitment_templates.DEFAULT
+# The most slots a set may have (plans/models.py bounds N and M).
+MAX_COMMITMENT_SLOTS = 10
+MAX_ALTERNATE_SLOTS = 5
 
 
 class OgpValue(models.TextChoices):
@@ -46,29 +36,58 @@ class OgpValue(models.TextChoices):
     TECHNOLOGY_INNOVATION = "technology_innovation", _("Technology and innovation")
 
 
+class Novelty(models.TextChoices):
+    NEW = "new", _("New")
+    ONGOING = "ongoing", _("Ongoing")
+
+
 class CommitmentTemplate(models.Model):
-    """The fields of the OGP commitment template, shared by proposals and counterproposals."""
+    """The columns of every version of the OGP commitment template, shared by proposals and
+    counterproposals; which of them a proposal uses (and how they are labelled) depends on its
+    `template_version`."""
 
     template_version = models.CharField(
         _("commitment template"), max_length=10, default=DEFAULT_TEMPLATE
     )
     title = models.CharField(_("title"), max_length=250, blank=True)
-    problem = models.TextField(
-        _("What is the public problem the commitment will address?"), blank=True
-    )
+    brief_description = models.TextField(_("brief description"), blank=True)
+    problem = models.TextField(_("problem"), blank=True)
+    causes = models.TextField(_("causes of the problem"), blank=True)
     commitment = models.TextField(_("What is the commitment?"), blank=True)
     contribution = models.TextField(_("How will it contribute to solve the problem?"), blank=True)
+    done_so_far = models.TextField(_("what has been done so far"), blank=True)
+    solution = models.TextField(_("solution proposed"), blank=True)
+    results = models.TextField(_("results sought"), blank=True)
     relevance = models.TextField(_("Why is it relevant to OGP values?"), blank=True)
+    transparency = models.TextField(_("how it promotes transparency"), blank=True)
+    accountability = models.TextField(_("how it fosters accountability"), blank=True)
+    participation = models.TextField(_("how it improves citizen participation"), blank=True)
     additional_info = models.TextField(_("Additional information"), blank=True)
     start_date = models.DateField(_("start date"), null=True, blank=True)
     end_date = models.DateField(_("end date"), null=True, blank=True)
+    novelty = models.CharField(
+        _("new or ongoing"), max_length=10, choices=Novelty.choices, blank=True
+    )
     ogp_values = models.JSONField(_("OGP values"), default=list, blank=True)
+    other_actors_government = models.TextField(_("other actors: government"), blank=True)
+    other_actors_others = models.TextField(
+        _("other actors: civil society, private sector, others"), blank=True
+    )
+    contact_name = models.CharField(_("contact person"), max_length=200, blank=True)
+    contact_title = models.CharField(_("contact's title"), max_length=200, blank=True)
+    contact_institution = models.CharField(_("contact's institution"), max_length=250, blank=True)
+    contact_email = models.EmailField(_("contact e-mail"), blank=True)
+    contact_phone = models.CharField(_("contact phone"), max_length=50, blank=True)
+    # The contact's name, title, e-mail and phone are public only when the person agreed.
+    contact_public = models.BooleanField(_("contact details may be published"), default=False)
 
     class Meta:
         abstract = True
 
     def clean(self):
         errors = {}
+        if not commitment_templates.is_known(self.template_version):
+            errors["template_version"] = _("Choose a version of the commitment template.")
         if self.start_date and self.end_date and self.end_date < self.start_date:
             errors["end_date"] = _("The end date cannot be before the start date.")
         unknown = set(self.ogp_values or []) - set(OgpValue.values)
@@ -79,25 +98,84 @@ class CommitmentTemplate(models.Model):
         if errors:
             raise ValidationError(errors)
 
+    @property
+    def declared_fields(self):
+        return commitment_templates.fields(self.template_version)
+
+    def display_sections(self, *, public: bool = True) -> list[dict]:
+        """The fields of its version as pages show them, section by section: each section has a
+        label, `items` (label, kind, value) and at most one `table` (the milestones: column
+        labels and rows of cells). With `public`, personal contact details appear only when
+        the contact agreed."""
+        sections: list[dict] = []
+        for declared in self.declared_fields:
+            if declared.kind == commitment_templates.CONSENT:
+                continue
+            if declared.personal and public and not self.contact_public:
+                continue
+            if not sections or sections[-1]["label"] != declared.section:
+                sections.append({"label": declared.section, "items": [], "table": None})
+            if declared.kind == commitment_templates.ROWS:
+                columns = declared.columns
+                sections[-1]["table"] = {
+                    "label": declared.label,
+                    "columns": [column.label for column in columns],
+                    "rows": [
+                        [
+                            {"kind": column.kind, "value": getattr(row, column.name)}
+                            for column in columns
+                        ]
+                        for row in getattr(self, declared.name).all()
+                    ],
+                }
+                continue
+            value = getattr(self, declared.name)
+            if declared.kind == commitment_templates.CHOICE:
+                value = dict(declared.choices).get(value, value)
+            elif declared.kind == commitment_templates.MULTI:
+                labels = dict(declared.choices)
+                value = ", ".join(str(labels.get(v, v)) for v in value or [])
+            sections[-1]["items"].append(
+                {"label": declared.label, "kind": declared.kind, "value": value}
+            )
+        return sections
+
     def ogp_value_labels(self) -> list[str]:
         labels = dict(OgpValue.choices)
         return [str(labels.get(value, value)) for value in self.ogp_values or []]
 
 
+def slot_names(plan) -> list[str]:
+    """The slots of a table's set for an axis in `plan`: N commitments, then M alternates."""
+    return [
+        *(f"commitment_{n}" for n in range(1, plan.commitments_per_table_axis + 1)),
+        *(f"alternate_{n}" for n in range(1, plan.alternates_per_table_axis + 1)),
+    ]
+
+
+def all_slot_names() -> list[str]:
+    """Every slot any plan may have, in order."""
+    return [
+        *(f"commitment_{n}" for n in range(1, MAX_COMMITMENT_SLOTS + 1)),
+        *(f"alternate_{n}" for n in range(1, MAX_ALTERNATE_SLOTS + 1)),
+    ]
+
+
+def slot_label(slot: str) -> str:
+    kind, _sep, number = slot.rpartition("_")
+    if kind == "commitment":
+        return _("Commitment %(number)s") % {"number": number}
+    if kind == "alternate":
+        return _("Alternate %(number)s") % {"number": number}
+    return slot
+
+
 class Proposal(CommitmentTemplate, TimeStampedModel):
     """One commitment proposal of a working table for an axis, in one slot of its set."""
-
-    class Slot(models.TextChoices):
-        COMMITMENT_1 = "commitment_1", _("Commitment 1")
-        COMMITMENT_2 = "commitment_2", _("Commitment 2")
-        ALTERNATE = "alternate", _("Alternate")
 
     class Status(models.TextChoices):
         DRAFT = "draft", _("Draft")
         SUBMITTED = "submitted", _("Submitted")
-
-    COMMITMENT_SLOTS = (Slot.COMMITMENT_1, Slot.COMMITMENT_2)
-    ALTERNATE_SLOTS = (Slot.ALTERNATE,)
 
     plan = models.ForeignKey("plans.ActionPlan", on_delete=models.CASCADE, related_name="proposals")
     working_table = models.ForeignKey(
@@ -112,7 +190,8 @@ class Proposal(CommitmentTemplate, TimeStampedModel):
         on_delete=models.PROTECT,
         related_name="proposals",
     )
-    slot = models.CharField(_("slot"), max_length=20, choices=Slot.choices)
+    # "commitment_1".."commitment_N", "alternate_1".."alternate_M" (see slot_names)
+    slot = models.CharField(_("slot"), max_length=20)
     status = models.CharField(
         _("status"), max_length=10, choices=Status.choices, default=Status.DRAFT
     )
@@ -134,6 +213,9 @@ class Proposal(CommitmentTemplate, TimeStampedModel):
 
     def get_absolute_url(self):
         return reverse("proposals:detail", args=[self.plan.slug, self.pk])
+
+    def get_slot_display(self) -> str:
+        return slot_label(self.slot)
 
     @property
     def is_locked(self) -> bool:
@@ -327,6 +409,45 @@ class Counterproposal(CommitmentTemplate, TimeStampedModel):
     @property
     def proposal(self) -> Proposal:
         return self.review.proposal
+
+
+class Milestone(models.Model):
+    """One row of the milestones table of a proposal or of a counterproposal. Which columns a
+    row uses, and their labels, depend on the template version."""
+
+    proposal = models.ForeignKey(
+        Proposal, null=True, blank=True, on_delete=models.CASCADE, related_name="milestones"
+    )
+    counterproposal = models.ForeignKey(
+        Counterproposal,
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="milestones",
+    )
+    order = models.PositiveSmallIntegerField(_("order"), default=1)
+    description = models.TextField(_("milestone"), blank=True)
+    outputs = models.TextField(_("expected outputs"), blank=True)
+    start_date = models.DateField(_("start date"), null=True, blank=True)
+    end_date = models.DateField(_("end date"), null=True, blank=True)
+    stakeholders = models.TextField(_("stakeholders"), blank=True)
+
+    class Meta:
+        verbose_name = _("milestone")
+        verbose_name_plural = _("milestones")
+        ordering = ["order", "id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=(
+                    models.Q(proposal__isnull=False, counterproposal__isnull=True)
+                    | models.Q(proposal__isnull=True, counterproposal__isnull=False)
+                ),
+                name="milestone_one_parent",
+            )
+        ]
+
+    def __str__(self):
+        return self.description[:60]
 
 
 class PublicComment(models.Model):

@@ -8,11 +8,20 @@ from django.utils.translation import gettext as _
 
 from cocrea.plans import capabilities
 
-from .models import Proposal, ResponsibleInstitution, ViabilityReview
+from .models import (
+    Milestone,
+    Proposal,
+    ResponsibleInstitution,
+    ViabilityReview,
+    all_slot_names,
+    slot_label,
+    slot_names,
+)
 from .rules import can_list_assignments, can_list_reviews
 
 SLOT_ORDER = Case(
-    *[When(slot=slot, then=Value(i)) for i, slot in enumerate(Proposal.Slot.values)],
+    *[When(slot=slot, then=Value(i)) for i, slot in enumerate(all_slot_names())],
+    default=Value(len(all_slot_names())),
     output_field=IntegerField(),
 )
 
@@ -48,14 +57,23 @@ def submitted_proposal(plan, pk: int) -> Proposal | None:
     return (
         with_outcomes(Proposal.objects.filter(plan=plan, pk=pk, status=Proposal.Status.SUBMITTED))
         .select_related("axis", "working_table", "plan", "review__counterproposal")
+        .prefetch_related("milestones", "review__counterproposal__milestones")
         .first()
     )
 
 
 def slots_of(table, axis) -> list[tuple[str, str, Proposal | None]]:
-    """Each slot of the table's set for `axis`: (slot, label, proposal or None)."""
+    """Each of the plan's N + M slots of the table's set for `axis`: (slot, label, proposal or
+    None)."""
     found = {p.slot: p for p in Proposal.objects.filter(working_table=table, axis=axis)}
-    return [(slot, label, found.get(slot)) for slot, label in Proposal.Slot.choices]
+    return [(slot, slot_label(slot), found.get(slot)) for slot in slot_names(table.plan)]
+
+
+def milestones_of(text) -> list[Milestone]:
+    """The milestone rows of a proposal or counterproposal (none before it is saved)."""
+    if text is None or text.pk is None:
+        return []
+    return list(text.milestones.order_by("order", "id"))
 
 
 def revisions(proposal: Proposal, *, with_authors: bool = False):

@@ -1,6 +1,13 @@
 from modeltranslation.translator import TranslationOptions, register
 
-from .models import TEXT_FIELDS, Counterproposal, Proposal, ViabilityReview
+from .models import (
+    MILESTONE_TEXT_FIELDS,
+    TEXT_FIELDS,
+    Counterproposal,
+    Milestone,
+    Proposal,
+    ViabilityReview,
+)
 
 
 @register(Proposal)
@@ -11,6 +18,11 @@ class ProposalTranslation(TranslationOptions):
 @register(Counterproposal)
 class CounterproposalTranslation(TranslationOptions):
     fields = TEXT_FIELDS
+
+
+@register(Milestone)
+class MilestoneTranslation(TranslationOptions):
+    fields = MILESTONE_TEXT_FIELDS
 
 
 @register(ViabilityReview)

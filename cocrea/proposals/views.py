@@ -32,8 +32,16 @@ from .forms import (
     ProposalForm,
     ReviewForm,
     SubmitSetForm,
+    milestone_formset,
 )
-from .models import Proposal, PublicComment, ReviewDelegate, ViabilityReview
+from .models import (
+    Proposal,
+    PublicComment,
+    ReviewDelegate,
+    ViabilityReview,
+    slot_label,
+    slot_names,
+)
 from .revisions import diff
 from .rules import review_seats
 
@@ -70,9 +78,9 @@ def _axis(query, table):
     raise Http404
 
 
-def _comparison(request, revisions: list) -> dict:
+def _comparison(request, revisions: list, version: str, *, hide_personal=False) -> dict:
     """The two revisions chosen by the `from` and `to` numbers (default: the last two) and the
-    fields that differ between them."""
+    fields that differ between them, labelled as template `version` labels them."""
     by_number = {r.number: r for r in revisions}
     if not revisions:
         return {"old": None, "new": None, "changes": []}
@@ -81,7 +89,8 @@ def _comparison(request, revisions: list) -> dict:
     old = by_number.get(int_param(request.GET, "from")) or default_old
     if old is None:
         return {"old": None, "new": new, "changes": []}
-    return {"old": old, "new": new, "changes": diff(old.snapshot, new.snapshot)}
+    changes = diff(old.snapshot, new.snapshot, version, hide_personal=hide_personal)
+    return {"old": old, "new": new, "changes": changes}
 
 
 # --- workspace ---------------------------------------------------------------------------------
@@ -111,26 +120,40 @@ def workspace(request, slug, number):
 def edit(request, slug, number, slot):
     plan = _plan(slug)
     table = _table(plan, number)
-    if slot not in Proposal.Slot.values:
-        raise Http404
     require_perm(request.user, "proposals.change_proposal", table)
     axis = _axis(request.GET, table)
     proposal = Proposal.objects.filter(working_table=table, axis=axis, slot=slot).first()
+    if proposal is None and slot not in slot_names(plan):
+        raise Http404
     if proposal is not None and proposal.is_locked:
         messages.error(request, _("This proposal has been submitted and can no longer change."))
         return redirect("proposals:workspace", slug=plan.slug, number=table.number)
+    version = proposal.template_version if proposal else plan.template_version
+    data = request.POST or None
     form = ProposalForm(
-        request.POST or None, initial=ProposalForm.initial_from(proposal), plan=plan
+        data, initial=ProposalForm.initial_from(proposal), plan=plan, version=version
     )
-    if request.method == "POST" and form.is_valid():
+    rows = milestone_formset(data, plan=plan, version=version, text=proposal)
+    adding_row = data is not None and "add_row" in data
+    if data is not None and not adding_row and form.is_valid() and rows.is_valid():
         try:
-            actions.save_proposal(table, axis, slot, by=request.user, **form.cleaned_data)
+            actions.save_proposal(
+                table,
+                axis,
+                slot,
+                by=request.user,
+                milestones=rows.rows(),
+                **form.cleaned_data,
+            )
         except ValidationError as error:
             for message in error.messages:
                 form.add_error(None, message)
         else:
             messages.success(request, _("Proposal saved."))
-            return redirect("proposals:workspace", slug=plan.slug, number=table.number)
+            return redirect(
+                reverse("proposals:workspace", args=[plan.slug, table.number])
+                + f"#axis-{axis.number}"
+            )
     return render(
         request,
         "proposals/edit.html",
@@ -138,9 +161,12 @@ def edit(request, slug, number, slot):
             "plan": plan,
             "table": table,
             "axis": axis,
-            "slot_label": Proposal.Slot(slot).label,
+            "slot_label": slot_label(slot),
             "form": form,
+            "milestones": rows,
+            "default_language": actions.language_name(plan.default_language),
         },
+        status=400 if data is not None and not adding_row and (form.errors or rows.errors) else 200,
     )
 
 
@@ -178,7 +204,7 @@ def history(request, slug, number, slot):
             "show_authors": True,
             "comments": list(queries.draft_comments(proposal)),
             "form": form,
-            **_comparison(request, revisions),
+            **_comparison(request, revisions, proposal.template_version),
         },
         status=400 if form.errors else 200,
     )
@@ -388,16 +414,22 @@ def review(request, slug, pk):
     user = request.user
     require_perm(user, "proposals.view_review", review)
     may_review = rules.can_review_proposal(user, review)
-    form = ReviewForm(request.POST or None)
-    counter = ProposalForm(request.POST or None, prefix="counter", plan=plan)
+    data = request.POST or None
+    version = review.proposal.template_version
+    form = ReviewForm(data, plan=plan)
+    counter = ProposalForm(data, prefix="counter", plan=plan, version=version)
+    counter_rows = milestone_formset(data, plan=plan, version=version, prefix="counter-milestones")
+    adding_row = data is not None and "add_row" in data
     if request.method == "POST":
         if not may_review:
             raise PermissionDenied
-        if form.is_valid() and counter.is_valid():
+        if not adding_row and form.is_valid() and counter.is_valid() and counter_rows.is_valid():
             data = form.cleaned_data
             outcome = data["outcome"]
             not_viable = outcome == ViabilityReview.Outcome.NOT_VIABLE
-            written = counter.cleaned_data if not_viable else None
+            written = None
+            if not_viable:
+                written = {**counter.cleaned_data, "milestones": counter_rows.rows()}
             try:
                 actions.review_proposal(
                     review,
@@ -422,8 +454,10 @@ def review(request, slug, pk):
             "may_review": may_review and review.is_pending,
             "form": form,
             "counter": counter,
+            "counter_milestones": counter_rows,
+            "default_language": actions.language_name(plan.default_language),
         },
-        status=400 if form.errors or counter.errors else 200,
+        status=400 if not adding_row and (form.errors or counter.errors) else 200,
     )
 
 
@@ -491,7 +525,12 @@ def _detail(request, plan, proposal, *, comment_form=None, status=200):
             "comment_form": comment_form or (CommentForm() if user.is_authenticated else None),
             "can_answer": user.is_authenticated and rules.can_answer_comment(user, proposal),
             "can_moderate": user.is_authenticated and rules.can_moderate_comment(user, proposal),
-            **_comparison(request, revisions),
+            **_comparison(
+                request,
+                revisions,
+                proposal.template_version,
+                hide_personal=not proposal.contact_public,
+            ),
         },
         status=status,
     )

@@ -1,6 +1,7 @@
-"""`{% error_summary form [other_form ...] %}`: the one error summary every form page shows at
-the top of its content when a form was refused (GOV.UK's pattern): it takes the focus on load,
-so a person who sent the form lands on what went wrong, and each message links to its field."""
+"""`{% error_summary form [other_form or formset ...] %}`: the one error summary every form page
+shows at the top of its content when a form was refused (GOV.UK's pattern): it takes the focus on
+load, so a person who sent the form lands on what went wrong, and each message links to its
+field."""
 
 from django import template
 
@@ -10,7 +11,14 @@ register = template.Library()
 @register.inclusion_tag("_error_summary.html")
 def error_summary(*forms):
     errors = []
-    for form in forms:
+    expanded = []
+    for form in forms:  # a formset counts as its forms (after its own errors)
+        if form is not None and hasattr(form, "non_form_errors") and form.is_bound:
+            errors.extend(("", message) for message in form.non_form_errors())
+            expanded.extend(form.forms)
+        else:
+            expanded.append(form)
+    for form in expanded:
         if form is None or not form.is_bound or not form.errors:
             continue
         for message in form.non_field_errors():
