@@ -70,17 +70,8 @@ class PlanLanguageMiddleware:
         route = getattr(match, "route", "") or ""
         if not slug or not self.ROUTE.match(route):
             return None
-        from django.apps import apps
-
-        ActionPlan = apps.get_model("plans", "ActionPlan")
-        codes = [code for code, _name in settings.LANGUAGES]
-        labels = [f"jurisdiction__region_label_{code}" for code in codes]
-        row = (
-            ActionPlan.objects.filter(slug=slug)
-            .values("languages", "default_language", *labels)
-            .first()
-        )
-        if row is None:
+        row = _plan_languages_row(request, slug)
+        if not row:
             return None
         languages = _Languages(row["languages"], row["default_language"])
         active = activate_plan_language(languages)
@@ -91,6 +82,35 @@ class PlanLanguageMiddleware:
             f"jurisdiction__region_label_{languages.default_language}"
         )
         return None
+
+
+# How long a plan's languages stay in the cache: keyed by the site revision, they are never stale.
+ROW_TIMEOUT = 600
+
+
+def _plan_languages_row(request, slug: str) -> dict:
+    """The plan's languages and what its jurisdiction calls its regions, from the cache keyed by
+    the site revision (every write bumps it), which the page cache reads too (one query)."""
+    from django.apps import apps
+    from django.core.cache import cache
+
+    from .models import SiteRevision
+
+    revision = SiteRevision.current()
+    request.site_revision = revision
+    key = f"plan-languages:{revision}:{slug}"
+    row = cache.get(key)
+    if row is None:
+        ActionPlan = apps.get_model("plans", "ActionPlan")
+        codes = [code for code, _name in settings.LANGUAGES]
+        labels = [f"jurisdiction__region_label_{code}" for code in codes]
+        row = (
+            ActionPlan.objects.filter(slug=slug)
+            .values("languages", "default_language", *labels)
+            .first()
+        ) or {}
+        cache.set(key, row, ROW_TIMEOUT)
+    return row
 
 
 class _Languages:
