@@ -1,13 +1,21 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from cocrea.core.forms import DateInput, DateTimeInput, bound_fields
+from cocrea.core.forms import DateInput, DateTimeInput, bound_fields, plan_language_fields
 from cocrea.core.languages import language_choices
 from cocrea.organisations.models import Region
 from cocrea.organisations.queries import institutions_of, organisations_of, region_label, regions_of
 from cocrea.plans.models import Axis
 
-from .models import PURPOSES, Invitation, LiaisonRequest, OpenCall, Registration, Requirement
+from .models import (
+    PURPOSES,
+    Invitation,
+    LiaisonRequest,
+    OpenCall,
+    PrivacyNotice,
+    Registration,
+    Requirement,
+)
 
 
 class RegistrationForm(forms.ModelForm):
@@ -106,6 +114,27 @@ class CallForm(forms.ModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         bound_fields(self, self.instance.plan if self.instance.plan_id else None)
+
+
+class PrivacyNoticeForm(forms.ModelForm):
+    """A new version of the plan's privacy notice (a published one is never edited)."""
+
+    class Meta:
+        model = PrivacyNotice
+        fields = ["legal_basis_es", "legal_basis_en", "text_es", "text_en", "requires_new_consent"]
+        widgets = {
+            "legal_basis_es": forms.Textarea(attrs={"rows": 2}),
+            "legal_basis_en": forms.Textarea(attrs={"rows": 2}),
+            "text_es": forms.Textarea(attrs={"rows": 8}),
+            "text_en": forms.Textarea(attrs={"rows": 8}),
+        }
+
+    def __init__(self, *args, plan, **kwargs):
+        super().__init__(*args, **kwargs)
+        for name in ("legal_basis_es", "text_es"):
+            self.fields[name].required = True
+        plan_language_fields(self, plan)
+        bound_fields(self, plan)
 
 
 class InvitationForm(forms.ModelForm):

@@ -62,6 +62,7 @@ urlpatterns = [
         name="registrations_csv",
     ),
     path("workspace/<slug:slug>/participation/liaisons/", manage.liaisons, name="liaisons"),
+    path("workspace/<slug:slug>/participation/privacy/", manage.notices, name="notices"),
     path(
         "workspace/<slug:slug>/participation/liaisons/<int:pk>/remind/",
         manage.liaison_remind,

@@ -48,6 +48,9 @@ rules.add_perm("plans.delete_step", is_secretariat)
 rules.add_perm("plans.open_step", is_secretariat)
 rules.add_perm("plans.close_step", is_secretariat)
 rules.add_perm("plans.publish_version", is_secretariat)
+# The plan's secretariat keeps its jurisdiction's regions and organisations (asked of the plan;
+# its `can_` function is in cocrea/organisations/rules.py, which cannot read roles).
+rules.add_perm("organisations.manage_territory", is_secretariat)
 
 
 # One `can_<verb>` per permission: what views, forms, templates' rows and the API ask.

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import jurisdiction, views
 
 app_name = "workspace"
 
@@ -13,4 +13,16 @@ urlpatterns = [
     path("<slug:slug>/steps/<slug:key>/close/", views.step_close, name="step_close"),
     path("<slug:slug>/steps/<slug:key>/delete/", views.step_delete, name="step_delete"),
     path("<slug:slug>/publish/", views.publish, name="publish"),
+    path("<slug:slug>/regions/", jurisdiction.regions, name="regions"),
+    path("<slug:slug>/regions/new/", jurisdiction.region_form, name="region_create"),
+    path("<slug:slug>/regions/<int:pk>/", jurisdiction.region_form, name="region_edit"),
+    path("<slug:slug>/organisations/", jurisdiction.organisations, name="organisations"),
+    path(
+        "<slug:slug>/organisations/new/", jurisdiction.organisation_form, name="organisation_create"
+    ),
+    path(
+        "<slug:slug>/organisations/<int:pk>/",
+        jurisdiction.organisation_form,
+        name="organisation_edit",
+    ),
 ]
