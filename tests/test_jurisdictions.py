@@ -180,14 +180,15 @@ def test_each_call_offers_only_its_plans_regions(client, plan, panama, cr_plan):
     AxisFactory(plan=plan, number=1)
     costa = client.get(en("participation:call", args=[cr_plan.slug])).content.decode()
     assert option_labels(costa, "region") == sorted(CR_PROVINCES)
-    assert "<label for=\"id_region\">Provinces:</label>" in costa
+    assert '<label for="id_region">Provinces:</label>' in costa
     panama_page = client.get(en("participation:call", args=[plan.slug]))
     assert option_labels(panama_page.content.decode(), "region") == ["Chiriquí", "Panamá"]
 
 
-def test_a_region_of_another_jurisdiction_posted_to_the_call_is_refused(
-    client, panama, cr_plan
-):
+# Refusals by the actions are read in the site's default language (Spanish).
+
+
+def test_a_region_of_another_jurisdiction_posted_to_the_call_is_refused(client, panama, cr_plan):
     chiriqui, _ministry = panama
     url = en("participation:call", args=[cr_plan.slug])
     response = client.post(url, call_form(cr_plan, chiriqui))
@@ -195,6 +196,7 @@ def test_a_region_of_another_jurisdiction_posted_to_the_call_is_refused(
     assert "Select a valid choice." in response.content.decode()
     assert Registration.objects.count() == 0
     # The action refuses it too, whoever calls it.
+    translation.activate("es")  # the English page left English active
     with pytest.raises(ValidationError) as refused:
         actions.register(
             cr_plan,
@@ -204,7 +206,7 @@ def test_a_region_of_another_jurisdiction_posted_to_the_call_is_refused(
             sector=Sector.CITIZEN,
             region_id=chiriqui.pk,
         )
-    assert refused.value.messages == ["This region belongs to another jurisdiction."]
+    assert refused.value.messages == ["Esta región pertenece a otra jurisdicción."]
 
 
 def test_the_registrations_filter_and_the_liaison_form_offer_only_the_plans_lists(
@@ -241,6 +243,7 @@ def test_an_institution_of_another_jurisdiction_is_refused_for_a_liaison(
     )
     assert response.status_code == 200
     assert "Select a valid choice." in response.content.decode()
+    translation.activate("es")  # the English page left English active
     with pytest.raises(ValidationError) as refused:
         actions.request_liaison(
             cr_plan,
@@ -251,7 +254,7 @@ def test_an_institution_of_another_jurisdiction_is_refused_for_a_liaison(
             head_email="eduardo@example.org",
             due_on=datetime.date(2017, 6, 1),
         )
-    assert refused.value.messages == ["This institution belongs to another jurisdiction."]
+    assert refused.value.messages == ["Esta institución pertenece a otra jurisdicción."]
 
 
 def test_an_event_refuses_a_region_of_another_jurisdiction(panama, cr_plan):
@@ -261,7 +264,7 @@ def test_an_event_refuses_a_region_of_another_jurisdiction(panama, cr_plan):
         event_actions.register(
             event, by=SYSTEM, name="Ana", email="ana@example.net", region=chiriqui
         )
-    assert refused.value.messages == ["This region belongs to another jurisdiction."]
+    assert refused.value.messages == ["Esta región pertenece a otra jurisdicción."]
 
 
 # --- the secretariat keeps its jurisdiction's lists ----------------------------------------------
@@ -365,7 +368,7 @@ def test_a_notice_needs_its_text_in_the_plans_default_language(english_plan, db)
             english_plan, by=secretary, legal_basis_es="Ley.", text_es="Texto en español."
         )
     assert refused.value.messages == [
-        "The legal basis and the notice are required in the plan's default language."
+        "La base legal y el aviso son obligatorios en el idioma principal del plan."
     ]
 
 
@@ -383,7 +386,7 @@ def test_the_call_takes_no_registration_before_a_notice_is_published(panama, db)
             region_id=chiriqui.pk,
         )
     assert refused.value.messages == [
-        "The plan's privacy notice is not published yet: registrations open with it."
+        "El aviso de privacidad del plan aún no está publicado: las inscripciones se abren con él."
     ]
 
 
@@ -577,5 +580,5 @@ def test_news_of_an_english_only_plan_needs_no_spanish(english_plan):
     with pytest.raises(ValidationError) as refused:
         news_actions.publish_news(english_plan, by=secretary, title_es="Hola", body_es="Texto")
     assert refused.value.messages == [
-        "A news item needs a title and a text in the plan's default language."
+        "Una noticia necesita un título y un texto en el idioma principal del plan."
     ]
