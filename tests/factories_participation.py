@@ -3,10 +3,22 @@ import datetime
 import factory
 from django.utils import timezone
 
-from cocrea.participation.models import OpenCall, Registration, Sector
+from cocrea.participation.models import OpenCall, PrivacyNotice, Registration, Sector
 from cocrea.tables.models import WorkingTable
 
 from .factories import AxisFactory, RegionFactory, StepFactory
+
+
+class PrivacyNoticeFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = PrivacyNotice
+
+    version = factory.Sequence(lambda n: n + 1)
+    legal_basis_es = "Ley 81 de 2019 de Panamá sobre protección de datos personales."
+    legal_basis_en = "Panama's Law 81 of 2019 on personal data."
+    text_es = "Conservamos sus datos para organizar la cocreación del plan, y para nada más."
+    text_en = "We keep your data to organise the co-creation of the plan, and for nothing else."
+    published_at = factory.LazyFunction(timezone.now)
 
 
 class OpenCallFactory(factory.django.DjangoModelFactory):
@@ -23,6 +35,13 @@ class OpenCallFactory(factory.django.DjangoModelFactory):
     opens_at = factory.LazyFunction(lambda: timezone.now() - datetime.timedelta(days=1))
     closes_at = factory.LazyFunction(lambda: timezone.now() + datetime.timedelta(days=10))
     published = True
+
+    @factory.post_generation
+    def notice(call, create, extracted, **kwargs):
+        """A call is published with its plan's privacy notice: version 1 unless the plan has one
+        (False: none)."""
+        if create and extracted is not False and not call.plan.privacy_notices.exists():
+            PrivacyNoticeFactory(plan=call.plan, version=1)
 
     @factory.post_generation
     def step_status(call, create, extracted, **kwargs):

@@ -15,7 +15,6 @@ from django.utils.http import urlsafe_base64_encode
 from cocrea.accounts import actions
 from cocrea.core.actions import SYSTEM
 from cocrea.core.models import ActionLog
-from cocrea.core.privacy import NOTICE_VERSION
 
 from .factories import UserFactory
 
@@ -77,7 +76,8 @@ def test_sign_up_creates_an_inactive_account_and_mails_one_link(db, sign_up, smt
         False,
         None,
     )
-    assert entry.data == {"privacy_notice": NOTICE_VERSION, "language": "en"}
+    # No plan, no notice: the sign-up records that it was shown none.
+    assert entry.data == {"privacy_notice": None, "language": "en"}
     [message] = smtp_server
     assert message["X-Envelope-To"] == "lucia@example.net"
     assert message["Subject"] == "Activate your account"

@@ -247,7 +247,12 @@ def test_a_2022_draft_saves_from_the_form_and_round_trips_in_both_languages(
 
 def test_a_milestone_change_is_a_revision_and_the_diff_names_its_cell(costa_rica, table, people):
     actions.save_proposal(
-        table, table.axes.get(), "commitment_1", by=SYSTEM, milestones=MILESTONES_2022, **COMPLETE_2022
+        table,
+        table.axes.get(),
+        "commitment_1",
+        by=SYSTEM,
+        milestones=MILESTONES_2022,
+        **COMPLETE_2022,
     )
     changed = [dict(MILESTONES_2022[0], outputs_en="Dashboard and open data"), MILESTONES_2022[1]]
     actions.save_proposal(table, table.axes.get(), "commitment_1", by=SYSTEM, milestones=changed)
@@ -277,7 +282,9 @@ def test_three_plus_zero_a_third_proposal_with_only_a_title_keeps_the_set_back(
         actions.save_proposal(
             table, table.axes.get(), slot, by=SYSTEM, milestones=MILESTONES_2022, **COMPLETE_2022
         )
-    actions.save_proposal(table, table.axes.get(), "commitment_3", by=SYSTEM, title_es="Solo un título")
+    actions.save_proposal(
+        table, table.axes.get(), "commitment_3", by=SYSTEM, title_es="Solo un título"
+    )
     with translation.override("en"), pytest.raises(ValidationError) as refused:
         actions.submit_set(table, table.axes.get(), by=people["leader"])
     with translation.override("en"):
@@ -312,7 +319,9 @@ def test_three_plus_zero_a_third_proposal_with_only_a_title_keeps_the_set_back(
 def test_a_milestone_row_lacking_a_required_cell_is_listed(costa_rica, table, people):
     rows = [MILESTONES_2022[0], {"description_es": "Sin fecha"}]
     for slot in ("commitment_1", "commitment_2", "commitment_3"):
-        actions.save_proposal(table, table.axes.get(), slot, by=SYSTEM, milestones=rows, **COMPLETE_2022)
+        actions.save_proposal(
+            table, table.axes.get(), slot, by=SYSTEM, milestones=rows, **COMPLETE_2022
+        )
     with translation.override("en"), pytest.raises(ValidationError) as refused:
         actions.submit_set(table, table.axes.get(), by=people["leader"])
     with translation.override("en"):
@@ -330,7 +339,9 @@ def test_three_plus_zero_complete_set_submits_and_no_alternate_can_be_created(
     costa_rica, table, people
 ):
     with translation.override("en"), pytest.raises(ValidationError) as refused:
-        actions.save_proposal(table, table.axes.get(), "alternate_1", by=SYSTEM, title_es="Suplente")
+        actions.save_proposal(
+            table, table.axes.get(), "alternate_1", by=SYSTEM, title_es="Suplente"
+        )
     with translation.override("en"):
         assert refused.value.messages == [
             "This plan's sets have 3 slots; “Alternate 1” is not one of them."

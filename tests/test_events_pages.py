@@ -86,17 +86,19 @@ def urls(plan):
     }
 
 
+# A plan's page also reads the plan's languages (cocrea/core/languages.py; cached by the site
+# revision, which the page cache reads anyway: a cached page still costs one query).
 MAX_QUERIES = {
-    "events": 6,  # the page of events and its count (paginated)
-    "month": 4,
-    "event": 7,
-    "events_ical": 3,
+    "events": 7,  # the page of events and its count (paginated)
+    "month": 5,
+    "event": 8,
+    "events_ical": 4,
     "documents": 6,
-    "news": 4,
-    "feed": 3,
-    "reach": 7,  # counted in the database: the totals and one GROUP BY per dimension
-    "take_part": 3,
-    "commission": 9,  # + the count of the paged decisions
+    "news": 5,
+    "feed": 4,
+    "reach": 8,  # counted in the database: the totals and one GROUP BY per dimension
+    "take_part": 4,
+    "commission": 10,  # + the count of the paged decisions
 }
 
 

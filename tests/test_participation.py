@@ -14,7 +14,6 @@ from cocrea.core.actions import SYSTEM
 from cocrea.core.models import ActionLog
 from cocrea.participation import actions, queries
 from cocrea.participation.models import (
-    NOTICE_VERSION,
     ConsentRecord,
     Registration,
     Sector,
@@ -148,8 +147,8 @@ def test_open_call_shows_form_and_privacy_notice_side_by_side(client, plan, call
     text = client.get("/en" + reverse("participation:call", args=[plan.slug])).content.decode()
     assert 'id="call-form"' in text
     assert 'id="privacy"' in text
-    assert "Law 81 of 2019" in text
-    assert f"Notice version {NOTICE_VERSION}." in text
+    assert "Panama&#x27;s Law 81 of 2019 on personal data." in text
+    assert "Notice version 1, published" in text
     assert "Radio, Social media" in text
 
 
@@ -229,7 +228,11 @@ def test_consent_record_stores_notice_version_time_and_purposes(plan, call, regi
     before = timezone.now()
     registration, _ = register(plan, region, axes)
     consent = ConsentRecord.objects.get(registration=registration)
-    assert consent.notice_version == NOTICE_VERSION
+    assert (consent.plan, consent.notice, consent.notice_version) == (
+        plan,
+        plan.privacy_notices.get(version=1),
+        "1",
+    )
     assert consent.purposes == ["contact", "statistics", "tables"]
     assert before <= consent.given_at <= timezone.now()
     assert consent.revoked_at is None
@@ -264,7 +267,7 @@ def test_person_downloads_their_data_as_json(client, confirmed, plan, axes):
     assert data["province"] == "Chiriquí"
     assert data["axes"] == [str(axes[0])]
     assert data["status"] == "confirmed"
-    assert [c["notice_version"] for c in data["consents"]] == [NOTICE_VERSION]
+    assert [(c["plan"], c["notice_version"]) for c in data["consents"]] == [(plan.slug, "1")]
     assert ActionLog.objects.filter(verb="participation.download_data").count() == 1
 
 

@@ -36,6 +36,7 @@ NOT_BROWSED = {
     "participation:my_data_download",
     "participation:my_data_revoke",
     "participation:my_data_erase",
+    "participation:my_data_consent",
     "participation:invitation",
     "participation:liaison",
     "participation:welcome",

@@ -19,9 +19,8 @@ from django.utils.translation import gettext as _
 
 from cocrea.core.actions import log_action, require_perm
 from cocrea.core.models import ActionLog
-from cocrea.core.privacy import NOTICE_VERSION
 
-from . import mail
+from . import hooks, mail
 from .backends import account_for_login
 
 SIGN_UP = "accounts.sign_up"
@@ -133,7 +132,7 @@ def sign_up(*, by, full_name: str, email: str, password: str, language: str, nex
         verb=SIGN_UP,
         target=user,
         public=False,
-        data={"privacy_notice": NOTICE_VERSION, "language": language},
+        data={"privacy_notice": hooks.privacy_notice_record(), "language": language},
     )
     transaction.on_commit(
         lambda: mail.send(

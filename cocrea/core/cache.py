@@ -26,7 +26,11 @@ def cache_public_page(view):
             or request.user.is_authenticated
         ):
             return view(request, *args, **kwargs)
-        key = f"page:{SiteRevision.current()}:{request.get_full_path()}"
+        # Read once per request: PlanLanguageMiddleware may have read it already.
+        revision = getattr(request, "site_revision", None)
+        if revision is None:
+            revision = SiteRevision.current()
+        key = f"page:{revision}:{request.get_full_path()}"
         hit = cache.get(key)
         if hit is not None:
             status, headers, content = hit

@@ -1,11 +1,14 @@
 from django.conf import settings
 from django.urls import translate_url
 from django.utils.translation import get_language, get_language_info
+from django.utils.translation import gettext_lazy as _
 
 
 def site(request):
     current = get_language()
     path = request.get_full_path()
+    # On a plan's pages, only the plan's languages (set by PlanLanguageMiddleware).
+    offered = getattr(request, "plan_languages", None)
     links = [
         {
             "code": code,
@@ -14,5 +17,11 @@ def site(request):
             "current": code == current,
         }
         for code, _name in settings.LANGUAGES
+        if offered is None or code in offered
     ]
-    return {"DEMO_MODE": settings.DEMO_MODE, "language_links": links}
+    return {
+        "DEMO_MODE": settings.DEMO_MODE,
+        "language_links": links,
+        # On a plan's pages, what its jurisdiction calls its regions ("Provinces and comarcas").
+        "region_label": getattr(request, "region_label", None) or _("Province"),
+    }

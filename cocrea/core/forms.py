@@ -9,6 +9,7 @@ date. Every date and datetime field of every form uses the two widgets below."""
 import datetime
 
 from django import forms
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxLengthValidator
 from django.utils import formats, timezone
@@ -122,3 +123,26 @@ def _bound_dates(field, widget_class, first, last, first_suffix, last_suffix):
     validator = DateRangeValidator(first, last)
     field.validators = [v for v in field.validators if not isinstance(v, DateRangeValidator)]
     field.validators.append(validator)
+
+
+def plan_language_fields(form: forms.BaseForm, plan, *, drop: bool = True) -> None:
+    """Fit the translated inputs (`<name>_<code>`) of `form` to the plan's languages: those of a
+    language the plan does not offer are dropped (`drop`), and a text required in some language
+    is required in the plan's default language only (not in Spanish for an English plan)."""
+    if plan is None:
+        return
+    from .languages import plan_languages
+
+    codes = {code for code, _name in settings.LANGUAGES}
+    offered, default = plan_languages(plan), plan.default_language
+    translated = {}
+    for name in form.fields:
+        base, sep, code = name.rpartition("_")
+        if sep and code in codes:
+            translated[name] = (base, code)
+    required = {base for name, (base, _code) in translated.items() if form.fields[name].required}
+    for name, (base, code) in translated.items():
+        if drop and code not in offered:
+            del form.fields[name]
+        elif base in required:
+            form.fields[name].required = code == default

@@ -9,10 +9,13 @@ notification system replaces the log line; until then a lost mail is found in th
 import logging
 from functools import lru_cache
 
+from django.conf import settings
 from django.core.mail import EmailMessage
 from django.template import engines
 from django.template.loader import get_template
 from django.utils import translation
+
+from .languages import plan_language
 
 logger = logging.getLogger("cocrea.mail")
 
@@ -66,8 +69,15 @@ def render_template(template: str, language: str, **context) -> tuple[str, str]:
     return clean_subject(subject), body.strip() + "\n"
 
 
-def send_template(to: str, template: str, language: str, **context) -> bool:
-    """Render `template` in `language` and send it to `to`. Never raises (see the module)."""
+def send_template(to: str, template: str, language: str | None, **context) -> bool:
+    """Render `template` in `language` and send it to `to`. Never raises (see the module).
+
+    With a `plan` in the context, the mail goes out in `language` if the plan has it, else in the
+    plan's default language: a mail about a plan is always in one of the plan's languages."""
+    plan = context.get("plan")
+    if plan is not None:
+        language = plan_language(plan, language)
+    language = language or settings.LANGUAGE_CODE
     try:
         subject, body = render_template(template, language, **context)
     except Exception:

@@ -12,6 +12,7 @@ from cocrea.events import actions
 from cocrea.events.models import Event
 from cocrea.news.actions import publish_news
 from cocrea.organisations.models import Organisation, Region
+from cocrea.organisations.queries import regions_of
 
 from .plans import _backdate
 
@@ -305,7 +306,7 @@ def load_events_demo(plan) -> bool:
     if plan.events.exists():
         return False
     officer = plan.roles.get(role="secretariat").user
-    regions = {r.code: r for r in Region.objects.filter(country_code="PA")}
+    regions = {r.code: r for r in regions_of(plan)}
     axes = {axis.number: axis for axis in plan.axes.all()}
     rows = list(EVENTS)
     for number, day in TABLE_SESSIONS:

@@ -9,14 +9,15 @@ from django.db import transaction
 from django.test.utils import override_settings
 from django.utils import timezone
 
-from cocrea.organisations.models import Organisation, Region
+from cocrea.organisations.models import Organisation
+from cocrea.organisations.queries import organisations_of, regions_of
 from cocrea.participation import actions
 from cocrea.participation.models import (
-    NOTICE_VERSION,
     PURPOSES,
     ConsentRecord,
     Invitation,
     OpenCall,
+    PrivacyNotice,
     Registration,
     Requirement,
     Sector,
@@ -26,6 +27,21 @@ from cocrea.tables.actions import create_default_tables
 
 from .plans import _backdate
 from .plans_data import PROGRESS, SCHEDULE_V2
+
+# Panama's privacy notice: the legal basis of the demo plan's data (Law 81 of 2019).
+NOTICE = {
+    "legal_basis_es": "Ley 81 de 26 de marzo de 2019 de Panamá, sobre protección de datos "
+    "personales, y su reglamento (Decreto Ejecutivo 285 de 2021).",
+    "legal_basis_en": "Panama's Law 81 of 26 March 2019 on personal data protection, and its "
+    "regulation (Executive Decree 285 of 2021).",
+    "text_es": "La Autoridad Nacional de Transparencia y Acceso a la Información (ANTAI) conserva "
+    "los datos que usted proporciona aquí para organizar la cocreación del plan de acción, y para "
+    "nada más.\n\nConservamos sus datos hasta que termine el plan de acción y luego los "
+    "eliminamos.",
+    "text_en": "The National Authority for Transparency and Access to Information (ANTAI) keeps "
+    "the data you give here to organise the co-creation of the action plan, and for nothing "
+    "else.\n\nWe keep your data until the action plan ends, then erase them.",
+}
 
 SEED = 2017
 REGISTRATIONS = 320
@@ -171,11 +187,12 @@ def _load(plan: ActionPlan) -> None:
     officer = plan.roles.get(role="secretariat").user
     for acronym, name_es, name_en in MORE_INSTITUTIONS:
         Organisation.objects.get_or_create(
+            jurisdiction=plan.jurisdiction,
             acronym=acronym,
             defaults={"name_es": name_es, "name_en": name_en, "kind": "public_institution"},
         )
-    orgs = {o.acronym: o for o in Organisation.objects.exclude(acronym="")}
-    regions = list(Region.objects.filter(country_code="PA").order_by("code"))
+    orgs = {o.acronym: o for o in organisations_of(plan).exclude(acronym="")}
+    regions = list(regions_of(plan).order_by("code"))
     capital = next(r for r in regions if r.is_capital)
     axes = list(plan.axes.order_by("number"))
 
@@ -240,6 +257,11 @@ def _load(plan: ActionPlan) -> None:
     call_start, call_end = PROGRESS["open-call"]
     opens = timezone.make_aware(datetime.datetime.combine(call_start, datetime.time(8)))
     closes = timezone.make_aware(datetime.datetime.combine(call_end, datetime.time(17)))
+    notice = actions.publish_notice(plan, by=officer, **NOTICE)
+    PrivacyNotice.objects.filter(pk=notice.pk).update(
+        published_at=opens - datetime.timedelta(days=1)
+    )
+    notice.refresh_from_db()
     actions.publish_call(
         plan,
         by=officer,
@@ -311,7 +333,9 @@ def _load(plan: ActionPlan) -> None:
             consents.append(
                 ConsentRecord(
                     registration=r,
-                    notice_version=NOTICE_VERSION,
+                    plan=plan,
+                    notice=notice,
+                    notice_version=str(notice.version),
                     purposes=sorted(PURPOSES),
                     given_at=r.confirmed_at or opens,
                     revoked_at=r.confirmed_at + datetime.timedelta(days=3)

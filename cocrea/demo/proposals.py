@@ -155,10 +155,14 @@ def _load(plan: ActionPlan) -> None:
     steps = {s.key: s for s in plan.steps.all()}
     for acronym, name_es, name_en in data.MORE_INSTITUTIONS:
         Organisation.objects.get_or_create(
+            jurisdiction=plan.jurisdiction,
             acronym=acronym,
             defaults={"name_es": name_es, "name_en": name_en, "kind": "public_institution"},
         )
-    orgs = {o.acronym: o for o in Organisation.objects.exclude(acronym="")}
+    orgs = {
+        o.acronym: o
+        for o in Organisation.objects.filter(jurisdiction=plan.jurisdiction).exclude(acronym="")
+    }
 
     # The acts, each with its date and hour; run in the order they happened.
     timeline: list[tuple[datetime.date, int, Callable[[], object]]] = []

@@ -2,8 +2,10 @@
 
 import datetime
 
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from cocrea.core.actions import log_action, require_perm
 
@@ -17,7 +19,7 @@ def upload_document(
     *,
     by,
     file,
-    title_es: str,
+    title_es: str = "",
     title_en: str = "",
     description_es: str = "",
     description_en: str = "",
@@ -30,6 +32,8 @@ def upload_document(
     """Check the file by its content and size, store it with its checksum and publish it. A bad
     file raises ValidationError and nothing is stored."""
     require_perm(by, "documents.upload_document", plan)
+    if not {"es": title_es, "en": title_en}.get(plan.default_language, "").strip():
+        raise ValidationError(_("A document needs a title in the plan's default language."))
     found, checksum = check_upload(file)
     original_name = file.name.rsplit("/", 1)[-1][:250]
     document = Document(

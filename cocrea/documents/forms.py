@@ -1,7 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from cocrea.core.forms import DateInput, bound_fields
+from cocrea.core.forms import DateInput, bound_fields, plan_language_fields
 from cocrea.events.models import Event
 
 from .models import DocType, Document
@@ -32,4 +32,5 @@ class UploadForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["step"].queryset = plan.steps.order_by("number")
         self.fields["event"].queryset = Event.objects.filter(plan=plan).order_by("-starts_at")
+        plan_language_fields(self, plan)
         bound_fields(self, plan)

@@ -147,6 +147,12 @@ def _locked(event: Event) -> Event:
     return Event.objects.select_related("plan").select_for_update(of=("self",)).get(pk=event.pk)
 
 
+def _check_region(event: Event, region) -> None:
+    """A person's region is one of the plan's jurisdiction (never another country's)."""
+    if region is not None and region.jurisdiction_id != event.plan.jurisdiction_id:
+        raise ValidationError(_("This region belongs to another jurisdiction."))
+
+
 @transaction.atomic
 def register(
     event: Event,
@@ -167,6 +173,7 @@ def register(
     registration page, where its holder edits, cancels or restores it. Whoever submits the form
     sees the same answer either way, so the form tells nobody who is registered."""
     require_perm(by, "events.register_for_event", event)
+    _check_region(event, region)
     event = _locked(event)
     email = email.strip().lower()
     if not email:
@@ -270,6 +277,8 @@ def update_registration(registration: Registration, *, by, **fields) -> list[str
         raise TypeError(f"unknown fields: {sorted(unknown)}")
     if registration.status == Registration.Status.CANCELLED:
         raise ValidationError(_("This registration is cancelled."))
+    if "region" in fields:
+        _check_region(registration.event, fields["region"])
     for key in ("name", "phone", "organisation_name"):
         if key in fields:
             fields[key] = fields[key].strip()
@@ -365,6 +374,7 @@ def add_walk_in(
 ) -> Registration:
     """Record a person who came without registering."""
     require_perm(by, "events.record_attendance", event)
+    _check_region(event, region)
     if event.status == Event.Status.CANCELLED:
         raise ValidationError(_("A cancelled event has no attendance."))
     email = email.strip().lower()

@@ -2,8 +2,9 @@ from django import forms
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.utils.translation import gettext_lazy as _
 
-from cocrea.core.forms import DateTimeInput, bound_fields
+from cocrea.core.forms import DateTimeInput, bound_fields, plan_language_fields
 from cocrea.organisations.models import Organisation, Region
+from cocrea.organisations.queries import region_label, regions_of
 from cocrea.tables.rules import tables_led_by
 
 from .actions import event_fields
@@ -72,6 +73,9 @@ class EventForm(forms.ModelForm):
                 if not isinstance(v, MinValueValidator | MaxValueValidator)
             ] + [MinValueValidator(1), MaxValueValidator(MAX_CAPACITY)]
             capacity.widget.attrs.update({"min": 1, "max": MAX_CAPACITY})
+        self.fields["region"].queryset = regions_of(plan)
+        self.fields["region"].label = region_label(plan)
+        plan_language_fields(self, plan)
         bound_fields(self, plan)
 
     def clean_kind(self):
@@ -124,7 +128,7 @@ class RegistrationForm(forms.Form):
         required=False,
     )
     region = forms.ModelChoiceField(
-        label=_("Province"), queryset=Region.objects.all(), required=False
+        label=_("Province"), queryset=Region.objects.none(), required=False
     )
     name_public = forms.BooleanField(
         label=_("My name and organisation may appear on the public attendance list"),
@@ -138,9 +142,16 @@ class RegistrationForm(forms.Form):
         )
     )
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, plan, **kwargs):
         super().__init__(*args, **kwargs)
-        bound_fields(self)
+        _plan_regions(self, plan)
+        bound_fields(self, plan)
+
+
+def _plan_regions(form, plan) -> None:
+    """Only the plan's own regions, under the name its jurisdiction gives them."""
+    form.fields["region"].queryset = regions_of(plan)
+    form.fields["region"].label = region_label(plan)
 
 
 class RegistrationEditForm(forms.Form):
@@ -152,6 +163,11 @@ class RegistrationEditForm(forms.Form):
     organisation_kind = RegistrationForm.base_fields["organisation_kind"]
     region = RegistrationForm.base_fields["region"]
     name_public = RegistrationForm.base_fields["name_public"]
+
+    def __init__(self, *args, plan, **kwargs):
+        super().__init__(*args, **kwargs)
+        _plan_regions(self, plan)
+        bound_fields(self, plan)
 
 
 class AttendanceForm(forms.Form):
@@ -178,13 +194,14 @@ class WalkInForm(forms.Form):
         required=False,
     )
     region = forms.ModelChoiceField(
-        label=_("Province"), queryset=Region.objects.all(), required=False
+        label=_("Province"), queryset=Region.objects.none(), required=False
     )
     name_public = forms.BooleanField(label=_("Agreed to be named publicly"), required=False)
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, plan, **kwargs):
         super().__init__(*args, **kwargs)
-        bound_fields(self)
+        _plan_regions(self, plan)
+        bound_fields(self, plan)
 
 
 class MinutesForm(forms.Form):

@@ -7,6 +7,7 @@ from django.urls import reverse
 from django.utils import translation
 
 from cocrea.core import mail as core_mail
+from cocrea.core.languages import plan_language
 from cocrea.core.links import absolute_url as absolute
 
 from .ical import Entry, calendar
@@ -39,10 +40,15 @@ def registration_url(registration: Registration) -> str:
     return absolute(reverse("events:registration", args=[registration.token]))
 
 
+def language_of(registration: Registration) -> str:
+    """The registrant's language if the event's plan has it, else the plan's default one."""
+    return plan_language(registration.event.plan, registration.language)
+
+
 def _send(registration: Registration, template: str, subject: str, *, ics: bool = True) -> bool:
     """Never raises: a mail that cannot be built or sent is logged (see `cocrea.core.mail`)."""
     try:
-        with translation.override(registration.language):
+        with translation.override(language_of(registration)):
             event = Event.objects.select_related("plan", "region").get(pk=registration.event_id)
             context = {
                 "registration": registration,
@@ -67,20 +73,20 @@ def _send(registration: Registration, template: str, subject: str, *, ics: bool 
 
 def send_address_check(registration: Registration) -> None:
     """The link that confirms a new registration's address (nothing is held until then)."""
-    with translation.override(registration.language):
+    with translation.override(language_of(registration)):
         subject = translation.gettext("Confirm your registration")
     _send(registration, "check", subject, ics=False)
 
 
 def send_registration_link(registration: Registration) -> None:
     """Someone registered this address again: send its holder the link to their registration."""
-    with translation.override(registration.language):
+    with translation.override(language_of(registration)):
         subject = translation.gettext("Your registration")
     _send(registration, "link", subject, ics=False)
 
 
 def send_confirmation(registration: Registration) -> None:
-    with translation.override(registration.language):
+    with translation.override(language_of(registration)):
         if registration.status == Registration.Status.WAITING:
             subject = translation.gettext("You are on the waiting list")
         else:
@@ -91,12 +97,12 @@ def send_confirmation(registration: Registration) -> None:
 def send_cancellation(registration: Registration) -> None:
     """Tell a registered person the event will not take place (the attachment marks it
     CANCELLED, so calendars that imported it drop it)."""
-    with translation.override(registration.language):
+    with translation.override(language_of(registration)):
         subject = translation.gettext("Event cancelled")
     _send(registration, "cancellation", subject)
 
 
 def send_reminder(registration: Registration) -> None:
-    with translation.override(registration.language):
+    with translation.override(language_of(registration)):
         subject = translation.gettext("Reminder: tomorrow")
     _send(registration, "reminder", subject)

@@ -51,7 +51,7 @@ def event_create(request, slug):
     plan = _plan_for(request, slug, "events.add_event")
     form = EventForm(request.POST or None, instance=Event(plan=plan), plan=plan, user=request.user)
     if request.method == "POST" and form.is_valid():
-        data = {name: form.cleaned_data[name] for name in form.Meta.fields}
+        data = {name: form.cleaned_data[name] for name in form.Meta.fields if name in form.fields}
         try:
             event = actions.create_event(plan, by=request.user, **data)
         except ValidationError as error:
@@ -102,7 +102,7 @@ def _event_page(request, event, minutes_form=None):
             "event": event,
             "registrations": registrations,
             "attendance_form": AttendanceForm(registrations=registrations),
-            "walk_in_form": WalkInForm(),
+            "walk_in_form": WalkInForm(plan=event.plan),
             "minutes_form": minutes_form
             or MinutesForm(
                 initial={
@@ -183,7 +183,7 @@ def attendance(request, slug, pk):
 @require_POST
 def walk_in(request, slug, pk):
     event = _event_for(request, slug, pk, "events.record_attendance")
-    form = WalkInForm(request.POST)
+    form = WalkInForm(request.POST, plan=event.plan)
     if form.is_valid():
         try:
             actions.add_walk_in(event, by=request.user, **form.cleaned_data)

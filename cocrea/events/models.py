@@ -95,6 +95,8 @@ class Event(TimeStampedModel):
             raise ValidationError({"ends_at": _("An event cannot end before it starts.")})
         if self.working_table_id and self.working_table.plan_id != self.plan_id:
             raise ValidationError({"working_table": _("This table belongs to another plan.")})
+        if self.region_id and self.region.jurisdiction_id != self.plan.jurisdiction_id:
+            raise ValidationError({"region": _("This region belongs to another jurisdiction.")})
         if self.axis_id and self.axis.plan_id != self.plan_id:
             raise ValidationError({"axis": _("This axis belongs to another plan.")})
 

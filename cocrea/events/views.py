@@ -18,6 +18,7 @@ from django.views.decorators.http import require_GET
 
 from cocrea.core import ratelimit
 from cocrea.core.cache import cache_public_page
+from cocrea.core.languages import activate_plan_language
 from cocrea.core.params import YEAR_RANGE, int_param
 from cocrea.plans import queries as plan_queries
 
@@ -184,7 +185,7 @@ def register(request, slug, pk):
     initial = {}
     if request.user.is_authenticated:
         initial = {"name": request.user.display_name, "email": request.user.email}
-    form = RegistrationForm(request.POST or None, initial=initial)
+    form = RegistrationForm(request.POST or None, initial=initial, plan=plan)
     status = 200
     if request.method == "POST":
         email = request.POST.get("email", "")
@@ -237,8 +238,10 @@ def registration(request, token):
         Registration.objects.select_related("event", "event__plan", "region"), token=token
     )
     event = registration.event
+    activate_plan_language(event.plan)
     form = RegistrationEditForm(
         request.POST if request.POST.get("action") == "update" else None,
+        plan=event.plan,
         initial={
             "name": registration.name,
             "phone": registration.phone,

@@ -20,8 +20,14 @@ def publish_news(plan, *, by, published_on: datetime.date | None = None, **texts
     unknown = set(texts) - set(TEXT_FIELDS)
     if unknown:
         raise TypeError(f"unknown fields: {sorted(unknown)}")
-    if not texts.get("title_es", "").strip() or not texts.get("body_es", "").strip():
-        raise ValidationError(_("A news item needs a title and a text in Spanish."))
+    default = plan.default_language
+    if (
+        not texts.get(f"title_{default}", "").strip()
+        or not texts.get(f"body_{default}", "").strip()
+    ):
+        raise ValidationError(
+            _("A news item needs a title and a text in the plan's default language.")
+        )
     item = NewsItem(plan=plan, published_on=published_on or timezone.localdate(), **texts)
     item.full_clean()
     item.save()

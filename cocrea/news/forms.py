@@ -1,7 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from cocrea.core.forms import DateInput, bound_fields
+from cocrea.core.forms import DateInput, bound_fields, plan_language_fields
 
 
 class NewsForm(forms.Form):
@@ -26,4 +26,5 @@ class NewsForm(forms.Form):
 
     def __init__(self, *args, plan=None, **kwargs):
         super().__init__(*args, **kwargs)
+        plan_language_fields(self, plan)
         bound_fields(self, plan)

@@ -112,7 +112,12 @@ def reach(request, slug):
             _("Sector"),
             figures["by_sector"],
         ),
-        ("region", _("People taking part by province"), _("Province"), figures["by_region"]),
+        (
+            "region",
+            _("People taking part by province"),
+            getattr(request, "region_label", None) or _("Province"),
+            figures["by_region"],
+        ),
         (
             "kind",
             _("People taking part by type of organisation"),

@@ -13,7 +13,9 @@ from django.utils.translation import gettext as _
 
 from cocrea.accounts.actions import find_or_create_account
 from cocrea.core.actions import assign_changed, log_action, require_perm
+from cocrea.core.languages import plan_language
 from cocrea.core.models import ActionLog
+from cocrea.organisations.queries import institutions_of, organisations_of, regions_of
 from cocrea.plans import capabilities
 from cocrea.plans.actions import grant_role
 from cocrea.plans.models import ActionPlan, Role
@@ -22,16 +24,17 @@ from cocrea.tables.models import TableMember
 
 from . import mail
 from .models import (
-    NOTICE_VERSION,
     PURPOSES,
     ConsentRecord,
     Invitation,
     LiaisonRequest,
     OpenCall,
+    PrivacyNotice,
     Registration,
     Requirement,
     Sector,
 )
+from .queries import current_notice
 from .tokens import new_token, token_hash
 
 INVITATION_DAYS = 14
@@ -104,7 +107,12 @@ def _mail_invitation(invitation: Invitation, token: str) -> None:
     url = mail.absolute(reverse("participation:invitation", args=[token]))
     transaction.on_commit(
         lambda: mail.send(
-            invitation.email, "invitation", invitation.language, invitation=invitation, url=url
+            invitation.email,
+            "invitation",
+            invitation.language,
+            plan=invitation.plan,
+            invitation=invitation,
+            url=url,
         )
     )
 
@@ -126,6 +134,8 @@ def send_invitation(
     require_perm(by, "participation.send_invitation", plan)
     if table is not None and table.plan_id != plan.pk:
         raise ValidationError(_("This table belongs to another plan."))
+    if organisation is not None and not organisations_of(plan).filter(pk=organisation.pk).exists():
+        raise ValidationError(_("This organisation belongs to another jurisdiction."))
     token, hashed = new_token()
     now = _now()
     invitation = Invitation.objects.create(
@@ -315,7 +325,14 @@ def _mail_link(registration: Registration, template: str, urlname: str, token: s
     url = mail.absolute(reverse(urlname, args=[token]))
     to = registration.pending_changes.get("email") or registration.email
     transaction.on_commit(
-        lambda: mail.send(to, template, registration.language, registration=registration, url=url)
+        lambda: mail.send(
+            to,
+            template,
+            registration.language,
+            plan=registration.plan,
+            registration=registration,
+            url=url,
+        )
     )
 
 
@@ -332,10 +349,16 @@ def register(
     if call is None or not capabilities.is_open(plan, "open-call"):
         raise ValidationError(_("The open call is not accepting registrations."))
     require_perm(by, "participation.register_call", plan)
+    notice = current_notice(plan)
+    if notice is None:
+        raise ValidationError(
+            _("The plan's privacy notice is not published yet: registrations open with it.")
+        )
     fields["email"] = fields["email"].strip().lower()
     unknown = set(fields) - set(REGISTRATION_FIELDS)
     if unknown:
         raise ValueError(f"unknown fields: {sorted(unknown)}")
+    _check_region(plan, fields.get("region_id"))
     axis_ids = sorted(a.pk for a in axes if a.plan_id == plan.pk)
     registration = (
         Registration.objects.select_for_update().filter(plan=plan, email=fields["email"]).first()
@@ -358,12 +381,7 @@ def register(
         raise ValidationError(_("Please send the form again.")) from None
     if not registration.pending_changes:
         registration.axes.set(axis_ids)
-    ConsentRecord.objects.create(
-        registration=registration,
-        notice_version=NOTICE_VERSION,
-        purposes=sorted(purposes if purposes is not None else PURPOSES),
-        given_at=_now(),
-    )
+    _record_consent(registration, notice, purposes)
     log_action(
         actor=by,
         verb="participation.register_call",
@@ -375,6 +393,104 @@ def register(
     _mail_link(registration, "confirm", "participation:confirm", token)
     registration.link_token = token  # for the caller (the demo); never stored
     return registration, created
+
+
+def _check_region(plan: ActionPlan, region_id) -> None:
+    if region_id is not None and not regions_of(plan).filter(pk=region_id).exists():
+        raise ValidationError(_("This region belongs to another jurisdiction."))
+
+
+def _record_consent(registration: Registration, notice: PrivacyNotice, purposes=None):
+    return ConsentRecord.objects.create(
+        registration=registration,
+        plan_id=registration.plan_id,
+        notice=notice,
+        notice_version=str(notice.version),
+        purposes=sorted(purposes if purposes is not None else PURPOSES),
+        given_at=_now(),
+    )
+
+
+def consent_is_due(registration: Registration) -> PrivacyNotice | None:
+    """The notice a confirmed registrant must consent to again: the current one, when a version
+    that asks for new consent was published after the last notice they consented to."""
+    if registration.status != Registration.Status.CONFIRMED:
+        return None
+    notice = current_notice(registration.plan)
+    if notice is None:
+        return None
+    last = (
+        registration.consents.filter(revoked_at__isnull=True, notice__isnull=False)
+        .order_by("-notice__version")
+        .values_list("notice__version", flat=True)
+        .first()
+    ) or 0
+    asking = registration.plan.privacy_notices.filter(
+        published_at__isnull=False, requires_new_consent=True, version__gt=last
+    )
+    return notice if asking.exists() else None
+
+
+@transaction.atomic
+def renew_consent(token: str, *, by, purposes=None) -> ConsentRecord:
+    """The registrant consents to the current notice (their earlier consents stay recorded)."""
+    registration = _by_data_token(token, by)
+    notice = current_notice(registration.plan)
+    if notice is None or registration.status != Registration.Status.CONFIRMED:
+        raise ValidationError(_("There is no notice to consent to."))
+    consent = _record_consent(registration, notice, purposes)
+    log_action(
+        actor=by,
+        verb="participation.renew_consent",
+        target=registration,
+        plan=registration.plan,
+        data={"notice": notice.version},
+        public=False,
+    )
+    return consent
+
+
+@transaction.atomic
+def publish_notice(
+    plan: ActionPlan, *, by, requires_new_consent: bool = False, **texts
+) -> PrivacyNotice:
+    """Publish a new version of the plan's privacy notice (a published one is never edited).
+    Its legal basis and text are required in the plan's default language."""
+    require_perm(by, "participation.publish_notice", plan)
+    allowed = {f"{name}_{code}" for name in ("legal_basis", "text") for code in ("es", "en")}
+    unknown = set(texts) - allowed
+    if unknown:
+        raise TypeError(f"unknown fields: {sorted(unknown)}")
+    default = plan.default_language
+    missing = [n for n in ("legal_basis", "text") if not texts.get(f"{n}_{default}", "").strip()]
+    if missing:
+        raise ValidationError(
+            _("The legal basis and the notice are required in the plan's default language.")
+        )
+    last = (
+        PrivacyNotice.objects.select_for_update()
+        .filter(plan=plan)
+        .order_by("-version")
+        .values_list("version", flat=True)
+        .first()
+    ) or 0
+    notice = PrivacyNotice(
+        plan=plan,
+        version=last + 1,
+        requires_new_consent=requires_new_consent,
+        published_at=_now(),
+        **{name: value.strip() for name, value in texts.items()},
+    )
+    notice.full_clean()
+    notice.save()
+    log_action(
+        actor=by,
+        verb="participation.publish_notice",
+        target=notice,
+        plan=plan,
+        data={"version": notice.version, "requires_new_consent": requires_new_consent},
+    )
+    return notice
 
 
 @transaction.atomic
@@ -504,6 +620,7 @@ def export_data(registration: Registration) -> dict:
         else None,
         "consents": [
             {
+                "plan": registration.plan.slug,
                 "notice_version": c.notice_version,
                 "purposes": c.purposes,
                 "given_at": c.given_at.isoformat(),
@@ -535,6 +652,7 @@ def correct_registration(token: str, *, by, axes=None, **fields) -> list[str]:
     unknown = set(fields) - set(REGISTRATION_FIELDS) | ({"email"} & set(fields))
     if unknown:
         raise ValueError(f"not correctable here: {sorted(unknown)}")
+    _check_region(registration.plan, fields.get("region_id"))
     changed = assign_changed(registration, fields)
     if changed:
         registration.save(update_fields=[*changed, "updated_at"])
@@ -639,18 +757,36 @@ def erase_registration(token: str, *, by) -> Registration:
 def _mail_liaison(request: LiaisonRequest, template: str, token: str) -> None:
     url = mail.absolute(reverse("participation:liaison", args=[token]))
     transaction.on_commit(
-        lambda: mail.send(request.head_email, template, "es", liaison_request=request, url=url)
+        lambda: mail.send(
+            request.head_email,
+            template,
+            request.language,
+            plan=request.plan,
+            liaison_request=request,
+            url=url,
+        )
     )
 
 
 @transaction.atomic
 def request_liaison(
-    plan: ActionPlan, *, by, axis, institution, head_name: str, head_email: str, due_on
+    plan: ActionPlan,
+    *,
+    by,
+    axis,
+    institution,
+    head_name: str,
+    head_email: str,
+    due_on,
+    language: str = "",
 ) -> LiaisonRequest:
-    """Ask an institution's head, by e-mail with a link, to designate a liaison for an axis."""
+    """Ask an institution's head, by e-mail with a link, to designate a liaison for an axis.
+    The mails go out in `language` if the plan has it, else in the plan's default language."""
     require_perm(by, "participation.request_liaison", plan)
     if axis.plan_id != plan.pk:
         raise ValidationError(_("This axis belongs to another plan."))
+    if not institutions_of(plan).filter(pk=institution.pk).exists():
+        raise ValidationError(_("This institution belongs to another jurisdiction."))
     if LiaisonRequest.objects.filter(plan=plan, axis=axis, institution=institution).exists():
         raise ValidationError(_("This institution has already been asked for this axis."))
     token, hashed = new_token()
@@ -661,6 +797,7 @@ def request_liaison(
         head_name=head_name,
         head_email=head_email.strip().lower(),
         due_on=due_on,
+        language=plan_language(plan, language),
         token_hash=hashed,
         sent_at=_now(),
     )
@@ -725,7 +862,7 @@ def respond_liaison_request(
                 source=TableMember.Source.LIAISON,
             )
         if created:
-            _send_welcome(plan, user, Role.LIAISON, "es")
+            _send_welcome(plan, user, Role.LIAISON, user.preferred_language or request.language)
     else:
         if not reason.strip():
             raise ValidationError(_("Give a reason for declining."))

@@ -10,8 +10,12 @@ class ParticipationConfig(AppConfig):
     def ready(self):
         # accounts sits below participation and asks it where the privacy notice is that the
         # sign-up form links (accounts/hooks.py).
-        from cocrea.accounts.hooks import register_privacy_notice_url
+        from cocrea.accounts.hooks import (
+            register_privacy_notice_record,
+            register_privacy_notice_url,
+        )
 
-        from .queries import privacy_notice_url
+        from .queries import current_notice_record, privacy_notice_url
 
         register_privacy_notice_url(privacy_notice_url)
+        register_privacy_notice_record(current_notice_record)

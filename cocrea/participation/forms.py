@@ -1,11 +1,21 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from cocrea.core.forms import DateInput, DateTimeInput, bound_fields
-from cocrea.organisations.models import Organisation, Region
+from cocrea.core.forms import DateInput, DateTimeInput, bound_fields, plan_language_fields
+from cocrea.core.languages import language_choices
+from cocrea.organisations.models import Region
+from cocrea.organisations.queries import institutions_of, organisations_of, region_label, regions_of
 from cocrea.plans.models import Axis
 
-from .models import PURPOSES, Invitation, LiaisonRequest, OpenCall, Registration, Requirement
+from .models import (
+    PURPOSES,
+    Invitation,
+    LiaisonRequest,
+    OpenCall,
+    PrivacyNotice,
+    Registration,
+    Requirement,
+)
 
 
 class RegistrationForm(forms.ModelForm):
@@ -40,7 +50,8 @@ class RegistrationForm(forms.ModelForm):
             if name in self.fields:
                 self.fields[name].required = True
         self.fields["axes"].queryset = Axis.objects.filter(plan=plan).order_by("number")
-        self.fields["region"].queryset = Region.objects.order_by("name")
+        self.fields["region"].queryset = regions_of(plan)
+        self.fields["region"].label = region_label(plan)
         if "email" in self.fields:
             self.fields["email"].widget.attrs["autocomplete"] = "email"
         self.fields["full_name"].widget.attrs["autocomplete"] = "name"
@@ -105,6 +116,27 @@ class CallForm(forms.ModelForm):
         bound_fields(self, self.instance.plan if self.instance.plan_id else None)
 
 
+class PrivacyNoticeForm(forms.ModelForm):
+    """A new version of the plan's privacy notice (a published one is never edited)."""
+
+    class Meta:
+        model = PrivacyNotice
+        fields = ["legal_basis_es", "legal_basis_en", "text_es", "text_en", "requires_new_consent"]
+        widgets = {
+            "legal_basis_es": forms.Textarea(attrs={"rows": 2}),
+            "legal_basis_en": forms.Textarea(attrs={"rows": 2}),
+            "text_es": forms.Textarea(attrs={"rows": 8}),
+            "text_en": forms.Textarea(attrs={"rows": 8}),
+        }
+
+    def __init__(self, *args, plan, **kwargs):
+        super().__init__(*args, **kwargs)
+        for name in ("legal_basis_es", "text_es"):
+            self.fields[name].required = True
+        plan_language_fields(self, plan)
+        bound_fields(self, plan)
+
+
 class InvitationForm(forms.ModelForm):
     class Meta:
         model = Invitation
@@ -113,8 +145,11 @@ class InvitationForm(forms.ModelForm):
     def __init__(self, *args, plan, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["table"].queryset = plan.tables.order_by("number")
+        self.fields["organisation"].queryset = organisations_of(plan)
         self.fields["language"] = forms.ChoiceField(
-            label=_("Language of the e-mail"), choices=[("es", "Español"), ("en", "English")]
+            label=_("Language of the e-mail"),
+            choices=language_choices(plan),
+            initial=plan.default_language,
         )
         bound_fields(self, plan)
 
@@ -145,15 +180,18 @@ class DeclineForm(forms.Form):
 class LiaisonRequestForm(forms.ModelForm):
     class Meta:
         model = LiaisonRequest
-        fields = ["axis", "institution", "head_name", "head_email", "due_on"]
+        fields = ["axis", "institution", "head_name", "head_email", "due_on", "language"]
         widgets = {"due_on": DateInput()}
 
     def __init__(self, *args, plan, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["axis"].queryset = plan.axes.order_by("number")
-        self.fields["institution"].queryset = Organisation.objects.filter(
-            kind=Organisation.Kind.PUBLIC_INSTITUTION
-        ).order_by("name")
+        self.fields["institution"].queryset = institutions_of(plan)
+        self.fields["language"] = forms.ChoiceField(
+            label=_("Language of the e-mail"),
+            choices=language_choices(plan),
+            initial=plan.default_language,
+        )
         bound_fields(self, plan)
 
 
@@ -174,7 +212,7 @@ class LiaisonDeclineForm(forms.Form):
 class RegistrationFilterForm(forms.Form):
     sector = forms.ChoiceField(label=_("Sector"), required=False)
     region = forms.ModelChoiceField(
-        label=_("Province"), queryset=Region.objects.order_by("name"), required=False
+        label=_("Province"), queryset=Region.objects.none(), required=False
     )
     axis = forms.ModelChoiceField(label=_("Axis"), queryset=Axis.objects.none(), required=False)
 
@@ -184,6 +222,8 @@ class RegistrationFilterForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["sector"].choices = [("", _("All")), *Sector.choices]
         self.fields["axis"].queryset = plan.axes.order_by("number")
+        self.fields["region"].queryset = regions_of(plan)
+        self.fields["region"].label = region_label(plan)
 
 
 PURPOSE_CHOICES = list(PURPOSES.items())

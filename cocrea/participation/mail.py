@@ -10,8 +10,10 @@ from cocrea.core.links import absolute_url as absolute
 from cocrea.core.mail import send_template
 
 
-def send(to: str, template: str, language: str, **context) -> None:
-    send_template(to, f"participation/mail/{template}.txt", language, **context)
+def send(to: str, template: str, language: str, *, plan, **context) -> None:
+    """`language` is the person's; the mail goes out in it if the plan has it, else in the
+    plan's default language."""
+    send_template(to, f"participation/mail/{template}.txt", language, plan=plan, **context)
 
 
 def welcome_url(user) -> str:

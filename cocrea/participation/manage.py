@@ -24,6 +24,7 @@ from .forms import (
     ConfirmInvitationForm,
     InvitationForm,
     LiaisonRequestForm,
+    PrivacyNoticeForm,
     RegistrationFilterForm,
     RequirementForm,
 )
@@ -296,3 +297,48 @@ def liaison_remind(request, slug, pk):
     else:
         messages.info(request, _("This request is not overdue or was already reminded."))
     return redirect("participation:liaisons", slug=plan.slug)
+
+
+@login_required
+def notices(request, slug):
+    """The versions of the plan's privacy notice, and a new version (prefilled with the current
+    one's text); a published version is never edited."""
+    plan = _plan_for(request, slug, "participation.publish_notice")
+    current = queries.current_notice(plan)
+    initial = {}
+    if current is not None:
+        initial = {
+            name: getattr(current, name)
+            for name in ("legal_basis_es", "legal_basis_en", "text_es", "text_en")
+        }
+    form = PrivacyNoticeForm(request.POST or None, initial=initial, plan=plan)
+    if request.method == "POST" and form.is_valid():
+        data = dict(form.cleaned_data)
+        try:
+            notice = actions.publish_notice(
+                plan,
+                by=request.user,
+                requires_new_consent=data.pop("requires_new_consent"),
+                **data,
+            )
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(
+                request,
+                _("Version %(version)s of the privacy notice is published.")
+                % {"version": notice.version},
+            )
+            return redirect("participation:notices", slug=plan.slug)
+    return render(
+        request,
+        "participation/manage/notices.html",
+        {
+            "plan": plan,
+            "form": form,
+            "current": current,
+            "page": Paginator(queries.notice_versions(plan), PAGE_SIZE).get_page(
+                request.GET.get("page")
+            ),
+        },
+    )

@@ -12,7 +12,6 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from cocrea.core.models import TimeStampedModel
-from cocrea.core.privacy import NOTICE_VERSION as NOTICE_VERSION  # re-exported
 from cocrea.organisations.models import Organisation
 from cocrea.organisations.models import Sector as Sector  # re-exported
 
@@ -181,8 +180,42 @@ class OpenCall(TimeStampedModel):
         return reverse("participation:call", args=[self.plan.slug])
 
 
-# The privacy notice a registrant consents to: its version (NOTICE_VERSION, declared in core
-# because accounts records it too) is stored with the consent.
+class PrivacyNotice(TimeStampedModel):
+    """A version of a plan's privacy notice: the legal basis that protects the data (in Panama,
+    Law 81 of 2019) and what the plan does with them, in the plan's languages.
+
+    The secretariat publishes a new version; a published version is never edited, since consents
+    point at it. A version that `requires_new_consent` asks the plan's registrants again at their
+    next visit through their data link; their earlier consent stays recorded."""
+
+    plan = models.ForeignKey(
+        "plans.ActionPlan", on_delete=models.CASCADE, related_name="privacy_notices"
+    )
+    version = models.PositiveSmallIntegerField(_("version"))
+    legal_basis = models.TextField(
+        _("legal basis"), help_text=_("The law that protects the data, as people should read it.")
+    )
+    text = models.TextField(
+        _("notice"), help_text=_("What is done with the data, who keeps them and for how long.")
+    )
+    requires_new_consent = models.BooleanField(
+        _("asks registrants for their consent again"), default=False
+    )
+    published_at = models.DateTimeField(_("published"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("privacy notice")
+        verbose_name_plural = _("privacy notices")
+        ordering = ["plan", "-version"]
+        constraints = [
+            models.UniqueConstraint(fields=["plan", "version"], name="privacy_notice_unique")
+        ]
+
+    def __str__(self):
+        return f"{self.plan.slug} v{self.version}"
+
+    def paragraphs(self) -> list[str]:
+        return [part.strip() for part in self.text.split("\n\n") if part.strip()]
 
 
 class Registration(TimeStampedModel):
@@ -262,10 +295,22 @@ class Registration(TimeStampedModel):
 
 
 class ConsentRecord(models.Model):
-    """Consent given under Ley 81: which notice, when, for what; revocable."""
+    """Consent given to a plan's privacy notice: which plan, which version, when, for what;
+    revocable. Records older than the versioned notices keep the label they were given
+    (`notice_version`) with no `notice`."""
 
     registration = models.ForeignKey(
         Registration, on_delete=models.CASCADE, related_name="consents"
+    )
+    plan = models.ForeignKey(
+        "plans.ActionPlan", on_delete=models.CASCADE, null=True, related_name="+"
+    )
+    notice = models.ForeignKey(
+        PrivacyNotice,
+        verbose_name=_("privacy notice"),
+        null=True,
+        on_delete=models.PROTECT,
+        related_name="consents",
     )
     notice_version = models.CharField(_("notice version"), max_length=20)
     purposes = models.JSONField(_("purposes"), default=list)
@@ -279,6 +324,11 @@ class ConsentRecord(models.Model):
 
     def __str__(self):
         return f"{self.notice_version} · {self.given_at:%Y-%m-%d %H:%M}"
+
+    def save(self, *args, **kwargs):
+        if self.notice_id and not self.notice_version:
+            self.notice_version = str(self.notice.version)
+        super().save(*args, **kwargs)
 
 
 # The purposes a registrant consents to (stored as keys in ConsentRecord.purposes).
@@ -308,6 +358,8 @@ class LiaisonRequest(TimeStampedModel):
     )
     head_name = models.CharField(_("head of institution"), max_length=200)
     head_email = models.EmailField(_("head's e-mail"))
+    # The language of the mails to the head (one of the plan's).
+    language = models.CharField(_("language of the e-mail"), max_length=8, default="es")
     due_on = models.DateField(_("answer due"))
     status = models.CharField(
         _("status"), max_length=20, choices=Status.choices, default=Status.PENDING

@@ -6,7 +6,32 @@ from django.urls import reverse
 from cocrea.plans.models import Axis
 from cocrea.plans.queries import current_plan
 
-from .models import Invitation, LiaisonRequest, Registration
+from .models import Invitation, LiaisonRequest, PrivacyNotice, Registration
+
+
+def current_notice(plan) -> PrivacyNotice | None:
+    """The plan's privacy notice in force: its last published version (None before the first)."""
+    if plan is None:
+        return None
+    return (
+        PrivacyNotice.objects.filter(plan=plan, published_at__isnull=False)
+        .order_by("-version")
+        .first()
+    )
+
+
+def notice_versions(plan):
+    return PrivacyNotice.objects.filter(plan=plan).order_by("-version")
+
+
+def current_notice_record() -> dict | None:
+    """What an account's sign-up records of the notice it was shown: the current plan's notice
+    (plan, version, id), or None without one."""
+    plan = current_plan()
+    notice = current_notice(plan)
+    if notice is None:
+        return None
+    return {"plan": plan.slug, "version": notice.version, "id": notice.pk}
 
 
 def privacy_notice_url() -> str:

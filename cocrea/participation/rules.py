@@ -24,6 +24,7 @@ for perm in (
     "view_registrations",
     "export_registrations",
     "request_liaison",
+    "publish_notice",
 ):
     rules.add_perm(f"participation.{perm}", is_secretariat)
 
@@ -46,6 +47,7 @@ can_export_registrations = asker("participation.export_registrations")
 can_manage_own_data = asker("participation.manage_own_data")
 can_manage_requirements = asker("participation.manage_requirements")
 can_publish_call = asker("participation.publish_call")
+can_publish_notice = asker("participation.publish_notice")
 can_register_call = asker("participation.register_call")
 can_remind_liaison = asker("participation.remind_liaison")
 can_request_liaison = asker("participation.request_liaison")

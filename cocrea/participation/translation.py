@@ -1,6 +1,6 @@
 from modeltranslation.translator import TranslationOptions, register
 
-from .models import OpenCall, Requirement
+from .models import OpenCall, PrivacyNotice, Requirement
 
 
 @register(Requirement)
@@ -11,3 +11,8 @@ class RequirementTranslation(TranslationOptions):
 @register(OpenCall)
 class OpenCallTranslation(TranslationOptions):
     fields = ("title", "text", "channels")
+
+
+@register(PrivacyNotice)
+class PrivacyNoticeTranslation(TranslationOptions):
+    fields = ("legal_basis", "text")

@@ -20,6 +20,7 @@ urlpatterns = [
     path("call/my-data/<str:token>/download/", views.my_data_download, name="my_data_download"),
     path("call/my-data/<str:token>/revoke/", views.my_data_revoke, name="my_data_revoke"),
     path("call/my-data/<str:token>/erase/", views.my_data_erase, name="my_data_erase"),
+    path("call/my-data/<str:token>/consent/", views.my_data_consent, name="my_data_consent"),
     path("invitations/<str:token>/", views.invitation, name="invitation"),
     path("liaisons/<str:token>/", views.liaison, name="liaison"),
     path("welcome/<uidb64>/<token>/", views.Welcome.as_view(), name="welcome"),
@@ -61,6 +62,7 @@ urlpatterns = [
         name="registrations_csv",
     ),
     path("workspace/<slug:slug>/participation/liaisons/", manage.liaisons, name="liaisons"),
+    path("workspace/<slug:slug>/participation/privacy/", manage.notices, name="notices"),
     path(
         "workspace/<slug:slug>/participation/liaisons/<int:pk>/remind/",
         manage.liaison_remind,

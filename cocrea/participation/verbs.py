@@ -20,6 +20,8 @@ VERBS = {
     "participation.download_data": _("downloaded their own data"),
     "participation.correct_registration": _("corrected their own data"),
     "participation.revoke_consent": _("withdrew their consent"),
+    "participation.renew_consent": _("consented to a new privacy notice"),
+    "participation.publish_notice": _("published a new version of the privacy notice"),
     "participation.erase_registration": _("erased a registration"),
     "participation.request_liaison": _("asked an institution for a liaison"),
     "participation.designate_liaison": _("designated a liaison"),

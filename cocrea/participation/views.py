@@ -19,6 +19,7 @@ from django.views.decorators.http import require_POST
 
 from cocrea.core import ratelimit
 from cocrea.core.cache import cache_public_page
+from cocrea.core.languages import activate_plan_language
 from cocrea.plans.models import ActionPlan
 
 from . import actions
@@ -30,7 +31,8 @@ from .forms import (
     LiaisonDeclineForm,
     RegistrationForm,
 )
-from .models import NOTICE_VERSION, PURPOSES, OpenCall
+from .models import PURPOSES, OpenCall
+from .queries import current_notice
 
 RATE_LIMITED = gettext_lazy(
     "Too many attempts from this connection or for this e-mail address. Please wait an hour and "
@@ -85,7 +87,7 @@ def call(request, slug):
             "step": step,
             "form": form,
             "purposes": PURPOSES.values(),
-            "notice_version": NOTICE_VERSION,
+            "notice": current_notice(plan),
         },
         status=status,
     )
@@ -103,7 +105,7 @@ def privacy(request, slug):
     return render(
         request,
         "participation/privacy.html",
-        {"plan": plan, "purposes": PURPOSES.values(), "notice_version": NOTICE_VERSION},
+        {"plan": plan, "purposes": PURPOSES.values(), "notice": current_notice(plan)},
     )
 
 
@@ -162,6 +164,7 @@ def my_data(request, token):
     if registration is None:
         return render(request, "participation/link_expired.html", status=410)
     plan = registration.plan
+    activate_plan_language(plan)
     form = CorrectionForm(
         request.POST or None,
         instance=registration,
@@ -185,11 +188,27 @@ def my_data(request, token):
         {
             "plan": plan,
             "registration": registration,
-            "consents": registration.consents.order_by("-given_at", "-id"),
+            "consents": registration.consents.select_related("notice").order_by("-given_at", "-id"),
             "form": form,
             "token": token,
+            "consent_due": actions.consent_is_due(registration),
+            "purposes": PURPOSES.values(),
         },
     )
+
+
+@require_POST
+def my_data_consent(request, token):
+    """The registrant consents to the plan's new privacy notice (asked on their data page)."""
+    try:
+        actions.renew_consent(token, by=request.user)
+    except PermissionDenied:
+        return render(request, "participation/link_expired.html", status=410)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(request, _("Thank you: your consent to the new notice is recorded."))
+    return redirect("participation:my_data", token=token)
 
 
 @require_POST
@@ -233,6 +252,7 @@ def invitation(request, token):
     found = actions.invitation_for_token(token)
     if found is None:
         return render(request, "participation/link_expired.html", status=410)
+    activate_plan_language(found.plan)
     form = DeclineForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         accept = request.POST.get("answer") == "accept"
@@ -261,6 +281,7 @@ def liaison(request, token):
     found = actions.liaison_request_for_token(token)
     if found is None:
         return render(request, "participation/link_expired.html", status=410)
+    activate_plan_language(found.plan)
     designate = DesignateForm(request.POST if request.POST.get("answer") == "designate" else None)
     decline = LiaisonDeclineForm(request.POST if request.POST.get("answer") == "decline" else None)
     form = designate if request.POST.get("answer") == "designate" else decline

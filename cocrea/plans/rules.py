@@ -67,6 +67,9 @@ rules.add_perm("plans.add_actionplan", is_platform_admin)
 rules.add_perm("plans.set_current_plan", is_platform_admin)
 rules.add_perm("plans.name_secretariat", is_platform_admin)
 rules.add_perm("plans.grant_platform_admin", is_platform_admin)
+# The plan's secretariat keeps its jurisdiction's regions and organisations (asked of the plan;
+# its `can_` function is in cocrea/organisations/rules.py, which cannot read roles).
+rules.add_perm("organisations.manage_territory", is_secretariat)
 
 
 # One `can_<verb>` per permission: what views, forms, templates' rows and the API ask.

@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from cocrea.core.forms import DateInput, bound_fields
 from cocrea.organisations.models import Organisation
+from cocrea.organisations.queries import institutions_of, organisations_of
 from cocrea.plans import commitment_templates as ct
 from cocrea.plans.versions import language_codes
 
@@ -248,6 +249,9 @@ class AssignForm(forms.Form):
     def __init__(self, *args, plan=None, **kwargs):
         super().__init__(*args, **kwargs)
         _bilingual(self, "objectives", str(_("Objectives")), plan, rows=4)
+        if plan is not None:  # only the plan's own jurisdiction's institutions
+            self.fields["lead"].queryset = institutions_of(plan)
+            self.fields["others"].queryset = organisations_of(plan)
         bound_fields(self, plan)
 
     @staticmethod

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import setup, structure, views
+from . import jurisdiction, setup, structure, views
 
 app_name = "workspace"
 
@@ -51,4 +51,16 @@ urlpatterns = [
     path("<slug:slug>/commission/", setup.commission, name="commission"),
     path("<slug:slug>/people/", setup.people, name="people"),
     path("<slug:slug>/people/<int:pk>/withdraw/", setup.role_revoke, name="role_revoke"),
+    path("<slug:slug>/regions/", jurisdiction.regions, name="regions"),
+    path("<slug:slug>/regions/new/", jurisdiction.region_form, name="region_create"),
+    path("<slug:slug>/regions/<int:pk>/", jurisdiction.region_form, name="region_edit"),
+    path("<slug:slug>/organisations/", jurisdiction.organisations, name="organisations"),
+    path(
+        "<slug:slug>/organisations/new/", jurisdiction.organisation_form, name="organisation_create"
+    ),
+    path(
+        "<slug:slug>/organisations/<int:pk>/",
+        jurisdiction.organisation_form,
+        name="organisation_edit",
+    ),
 ]
