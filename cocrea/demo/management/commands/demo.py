@@ -1,16 +1,20 @@
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
+from cocrea.demo import live_data, proposals_data
 from cocrea.demo import plans_data as demo_data
-from cocrea.demo import proposals_data
 from cocrea.demo.events import load_events_demo
+from cocrea.demo.live import load_live_demo
 from cocrea.demo.participation import load_participation_demo
 from cocrea.demo.plans import load_demo
 from cocrea.demo.proposals import load_proposals_demo
 
 
 class Command(BaseCommand):
-    help = "Load the demo: Panama's co-creation of its 2017-2019 action plan (idempotent)."
+    help = (
+        "Load the demo (idempotent): Panama's co-creation of its 2017-2019 action plan as the "
+        "historical record, and a live cycle dated around today with drafting open."
+    )
 
     def handle(self, *args, **options):
         if not settings.DEMO_MODE:
@@ -24,10 +28,13 @@ class Command(BaseCommand):
         load_events_demo(plan)
         # Proposals last: the tables draft with the members the participation demo seated.
         load_proposals_demo(plan)
-        if created:
-            self.stdout.write(self.style.SUCCESS(f"Demo loaded: {plan}"))
-        else:
-            self.stdout.write(f"Demo already present: {plan} (nothing changed)")
+        # The live cycle last: it carries on the 2017 plan's jurisdiction, people and notice.
+        live, live_created = load_live_demo()
+        for loaded, was_created in ((plan, created), (live, live_created)):
+            if was_created:
+                self.stdout.write(self.style.SUCCESS(f"Demo loaded: {loaded}"))
+            else:
+                self.stdout.write(f"Demo already present: {loaded} (nothing changed)")
         self.stdout.write(
             f"\nDemo accounts (demo mode only), all with the password '{demo_data.DEMO_PASSWORD}':"
         )
@@ -43,3 +50,10 @@ class Command(BaseCommand):
         institution, delegate, *_rest = proposals_data.DELEGATE
         self.stdout.write(f"  Reviews for {institution} as the head's delegate: {delegate}")
         self.stdout.write(f"  Citizens who comment on proposals: {citizens}")
+        admin = live_data.PLATFORM_ADMIN[0]
+        leaders = ", ".join(u for u, _n, leader, *_rest in live_data.SEATS if leader)
+        self.stdout.write(
+            f"\nIn {live} (drafting open now): {admin} is the platform administrator; "
+            f"secretaria runs it; comision sits on its commission; {leaders} lead its tables "
+            f"(lider: table 1, with participante)."
+        )
