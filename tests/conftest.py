@@ -10,6 +10,7 @@ from django.core.cache import cache
 from django.utils import translation
 
 from cocrea.core.actions import SYSTEM
+from cocrea.organisations.models import Organisation
 from cocrea.plans import actions
 from cocrea.plans.models import Role
 
@@ -69,7 +70,7 @@ def steps(plan):
 @pytest.fixture
 def people(plan):
     """Every persona, by name; role holders hold their role in `plan`."""
-    org = OrganisationFactory()
+    org = OrganisationFactory(kind=Organisation.Kind.PUBLIC_INSTITUTION)
     found = {"anonymous": AnonymousUser()}
     for name, role in PERSONAS.items():
         admin = name in SUPERUSERS

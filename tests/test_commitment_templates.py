@@ -306,7 +306,8 @@ def test_three_plus_zero_a_third_proposal_with_only_a_title_keeps_the_set_back(
     # The workspace shows exactly the three slots, and what is missing.
     client.force_login(people["leader"])
     response = client.get("/en" + reverse("proposals:workspace", args=[costa_rica.slug, 1]))
-    assert [slot for slot, _label, _p in response.context["slots"]] == [
+    (only_set,) = response.context["sets"]
+    assert [slot for slot, _label, _p in only_set["slots"]] == [
         "commitment_1",
         "commitment_2",
         "commitment_3",

@@ -76,7 +76,7 @@ def _submit_a_set(plan):
         plan=plan,
         working_table=table,
         axis=table.axes.get(),
-        slot=Proposal.Slot.COMMITMENT_1,
+        slot="commitment_1",
         status=Proposal.Status.SUBMITTED,
         title_es="Propuesta",
     )
