@@ -669,3 +669,11 @@ def test_the_setup_pages_fit_a_phone_screen(browser, live_server, transactional_
     finally:
         context.close()
     assert overflowing == {}
+
+
+def test_the_number_inputs_carry_the_plan_ranges(client, plan, people):
+    client.force_login(people["secretary"])
+    html = client.get(reverse("workspace:plan_settings", args=[plan.slug])).content.decode()
+    assert 'name="commitments_per_table_axis" value="2" min="1" max="10"' in html
+    assert 'name="alternates_per_table_axis" value="1" min="0" max="5"' in html
+    assert "De 0 a 5; 0: las mesas no proponen alternos." in html

@@ -110,12 +110,18 @@ def plan_secretariat(request, slug):
             )
             return redirect("workspace:home")
     secretariat = (
-        plan.roles.filter(role=Role.SECRETARIAT).select_related("user").order_by("user__full_name")
+        plan.roles.filter(role=Role.SECRETARIAT)
+        .select_related("user")
+        .order_by("user__full_name", "id")
     )
     return render(
         request,
         "workspace/setup/secretariat.html",
-        {"plan": plan, "form": form, "secretariat": secretariat[:PAGE]},
+        {
+            "plan": plan,
+            "form": form,
+            "secretariat": Paginator(secretariat, PAGE).get_page(request.GET.get("page")),
+        },
         status=400 if form.is_bound and form.errors else 200,
     )
 

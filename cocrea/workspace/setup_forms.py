@@ -11,7 +11,23 @@ from django.utils.translation import gettext_lazy as _
 
 from cocrea.core.forms import DateInput, bound_fields
 from cocrea.organisations.models import Jurisdiction, Organisation
-from cocrea.plans.models import FROZEN_FIELDS, ActionPlan, Commission, Role, site_languages
+from cocrea.plans.models import (
+    ALTERNATES_PER_TABLE_AXIS_RANGE,
+    COMMITMENTS_PER_TABLE_AXIS_RANGE,
+    FROZEN_FIELDS,
+    MAX_COMMITMENTS_RANGE,
+    ActionPlan,
+    Commission,
+    Role,
+    site_languages,
+)
+
+# The range of each number of a plan (plans/models.py), shown on its input.
+NUMBER_RANGES = {
+    "max_commitments": MAX_COMMITMENTS_RANGE,
+    "commitments_per_table_axis": COMMITMENTS_PER_TABLE_AXIS_RANGE,
+    "alternates_per_table_axis": ALTERNATES_PER_TABLE_AXIS_RANGE,
+}
 
 
 def add_errors(form: forms.BaseForm, error: ValidationError) -> None:
@@ -213,6 +229,13 @@ class PlanSettingsForm(forms.ModelForm):
         self.initial["languages"] = plan.language_list
         self.fields["lead_agency"].queryset = _organisations(plan)
         self.fields["jurisdiction"].required = True
+        for name, (low, high) in NUMBER_RANGES.items():
+            field = self.fields[name]
+            field.widget.attrs.update({"min": str(low), "max": str(high)})
+            field.help_text = _("From %(low)s to %(high)s.") % {"low": low, "high": high}
+        self.fields["alternates_per_table_axis"].help_text = _(
+            "From %(low)s to %(high)s; 0: the tables propose no alternates."
+        ) % dict(zip(("low", "high"), ALTERNATES_PER_TABLE_AXIS_RANGE, strict=True))
         self.frozen = plan.numbers_frozen()
         if self.frozen:
             for name in FROZEN_FIELDS:
