@@ -15,7 +15,7 @@ from cocrea.accounts.actions import find_or_create_account
 from cocrea.core.actions import assign_changed, log_action, require_perm
 from cocrea.core.languages import plan_language
 from cocrea.core.models import ActionLog
-from cocrea.organisations.queries import institutions_of, organisations_of, regions_of
+from cocrea.organisations.queries import organisations_of, regions_of
 from cocrea.plans import capabilities
 from cocrea.plans.actions import grant_role
 from cocrea.plans.models import ActionPlan, Role
@@ -785,7 +785,7 @@ def request_liaison(
     require_perm(by, "participation.request_liaison", plan)
     if axis.plan_id != plan.pk:
         raise ValidationError(_("This axis belongs to another plan."))
-    if not institutions_of(plan).filter(pk=institution.pk).exists():
+    if not organisations_of(plan).filter(pk=institution.pk).exists():
         raise ValidationError(_("This institution belongs to another jurisdiction."))
     if LiaisonRequest.objects.filter(plan=plan, axis=axis, institution=institution).exists():
         raise ValidationError(_("This institution has already been asked for this axis."))
