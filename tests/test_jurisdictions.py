@@ -582,3 +582,21 @@ def test_news_of_an_english_only_plan_needs_no_spanish(english_plan):
     assert refused.value.messages == [
         "Una noticia necesita un título y un texto en el idioma principal del plan."
     ]
+
+
+def test_forms_of_an_english_only_plan_ask_english_texts_not_spanish(plan, english_plan):
+    from cocrea.events.forms import CancelEventForm, MinutesForm
+    from cocrea.news.forms import NewsForm
+
+    news = NewsForm(plan=english_plan)
+    assert [name for name in news.fields if name.endswith("_es")] == []
+    assert (news.fields["title_en"].required, news.fields["body_en"].required) == (True, True)
+    english = {"reason_es": "", "reason_en": "A storm."}
+    assert CancelEventForm(english, plan=english_plan).is_valid()
+    assert not CancelEventForm(english, plan=plan).is_valid()  # Spanish is Panama's default
+    minutes = MinutesForm(
+        {"minutes_es": "", "minutes_en": "We met.", "decisions_es": "", "decisions_en": "A\nB"},
+        plan=english_plan,
+    )
+    assert minutes.is_valid()
+    assert minutes.decisions() == [("", "A"), ("", "B")]
