@@ -600,3 +600,29 @@ def test_forms_of_an_english_only_plan_ask_english_texts_not_spanish(plan, engli
     )
     assert minutes.is_valid()
     assert minutes.decisions() == [("", "A"), ("", "B")]
+
+
+def test_consents_older_than_the_versioned_notice_keep_their_label_and_point_at_version_1(plan):
+    from importlib import import_module
+
+    from django.apps import apps
+
+    from .factories_participation import RegistrationFactory
+
+    migration = import_module("cocrea.participation.migrations.0004_privacy_notices")
+    registration = RegistrationFactory(plan=plan)
+    given = timezone.make_aware(datetime.datetime(2017, 4, 20, 9, 30))
+    old = ConsentRecord.objects.create(
+        registration=registration, notice_version="2026-1", purposes=["contact"], given_at=given
+    )
+    migration.forwards(apps, None)
+    old.refresh_from_db()
+    notice = plan.privacy_notices.get()
+    assert (old.plan, old.notice, old.notice_version, old.given_at) == (
+        plan,
+        notice,
+        "2026-1",
+        given,
+    )
+    assert (notice.version, notice.published_at) == (1, given)
+    assert notice.legal_basis_en == "Panama's Law 81 of 2019 on personal data."
