@@ -626,3 +626,19 @@ def test_consents_older_than_the_versioned_notice_keep_their_label_and_point_at_
     )
     assert (notice.version, notice.published_at) == (1, given)
     assert notice.legal_basis_en == "Panama's Law 81 of 2019 on personal data."
+
+
+def test_the_territory_and_notice_pages_work_in_both_languages(client, cr_plan, cr_secretary):
+    client.force_login(cr_secretary)
+    for name in ("workspace:regions", "workspace:organisations", "participation:notices"):
+        with translation.override("es"):
+            spanish = client.get(reverse(name, args=[cr_plan.slug]))
+        assert spanish.status_code == 200, name
+        assert '<html lang="es">' in spanish.content.decode()
+        english = client.get(en(name, args=[cr_plan.slug]))
+        assert english.status_code == 200, name
+        if name.startswith("workspace:"):  # the jurisdiction's own word for its regions
+            assert ">Provincias</a>" in spanish.content.decode()
+            assert ">Provinces</a>" in english.content.decode()
+    dashboard = client.get(en("workspace:plan", args=[cr_plan.slug])).content.decode()
+    assert 'id="territory-links"' in dashboard
