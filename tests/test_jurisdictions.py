@@ -582,3 +582,63 @@ def test_news_of_an_english_only_plan_needs_no_spanish(english_plan):
     assert refused.value.messages == [
         "Una noticia necesita un título y un texto en el idioma principal del plan."
     ]
+
+
+def test_forms_of_an_english_only_plan_ask_english_texts_not_spanish(plan, english_plan):
+    from cocrea.events.forms import CancelEventForm, MinutesForm
+    from cocrea.news.forms import NewsForm
+
+    news = NewsForm(plan=english_plan)
+    assert [name for name in news.fields if name.endswith("_es")] == []
+    assert (news.fields["title_en"].required, news.fields["body_en"].required) == (True, True)
+    english = {"reason_es": "", "reason_en": "A storm."}
+    assert CancelEventForm(english, plan=english_plan).is_valid()
+    assert not CancelEventForm(english, plan=plan).is_valid()  # Spanish is Panama's default
+    minutes = MinutesForm(
+        {"minutes_es": "", "minutes_en": "We met.", "decisions_es": "", "decisions_en": "A\nB"},
+        plan=english_plan,
+    )
+    assert minutes.is_valid()
+    assert minutes.decisions() == [("", "A"), ("", "B")]
+
+
+def test_consents_older_than_the_versioned_notice_keep_their_label_and_point_at_version_1(plan):
+    from importlib import import_module
+
+    from django.apps import apps
+
+    from .factories_participation import RegistrationFactory
+
+    migration = import_module("cocrea.participation.migrations.0004_privacy_notices")
+    registration = RegistrationFactory(plan=plan)
+    given = timezone.make_aware(datetime.datetime(2017, 4, 20, 9, 30))
+    old = ConsentRecord.objects.create(
+        registration=registration, notice_version="2026-1", purposes=["contact"], given_at=given
+    )
+    migration.forwards(apps, None)
+    old.refresh_from_db()
+    notice = plan.privacy_notices.get()
+    assert (old.plan, old.notice, old.notice_version, old.given_at) == (
+        plan,
+        notice,
+        "2026-1",
+        given,
+    )
+    assert (notice.version, notice.published_at) == (1, given)
+    assert notice.legal_basis_en == "Panama's Law 81 of 2019 on personal data."
+
+
+def test_the_territory_and_notice_pages_work_in_both_languages(client, cr_plan, cr_secretary):
+    client.force_login(cr_secretary)
+    for name in ("workspace:regions", "workspace:organisations", "participation:notices"):
+        with translation.override("es"):
+            spanish = client.get(reverse(name, args=[cr_plan.slug]))
+        assert spanish.status_code == 200, name
+        assert '<html lang="es">' in spanish.content.decode()
+        english = client.get(en(name, args=[cr_plan.slug]))
+        assert english.status_code == 200, name
+        if name.startswith("workspace:"):  # the jurisdiction's own word for its regions
+            assert ">Provincias</a>" in spanish.content.decode()
+            assert ">Provinces</a>" in english.content.decode()
+    dashboard = client.get(en("workspace:plan", args=[cr_plan.slug])).content.decode()
+    assert 'id="territory-links"' in dashboard

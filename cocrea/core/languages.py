@@ -89,17 +89,23 @@ ROW_TIMEOUT = 600
 
 
 def _plan_languages_row(request, slug: str) -> dict:
-    """The plan's languages and what its jurisdiction calls its regions, from the cache keyed by
-    the site revision (every write bumps it), which the page cache reads too (one query)."""
+    """The plan's languages and what its jurisdiction calls its regions. For an anonymous GET,
+    from the cache keyed by the site revision (every write bumps it), which the page cache reads
+    too: a cached page still costs one query."""
     from django.apps import apps
     from django.core.cache import cache
 
     from .models import SiteRevision
 
-    revision = SiteRevision.current()
-    request.site_revision = revision
-    key = f"plan-languages:{revision}:{slug}"
-    row = cache.get(key)
+    # Only what the page cache may serve (an anonymous GET) reads the cache; other requests ask
+    # the database, so a page costs the same queries whatever was written before it.
+    cacheable = request.method == "GET" and not request.user.is_authenticated
+    key = row = None
+    if cacheable:
+        revision = SiteRevision.current()
+        request.site_revision = revision
+        key = f"plan-languages:{revision}:{slug}"
+        row = cache.get(key)
     if row is None:
         ActionPlan = apps.get_model("plans", "ActionPlan")
         codes = [code for code, _name in settings.LANGUAGES]
@@ -109,7 +115,8 @@ def _plan_languages_row(request, slug: str) -> dict:
             .values("languages", "default_language", *labels)
             .first()
         ) or {}
-        cache.set(key, row, ROW_TIMEOUT)
+        if key is not None:
+            cache.set(key, row, ROW_TIMEOUT)
     return row
 
 

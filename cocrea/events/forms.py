@@ -108,9 +108,11 @@ class CancelEventForm(forms.Form):
         label=_("Reason (English)"), widget=forms.Textarea(attrs={"rows": 2}), required=False
     )
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, plan=None, **kwargs):
         super().__init__(*args, **kwargs)
-        bound_fields(self)
+        # Required in the plan's default language (the action accepts either language).
+        plan_language_fields(self, plan, drop=False)
+        bound_fields(self, plan)
 
 
 class RegistrationForm(forms.Form):
@@ -222,9 +224,10 @@ class MinutesForm(forms.Form):
         required=False,
     )
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, plan=None, **kwargs):
         super().__init__(*args, **kwargs)
-        bound_fields(self)
+        plan_language_fields(self, plan, drop=False)
+        bound_fields(self, plan)
 
     def _agreements(self, name):
         text = self.cleaned_data[name]
@@ -249,5 +252,8 @@ class MinutesForm(forms.Form):
         en = [
             line.strip() for line in self.cleaned_data["decisions_en"].splitlines() if line.strip()
         ]
-        en += [""] * (len(es) - len(en))
-        return list(zip(es, en[: len(es)], strict=True))
+        # One agreement per line in either language (a plan may have only one of them).
+        count = max(len(es), len(en))
+        es += [""] * (count - len(es))
+        en += [""] * (count - len(en))
+        return list(zip(es, en, strict=True))

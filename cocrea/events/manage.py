@@ -110,9 +110,10 @@ def _event_page(request, event, minutes_form=None):
                     "minutes_en": event.minutes_en,
                     "decisions_es": "\n".join(d.text_es or "" for d in decisions),
                     "decisions_en": "\n".join(d.text_en or "" for d in decisions),
-                }
+                },
+                plan=event.plan,
             ),
-            "cancel_form": CancelEventForm(),
+            "cancel_form": CancelEventForm(plan=event.plan),
         },
         status=400 if minutes_form else 200,
     )
@@ -139,7 +140,7 @@ def event_publish(request, slug, pk):
 @require_POST
 def event_cancel(request, slug, pk):
     event = _event_for(request, slug, pk)
-    form = CancelEventForm(request.POST)
+    form = CancelEventForm(request.POST, plan=event.plan)
     if form.is_valid():
         try:
             actions.cancel_event(event, by=request.user, **form.cleaned_data)
@@ -200,7 +201,7 @@ def walk_in(request, slug, pk):
 @require_POST
 def minutes(request, slug, pk):
     event = _event_for(request, slug, pk, "events.record_minutes")
-    form = MinutesForm(request.POST)
+    form = MinutesForm(request.POST, plan=event.plan)
     if form.is_valid():
         try:
             actions.record_minutes(

@@ -15,7 +15,7 @@ from cocrea.accounts.actions import find_or_create_account
 from cocrea.core.actions import assign_changed, log_action, require_perm
 from cocrea.core.languages import plan_language
 from cocrea.core.models import ActionLog
-from cocrea.organisations.queries import institutions_of, organisations_of, regions_of
+from cocrea.organisations.queries import organisations_of, regions_of
 from cocrea.plans import capabilities
 from cocrea.plans.actions import grant_role
 from cocrea.plans.models import ActionPlan, Role

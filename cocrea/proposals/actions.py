@@ -396,7 +396,8 @@ def reviewers_of(plan, institution) -> list:
 def _mail(user, template: str, **context) -> None:
     if not user.email:
         return
-    language = user.preferred_language or settings.LANGUAGE_CODE
+    # The person's language if the plan has it, else the plan's default (`send_template`).
+    language = user.preferred_language
     transaction.on_commit(
         lambda: send_template(user.email, f"proposals/mail/{template}.txt", language, **context)
     )
@@ -569,7 +570,14 @@ def remind_review(review: ViabilityReview, *, by, today=None) -> bool:
     url = absolute_url(reverse("proposals:review", args=[plan.slug, review.pk]))
     recipients = reviewers_of(plan, review.institution)
     for person in recipients:
-        _mail(person, "review_reminder", review=review, proposal=review.proposal, url=url)
+        _mail(
+            person,
+            "review_reminder",
+            plan=plan,
+            review=review,
+            proposal=review.proposal,
+            url=url,
+        )
     log_action(
         actor=by,
         verb="proposals.remind_review",
