@@ -770,3 +770,28 @@ def test_the_numbers_cannot_change_after_a_set_is_submitted(journey):
     assert reason in response.content.decode()
     plan = ActionPlan.objects.get(slug=SLUG)
     assert (plan.commitments_per_table_axis, plan.alternates_per_table_axis) == (3, 0)
+
+
+def test_a_programme_left_without_a_drafting_step_is_flagged_and_a_made_up_capability_refused(
+    journey,
+):
+    client = client_of(journey["secretary"])
+    plan = journey["plan"]
+    drafting = next(s for s in plan.steps.all() if "drafting" in s.capabilities)
+    edit = url("workspace:step_edit", SLUG, drafting.key)
+    form = client.get(edit).context["form"]
+    refused = client.post(edit, form_data(form, capabilities=["drafting", "teleport"]))
+    assert refused.status_code == 200
+    assert refused.context["form"].errors["capabilities"] == [
+        "Escoja una opción válida. teleport no es una de las opciones disponibles."
+    ]
+    # The step that drafting is due in enables nothing: saved, and the dashboard says what the
+    # cycle now lacks.
+    saved = client.post(edit, form_data(form, capabilities=[]))
+    assert saved.status_code == 302
+    dashboard = client.get(url("workspace:plan", SLUG)).content.decode()
+    warning = re.search(r'<p[^>]*id="missing-capabilities"[^>]*>(.*?)</p>', dashboard, re.S)
+    assert warning.group(1).strip() == (
+        "Ningún paso del programa habilita: Redacción de propuestas. "
+        "Elija un paso que habilite cada una, o el ciclo no podrá hacerlo."
+    )
