@@ -23,6 +23,7 @@ from cocrea.tables import actions as table_actions
 
 from .factories import OrganisationFactory, PlanFactory, RegionFactory, UserFactory
 from .factories_participation import OpenCallFactory, PrivacyNoticeFactory
+from .test_proposals import seat
 
 # msgstr of the catalogue the plan's pages show (menu, footer, headings, buttons, labels).
 SPANISH = [
@@ -78,8 +79,9 @@ def _plan(slug: str, languages: str, default: str, title_en: str, title_es: str 
         text_es=title_es,
         legal_basis_en="A law on personal data.",
     )
-    call_step = next(s for s in plan.steps.all() if "open-call" in s.capabilities)
-    actions.open_step(call_step, by=secretary)
+    for capability in ("open-call", "drafting"):
+        step = next(s for s in plan.steps.all() if capability in s.capabilities)
+        actions.open_step(step, by=secretary)
     return plan, secretary
 
 
@@ -199,6 +201,23 @@ def test_the_workspace_pages_show_no_spanish_to_a_spanish_speaking_officer(engli
     assert 'name="title_en"' in settings_page
     assert 'name="name_en"' in axis_page
     assert 'name="name_es"' not in axis_page
+
+
+def test_a_spanish_speaking_leader_drafts_in_english(english):
+    plan, _secretary = english
+    leader = UserFactory(username="leader", preferred_language="es")
+    seat(plan.tables.get(number=1), leader, leader=True)
+    client = Client()
+    client.force_login(leader)
+    with translation.override("es"):
+        edit = reverse("proposals:edit", args=[plan.slug, 1, "commitment_1"])
+    page = read(client, [edit])[edit]
+    assert html_lang(page) == "en"
+    assert [
+        word for word in SPANISH + ["Hitos", "nombre del compromiso", "Guardar"] if word in page
+    ] == []
+    assert 'name="title_en"' in page
+    assert 'name="title_es"' not in page
 
 
 def test_the_registration_confirmation_is_mailed_in_english(
