@@ -363,11 +363,27 @@ def test_numbers_are_frozen_once_a_set_is_submitted(client, plan, people):
     page = client.get(url)
     assert page.context["form"].fields["max_commitments"].disabled is True
     assert "Una mesa de trabajo ya envió sus propuestas" in page.content.decode()
-    # A crafted post cannot change them: the disabled fields keep the plan's values.
+    # A post that changes them (a page loaded before the submission) is refused, field by field.
     response = client.post(
         url, _settings_data(plan, max_commitments="20", title_en="Renamed", template_version="2022")
     )
-    assert response.status_code == 302
+    assert response.status_code == 400
+    frozen = (
+        "Esto ya no puede cambiar: una mesa de trabajo ya envió sus propuestas con los "
+        "números y la plantilla de compromiso del plan."
+    )
+    errors = response.context["form"].errors
+    assert (errors["max_commitments"], errors["template_version"]) == ([frozen], [frozen])
+    assert "commitments_per_table_axis" not in errors  # posted unchanged
+    title_en = plan.title_en
+    plan.refresh_from_db()
+    assert (plan.max_commitments, plan.template_version, plan.title_en) == (10, "2017", title_en)
+    # The page's own post (no disabled input) saves the other settings.
+    data = _settings_data(plan, title_en="Renamed")
+    for name in ("max_commitments", "commitments_per_table_axis", "alternates_per_table_axis"):
+        del data[name]
+    del data["template_version"]
+    assert client.post(url, data).status_code == 302
     plan.refresh_from_db()
     assert (plan.max_commitments, plan.template_version, plan.title_en) == (10, "2017", "Renamed")
     # The action refuses them whoever calls it.

@@ -8,6 +8,7 @@ from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 
 from cocrea.accounts.mail import localized_path
+from cocrea.core.languages import plan_language
 from cocrea.core.links import absolute_url
 from cocrea.core.mail import send_template
 
@@ -15,13 +16,12 @@ from .models import Role, site_languages
 
 
 def language_for(user, plan) -> str:
-    """The language to write to `user` about `plan`: theirs if the site speaks it, else the
-    plan's default language."""
-    supported = site_languages()
-    for code in (getattr(user, "preferred_language", ""), plan.default_language):
-        if code in supported:
-            return code
-    return settings.LANGUAGE_CODE
+    """The language to write to `user` about `plan`: theirs if the plan speaks it, else the
+    plan's default language. The mail's links (the workspace, the password page) lead to the
+    pages in that language too: an English-only plan never sends a Spanish reader to a page in
+    Spanish."""
+    code = plan_language(plan, getattr(user, "preferred_language", ""))
+    return code if code in site_languages() else settings.LANGUAGE_CODE
 
 
 def set_password_url(user, language: str) -> str:

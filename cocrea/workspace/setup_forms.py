@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 
 from cocrea.core.forms import DateInput, bound_fields
 from cocrea.organisations.models import Jurisdiction, Organisation
+from cocrea.plans.actions import frozen_changes
 from cocrea.plans.models import (
     ALTERNATES_PER_TABLE_AXIS_RANGE,
     COMMITMENTS_PER_TABLE_AXIS_RANGE,
@@ -257,7 +258,27 @@ class PlanSettingsForm(forms.ModelForm):
                 f"title_{default}",
                 _("Give the title in the default language."),
             )
+        self._refuse_frozen_changes()
         return data
+
+    def _refuse_frozen_changes(self) -> None:
+        """A disabled field keeps the plan's value whatever is posted: a number typed on a page
+        loaded before the first set was submitted would be dropped in silence. Refuse it with the
+        action's reason instead."""
+        if not self.frozen:
+            return
+        posted = {}
+        for name in FROZEN_FIELDS:
+            field = self.fields[name]
+            raw = field.widget.value_from_datadict(self.data, self.files, self.add_prefix(name))
+            if raw in (None, ""):
+                continue  # not posted: a browser does not send a disabled input
+            try:
+                posted[name] = field.to_python(raw)
+            except ValidationError:
+                posted[name] = raw
+        for name, message in frozen_changes(self.instance, posted).items():
+            self.add_error(name, message)
 
 
 class CommissionForm(forms.ModelForm):

@@ -1,0 +1,292 @@
+"""A plan whose only language is English: its public pages, its call, its workspace pages and the
+mails it sends (registration confirmation, role invitation) contain no Spanish, even when the
+browser asks for Spanish and the address is the site's Spanish one (no prefix: Spanish is the
+default language; English pages live under /en/).
+
+The Spanish words checked are frequent strings of the catalogue these pages show; a bilingual
+plan's pages, read the same way, show every one of them (the check can fail)."""
+
+import re
+
+import pytest
+from django.core import mail
+from django.test import Client
+from django.urls import reverse
+from django.utils import translation
+
+from cocrea.core.actions import SYSTEM
+from cocrea.organisations.models import Organisation
+from cocrea.participation.models import Registration, Sector
+from cocrea.plans import actions
+from cocrea.plans.models import Role
+from cocrea.tables import actions as table_actions
+
+from .factories import OrganisationFactory, PlanFactory, RegionFactory, UserFactory
+from .factories_participation import OpenCallFactory, PrivacyNoticeFactory
+from .test_proposals import seat
+
+# msgstr of the catalogue the plan's pages show (menu, footer, headings, buttons, labels).
+SPANISH = [
+    "Saltar al contenido",
+    "Programa de trabajo",
+    "Convocatoria abierta",
+    "Mesas de trabajo",
+    "Propuestas",
+    "Espacio de trabajo",
+    "Cómo participar",
+    "Punto de contacto",
+    "Mapa del sitio",
+    "Aviso de privacidad",
+    "Guardar",
+    "Correo electrónico",
+    "Nombre completo",
+    "Ejes temáticos",
+]
+# And in the mails.
+SPANISH_MAIL = ["Confirme su inscripción", "Tu rol en", "Hola", "inscripción", "contraseña"]
+
+
+def _plan(slug: str, languages: str, default: str, title_en: str, title_es: str = ""):
+    plan = PlanFactory(
+        slug=slug,
+        languages=languages,
+        default_language=default,
+        title_es=title_es,
+        title_en=title_en,
+        is_current=False,
+    )
+    secretary = UserFactory(username=f"{slug}-secretary", preferred_language="es")
+    actions.grant_role(plan, secretary, Role.SECRETARIAT, by=SYSTEM)
+    actions.start_programme(plan, by=secretary, template="ogp-2021")
+    actions.publish_version(plan, by=secretary)
+    axis = actions.set_axis(plan, by=secretary, number=1, name_en="Open data", name_es=title_es)
+    table_actions.create_table(
+        plan, by=secretary, number=1, axes=[axis], name_en="Data table", name_es=title_es
+    )
+    actions.set_commission(plan, by=secretary, name_en="Open Government Forum", name_es=title_es)
+    OpenCallFactory(
+        plan=plan,
+        title_es=title_es,
+        text_es=title_es,
+        channels_es=title_es,
+        notice=False,
+        step_status=False,
+    )
+    PrivacyNoticeFactory(
+        plan=plan,
+        version=1,
+        legal_basis_es=title_es,
+        text_es=title_es,
+        legal_basis_en="A law on personal data.",
+    )
+    for capability in ("open-call", "drafting"):
+        step = next(s for s in plan.steps.all() if capability in s.capabilities)
+        actions.open_step(step, by=secretary)
+    return plan, secretary
+
+
+@pytest.fixture
+def english(db):
+    return _plan("english-only", "en", "en", "English-only Action Plan")
+
+
+@pytest.fixture
+def bilingual(db):
+    return _plan("bilingual", "es,en", "es", "Bilingual plan", title_es="Plan bilingüe")
+
+
+def public_paths(slug: str, language: str = "es") -> list[str]:
+    """The plan's public pages, at the site's Spanish addresses unless `language` says."""
+    with translation.override(language):
+        return _public_paths(slug)
+
+
+def _public_paths(slug: str) -> list[str]:
+    return [
+        reverse("public:plan", args=[slug]),
+        reverse("public:programme", args=[slug]),
+        reverse("public:versions", args=[slug]),
+        reverse("public:commission", args=[slug]),
+        reverse("public:tables", args=[slug]),
+        reverse("proposals:list", args=[slug]),
+        reverse("participation:call", args=[slug]),
+        reverse("participation:privacy", args=[slug]),
+        reverse("news:take_part", args=[slug]),
+    ]
+
+
+def workspace_paths(slug: str) -> list[str]:
+    with translation.override("es"):
+        return _workspace_paths(slug)
+
+
+def _workspace_paths(slug: str) -> list[str]:
+    return [
+        reverse("workspace:plan", args=[slug]),
+        reverse("workspace:plan_settings", args=[slug]),
+        reverse("workspace:structure", args=[slug]),
+        reverse("workspace:axis_create", args=[slug]),
+        reverse("workspace:table_create", args=[slug]),
+        reverse("workspace:commission", args=[slug]),
+        reverse("workspace:people", args=[slug]),
+        reverse("workspace:regions", args=[slug]),
+        reverse("workspace:organisations", args=[slug]),
+        reverse("participation:manage", args=[slug]),
+        reverse("participation:invitations", args=[slug]),
+        reverse("participation:notices", args=[slug]),
+        reverse("proposals:workspace", args=[slug, 1]),
+    ]
+
+
+def read(client, paths) -> dict[str, str]:
+    """Each page as a Spanish browser reads it; every one answers 200."""
+    pages = {}
+    for path in paths:
+        response = client.get(path, HTTP_ACCEPT_LANGUAGE="es")
+        assert response.status_code == 200, path
+        pages[path] = response.content.decode()
+    return pages
+
+
+def spanish_in(pages: dict[str, str]) -> dict[str, list[str]]:
+    return {path: [w for w in SPANISH if w in page] for path, page in pages.items()}
+
+
+def html_lang(page: str) -> str:
+    return re.search(r"<html lang=\"([^\"]+)\">", page).group(1)
+
+
+def test_the_words_checked_are_what_a_spanish_page_of_the_same_kind_shows(bilingual):
+    plan, secretary = bilingual
+    anonymous, officer = Client(), Client()
+    officer.force_login(secretary)
+    pages = {
+        **read(anonymous, public_paths(plan.slug)),
+        **read(officer, workspace_paths(plan.slug)),
+    }
+    assert {html_lang(page) for page in pages.values()} == {"es"}
+    everywhere = "\n".join(pages.values())
+    assert [word for word in SPANISH if word not in everywhere] == []
+
+
+def test_the_public_pages_and_the_call_show_no_spanish_to_a_spanish_browser(english):
+    plan, _secretary = english
+    pages = read(Client(), public_paths(plan.slug))
+    assert {path: html_lang(page) for path, page in pages.items()} == {path: "en" for path in pages}
+    assert spanish_in(pages) == {path: [] for path in pages}
+    # The switcher offers no Spanish version of the plan's pages.
+    assert [path for path, page in pages.items() if 'hreflang="es"' in page] == []
+    assert "English-only Action Plan" in pages[public_paths(plan.slug)[0]]
+
+
+def test_the_english_address_answers_in_english_too(english):
+    plan, _secretary = english
+    paths = public_paths(plan.slug, "en")
+    assert all(path.startswith("/en/") for path in paths)
+    pages = read(Client(), paths)
+    assert {html_lang(page) for page in pages.values()} == {"en"}
+    assert spanish_in(pages) == {path: [] for path in pages}
+
+
+def test_the_workspace_pages_show_no_spanish_to_a_spanish_speaking_officer(english):
+    plan, secretary = english
+    assert secretary.preferred_language == "es"
+    client = Client()
+    client.force_login(secretary)
+    pages = read(client, workspace_paths(plan.slug))
+    assert {path: html_lang(page) for path, page in pages.items()} == {path: "en" for path in pages}
+    assert spanish_in(pages) == {path: [] for path in pages}
+    # The forms offer English inputs only.
+    _dashboard, settings_page, _structure, axis_page, *_others = pages.values()
+    assert 'name="title_en"' in settings_page
+    assert 'name="name_en"' in axis_page
+    assert 'name="name_es"' not in axis_page
+
+
+def test_a_spanish_speaking_leader_drafts_in_english(english):
+    plan, _secretary = english
+    leader = UserFactory(username="leader", preferred_language="es")
+    seat(plan.tables.get(number=1), leader, leader=True)
+    client = Client()
+    client.force_login(leader)
+    with translation.override("es"):
+        edit = reverse("proposals:edit", args=[plan.slug, 1, "commitment_1"])
+    page = read(client, [edit])[edit]
+    assert html_lang(page) == "en"
+    assert [
+        word for word in SPANISH + ["Hitos", "nombre del compromiso", "Guardar"] if word in page
+    ] == []
+    assert 'name="title_en"' in page
+    assert 'name="title_es"' not in page
+
+
+def test_the_registration_confirmation_is_mailed_in_english(
+    english, django_capture_on_commit_callbacks
+):
+    plan, _secretary = english
+    region = RegionFactory(jurisdiction=plan.jurisdiction, code="CH", name="Chiriquí")
+    mail.outbox.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        response = Client().post(
+            reverse("participation:call", args=[plan.slug]),
+            {
+                "full_name": "Lucía Pérez",
+                "email": "lucia@example.net",
+                "phone": "",
+                "organisation_name": "",
+                "sector": Sector.CITIZEN,
+                "region": region.pk,
+                "axes": [plan.axes.get().pk],
+                "heard_from": "",
+                "accessibility": "",
+                "consent": "on",
+                "website": "",
+            },
+            HTTP_ACCEPT_LANGUAGE="es",
+        )
+    assert response.status_code == 302
+    assert Registration.objects.get(email="lucia@example.net").language == "en"
+    [message] = mail.outbox
+    assert message.subject == "Confirm your registration"
+    text = f"{message.subject}\n{message.body}"
+    assert [word for word in SPANISH + SPANISH_MAIL if word in text] == []
+    thanks = Client().get(response["Location"], HTTP_ACCEPT_LANGUAGE="es").content.decode()
+    assert html_lang(thanks) == "en"
+    assert [word for word in SPANISH if word in thanks] == []
+
+
+@pytest.mark.parametrize("has_account", [True, False])
+def test_a_role_invitation_is_mailed_in_english_to_a_spanish_speaker(
+    english, has_account, django_capture_on_commit_callbacks
+):
+    plan, secretary = english
+    if has_account:
+        UserFactory(username="mario", email="mario@example.net", preferred_language="es")
+    institution = OrganisationFactory(
+        jurisdiction=plan.jurisdiction, region=None, kind=Organisation.Kind.PUBLIC_INSTITUTION
+    )
+    client = Client()
+    client.force_login(secretary)
+    mail.outbox.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(
+            reverse("workspace:people", args=[plan.slug]),
+            {
+                "email": "mario@example.net",
+                "full_name": "Mario Ruiz",
+                "role": Role.HEAD_OF_INSTITUTION,
+                "organisation": institution.pk,
+            },
+            HTTP_ACCEPT_LANGUAGE="es",
+        )
+    assert response.status_code == 302
+    [message] = mail.outbox
+    assert message.to == ["mario@example.net"]
+    assert message.subject == "Your role in English-only Action Plan"
+    text = f"{message.subject}\n{message.body}"
+    assert [word for word in SPANISH + SPANISH_MAIL if word in text] == []
+    # The links lead to the English pages (a new account's password page included).
+    assert "/en/workspace/english-only/" in message.body
+    links = re.findall(r"https?://\S+", message.body)
+    assert [link for link in links if "/en/" not in link] == []
+    assert len(links) == (1 if has_account else 2)
