@@ -10,7 +10,6 @@ from django.core.cache import cache
 from django.utils import translation
 
 from cocrea.core.actions import SYSTEM
-from cocrea.organisations.models import Organisation
 from cocrea.plans import actions
 from cocrea.plans.models import Role
 
@@ -70,7 +69,7 @@ def steps(plan):
 @pytest.fixture
 def people(plan):
     """Every persona, by name; role holders hold their role in `plan`."""
-    org = OrganisationFactory(kind=Organisation.Kind.PUBLIC_INSTITUTION)
+    org = OrganisationFactory()
     found = {"anonymous": AnonymousUser()}
     for name, role in PERSONAS.items():
         admin = name in SUPERUSERS

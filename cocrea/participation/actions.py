@@ -787,8 +787,6 @@ def request_liaison(
         raise ValidationError(_("This axis belongs to another plan."))
     if not organisations_of(plan).filter(pk=institution.pk).exists():
         raise ValidationError(_("This institution belongs to another jurisdiction."))
-    if not institutions_of(plan).filter(pk=institution.pk).exists():
-        raise ValidationError(_("Only a public institution designates a liaison."))
     if LiaisonRequest.objects.filter(plan=plan, axis=axis, institution=institution).exists():
         raise ValidationError(_("This institution has already been asked for this axis."))
     token, hashed = new_token()
