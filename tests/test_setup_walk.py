@@ -1,13 +1,16 @@
 """Defects found by walking the cycle's set-up as its users do (platform administrator, then the
 new plan's secretariat), each kept fixed by a test through the Django client."""
 
+import datetime
+
 import pytest
 from django.urls import reverse
 
+from cocrea.plans import actions as plan_actions
 from cocrea.plans.models import Axis
 from cocrea.tables.models import WorkingTable
 
-from .factories import AxisFactory
+from .factories import AxisFactory, StepFactory
 
 
 @pytest.mark.parametrize("number", [0, -1])
@@ -44,3 +47,50 @@ def test_the_number_inputs_of_axes_and_tables_say_their_minimum(client, plan, se
     for name in ("workspace:axis_create", "workspace:table_create"):
         page = client.get(reverse(name, args=[plan.slug])).content.decode()
         assert 'min="1"' in page
+
+
+def dashboard(client, plan, lang="es") -> str:
+    prefix = "/en" if lang == "en" else ""
+    return client.get(f"{prefix}/workspace/{plan.slug}/").content.decode()
+
+
+def test_a_new_plan_without_steps_is_told_to_add_them_not_that_nothing_changed(
+    client, plan, secretary
+):
+    client.force_login(secretary)
+    page = dashboard(client, plan)
+    assert "Aún no se ha publicado ninguna versión." in page
+    assert "Agregue los pasos del programa y luego publíquelos como versión 1." in page
+    assert "no hay nada que publicar" not in page
+
+
+def test_the_first_version_lists_the_steps_it_will_hold(client, plan, secretary):
+    StepFactory(plan=plan, number=1)
+    StepFactory(plan=plan, number=2)
+    client.force_login(secretary)
+    assert "La versión 1 tendrá 2 pasos:" in dashboard(client, plan)
+    assert "Version 1 will hold 2 steps:" in dashboard(client, plan, "en")
+    assert "differ from the published version" not in dashboard(client, plan, "en")
+
+
+def test_a_later_version_lists_the_steps_that_differ(client, plan, secretary):
+    StepFactory(plan=plan, number=1)
+    plan_actions.publish_version(plan, by=secretary)
+    StepFactory(plan=plan, number=2)
+    client.force_login(secretary)
+    assert "1 step differs from the published version:" in dashboard(client, plan, "en")
+
+
+def test_the_dashboard_names_step_dates_in_the_language_of_the_page(client, plan, secretary):
+    StepFactory(
+        plan=plan,
+        number=1,
+        planned_start=datetime.date(2027, 1, 4),
+        planned_end=datetime.date(2027, 2, 28),
+    )
+    client.force_login(secretary)
+    assert "4 ene 2027 – 28 feb 2027" in dashboard(client, plan)
+    page = dashboard(client, plan, "en")
+    assert "4 Jan 2027 – 28 Feb 2027" in page
+    # A step not yet opened has no actual dates: one dash, not "— – —".
+    assert "— – —" not in page
