@@ -10,7 +10,7 @@ from cocrea.plans import actions as plan_actions
 from cocrea.plans.models import Axis
 from cocrea.tables.models import WorkingTable
 
-from .factories import AxisFactory, StepFactory
+from .factories import AxisFactory, PlanFactory, StepFactory
 
 
 @pytest.mark.parametrize("number", [0, -1])
@@ -94,3 +94,34 @@ def test_the_dashboard_names_step_dates_in_the_language_of_the_page(client, plan
     assert "4 Jan 2027 – 28 Feb 2027" in page
     # A step not yet opened has no actual dates: one dash, not "— – —".
     assert "— – —" not in page
+
+
+def test_the_publish_form_asks_before_publishing_a_version_that_is_never_changed(
+    client, plan, secretary
+):
+    StepFactory(plan=plan, number=1)
+    client.force_login(secretary)
+    page = dashboard(client, plan, "en")
+    assert 'data-confirm="Publish this version? A published version is never changed."' in page
+
+
+# Accessible names hold the visible text (WCAG 2.5.3, axe's label-content-name-mismatch): a person
+# using voice control says what the button shows.
+
+
+def test_the_platform_home_buttons_name_their_plan_after_their_visible_text(client, plan, people):
+    other = PlanFactory(title_en="Costa Verde 2028-2030")
+    assert not other.is_current
+    client.force_login(people["platform_admin"])
+    page = client.get("/en/workspace/").content.decode()
+    title = "Costa Verde 2028-2030"
+    assert f'Make current<span class="visually-hidden">: {title}</span></button>' in page
+    assert f'Secretariat<span class="visually-hidden">: {title}</span></a>' in page
+    assert 'aria-label="Make ' not in page
+
+
+def test_the_commission_withdraw_button_says_what_its_label_says(client, plan, people):
+    client.force_login(people["secretary"])
+    page = client.get(reverse("workspace:commission", args=[plan.slug])).content.decode()
+    assert 'aria-label="Retirar a Commissioner">Retirar</button>' in page
+    assert ">Eliminar</button>" not in page
