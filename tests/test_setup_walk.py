@@ -125,3 +125,14 @@ def test_the_commission_withdraw_button_says_what_its_label_says(client, plan, p
     page = client.get(reverse("workspace:commission", args=[plan.slug])).content.decode()
     assert 'aria-label="Retirar a Commissioner">Retirar</button>' in page
     assert ">Eliminar</button>" not in page
+
+
+def test_a_short_name_with_spaces_is_refused_in_the_words_of_its_help_text(client, people):
+    client.force_login(people["platform_admin"])
+    response = client.post(
+        reverse("workspace:plan_new"), {"title_es": "Plan Costa Verde", "slug": "Costa Verde!"}
+    )
+    assert response.status_code == 400
+    assert response.context["form"].errors["slug"] == [
+        "Use solo letras, cifras y guiones, sin espacios."
+    ]
