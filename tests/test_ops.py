@@ -283,7 +283,8 @@ from cocrea.documents.models import Document
 from cocrea.plans.models import ActionPlan
 body = b"%PDF-1.4 acta de la mesa de trabajo"
 Document.objects.create(
-    plan=ActionPlan.objects.get(slug="panama-2017-2019"), title="Acta", doc_type="minutes", published_on=timezone.now(),
+    plan=ActionPlan.objects.get(slug="panama-2017-2019"), title="Acta", doc_type="minutes",
+    published_on=timezone.now(),
     file=ContentFile(body, name="acta.pdf"), original_name="acta.pdf",
     content_type="application/pdf", size=len(body), checksum="0" * 64,
 )
