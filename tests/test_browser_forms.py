@@ -34,7 +34,7 @@ def test_proposal_edited_twice_in_spanish_keeps_its_dates(page, live_server, pla
     page.fill("#id_start_date", "2027-06-01")
     page.fill("#id_end_date", "2028-12-31")
     page.locator("#save-proposal").click()
-    page.wait_for_url(f"**{workspace}")
+    page.wait_for_url(f"**{workspace}#axis-1")
 
     for title in ("Datos abiertos de salud (2)", "Datos abiertos de salud (3)"):
         page.goto(live_server.url + edit)
@@ -42,7 +42,7 @@ def test_proposal_edited_twice_in_spanish_keeps_its_dates(page, live_server, pla
         assert page.input_value("#id_end_date") == "2028-12-31"
         page.fill("#id_title_es", title)
         page.locator("#save-proposal").click()
-        page.wait_for_url(f"**{workspace}")
+        page.wait_for_url(f"**{workspace}#axis-1")
 
     proposal = Proposal.objects.get(slot="commitment_1")
     assert (proposal.title_es, proposal.start_date, proposal.end_date) == (
