@@ -33,16 +33,16 @@ def test_proposal_edited_twice_in_spanish_keeps_its_dates(page, live_server, pla
     page.fill("#id_title_es", "Datos abiertos de salud")
     page.fill("#id_start_date", "2027-06-01")
     page.fill("#id_end_date", "2028-12-31")
-    page.locator("main form button[type=submit]").click()
-    page.wait_for_url(f"**{workspace}")
+    page.locator("#save-proposal").click()
+    page.wait_for_url(f"**{workspace}#axis-1")
 
     for title in ("Datos abiertos de salud (2)", "Datos abiertos de salud (3)"):
         page.goto(live_server.url + edit)
         assert page.input_value("#id_start_date") == "2027-06-01"
         assert page.input_value("#id_end_date") == "2028-12-31"
         page.fill("#id_title_es", title)
-        page.locator("main form button[type=submit]").click()
-        page.wait_for_url(f"**{workspace}")
+        page.locator("#save-proposal").click()
+        page.wait_for_url(f"**{workspace}#axis-1")
 
     proposal = Proposal.objects.get(slot="commitment_1")
     assert (proposal.title_es, proposal.start_date, proposal.end_date) == (
@@ -57,7 +57,7 @@ def test_refused_form_focuses_its_error_summary(page, live_server, plan, setting
     log_in(page, live_server, "leader", edit)
     # A date beyond the plan's bounds (2012-2031 with today in 2026).
     page.fill("#id_start_date", "2099-01-01")
-    page.locator("main form button[type=submit]").click()
+    page.locator("#save-proposal").click()
     page.locator("#error-summary").wait_for()
     page.wait_for_function("document.activeElement.id === 'error-summary'")
     page.locator("#error-summary a[href='#id_start_date']").click()

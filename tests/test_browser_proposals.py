@@ -56,7 +56,7 @@ def test_table_leader_completes_and_submits_a_set_of_three(page, live_server, pl
         page.fill("#id_end_date", "2019-06-30")
         page.locator("input[name=ogp_values][value=access_to_information]").check()
         page.locator("#save-proposal").click()
-        page.wait_for_url(f"**{workspace}")
+        page.wait_for_url(f"**{workspace}#axis-1")
         assert page.locator(".message-success").count() == 1
 
     assert page.locator("#missing").count() == 0
@@ -155,7 +155,7 @@ def test_a_2022_draft_gets_two_milestone_rows_at_phone_width(page, live_server, 
     page.fill("#id_milestones-1-end_date", "2024-12-31")
     assert page.input_value("#id_title_es") == "Compras abiertas"
     page.press("#id_title_es", "Enter")  # Enter saves, not "add a row"
-    page.wait_for_url(f"**/workspace/{plan.slug}/tables/1/proposals/")
+    page.wait_for_url(f"**/workspace/{plan.slug}/tables/1/proposals/#axis-1")
     proposal = Proposal.objects.get(slot="commitment_3")
     assert [(m.description_es, m.end_date) for m in proposal.milestones.all()] == [
         ("Tablero publicado", datetime.date(2023, 6, 30)),

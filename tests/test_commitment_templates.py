@@ -431,7 +431,7 @@ def _review_of(proposal) -> ViabilityReview:
 
 
 def test_a_counterproposal_is_written_in_the_plans_version_with_its_milestones(
-    costa_rica, table, people
+    client, costa_rica, table, people
 ):
     for slot in ("commitment_1", "commitment_2", "commitment_3"):
         actions.save_proposal(
@@ -461,6 +461,7 @@ def test_a_counterproposal_is_written_in_the_plans_version_with_its_milestones(
     counter_fields = {
         **COMPLETE_2022,
         "title_es": "Tablero nacional",
+        "title_en": "National dashboard",
         "milestones": MILESTONES_2022,
     }
     actions.review_proposal(
@@ -472,6 +473,15 @@ def test_a_counterproposal_is_written_in_the_plans_version_with_its_milestones(
     )
     counter = Counterproposal.objects.get()
     assert counter.template_version == "2022"
+    # The staff who handle the review see the contact; the public page, without consent, not.
+    client.force_login(people["secretary"])
+    with translation.override("en"):
+        staff = client.get(reverse("proposals:review", args=[costa_rica.slug, review.pk]))
+        public = client.get(proposal.get_absolute_url())
+    assert staff.status_code == 200 and public.status_code == 200
+    assert "ana.solis@example.org" in staff.content.decode()
+    assert "ana.solis@example.org" not in public.content.decode()
+    assert "Counterproposal: National dashboard" in public.content.decode()
     assert counter.causes_es == "Cada hospital compra con su propio sistema."
     assert [m.outputs_es for m in counter.milestones.all()] == ["Tablero en línea", "Informe"]
     assert Milestone.objects.filter(counterproposal__isnull=False).count() == 2

@@ -88,6 +88,7 @@ def test_every_date_and_datetime_field_of_every_form_renders_iso(plan, secretary
         "CallForm": ["opens_at", "closes_at"],
         "EventForm": ["starts_at", "ends_at"],
         "LiaisonRequestForm": ["due_on"],
+        "MilestoneForm": ["start_date", "end_date"],
         "NewsForm": ["published_on"],
         "PublishForm": ["published_on"],
         "ProposalForm": ["start_date", "end_date"],

@@ -110,7 +110,8 @@ def missing_for_submission(table, axis) -> list[str]:
     with everything its template requires, in the plan's default language, and nothing else."""
     plan = table.plan
     language = plan.default_language
-    proposals = {p.slot: p for p in Proposal.objects.filter(working_table=table, axis=axis)}
+    found = Proposal.objects.filter(working_table=table, axis=axis).prefetch_related("milestones")
+    proposals = {p.slot: p for p in found}
     wanted = expected_slots(plan)
     problems = []
     for slot in wanted:

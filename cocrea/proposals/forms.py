@@ -144,9 +144,9 @@ class BaseMilestoneFormSet(forms.BaseFormSet):
 class MilestoneForm(forms.Form):
     """One row of the milestones table: the columns of the version, texts once per language."""
 
-    def __init__(self, *args, plan=None, version: str = ct.DEFAULT, **kwargs):
+    def __init__(self, *args, plan=None, version: str | None = None, **kwargs):
         super().__init__(*args, **kwargs)
-        declared = rows_field(version)
+        declared = rows_field(version or (plan.template_version if plan else ct.DEFAULT))
         languages = _languages(plan)
         default = _default_language(plan)
         for column in declared.columns if declared else ():

@@ -140,6 +140,11 @@ class CommitmentTemplate(models.Model):
             )
         return sections
 
+    @property
+    def all_sections(self) -> list[dict]:
+        """`display_sections` with the contact's details, for the staff who handle it."""
+        return self.display_sections(public=False)
+
     def ogp_value_labels(self) -> list[str]:
         labels = dict(OgpValue.choices)
         return [str(labels.get(value, value)) for value in self.ogp_values or []]

@@ -166,7 +166,6 @@ def edit(request, slug, number, slot):
             "milestones": rows,
             "default_language": actions.language_name(plan.default_language),
         },
-        status=400 if data is not None and not adding_row and (form.errors or rows.errors) else 200,
     )
 
 
