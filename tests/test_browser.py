@@ -5,6 +5,7 @@ import re
 import pytest
 
 from cocrea.demo.plans import load_demo
+from cocrea.plans.models import ProgrammeVersion
 
 pytestmark = pytest.mark.browser
 
@@ -49,11 +50,18 @@ def test_secretary_redates_a_step_and_publishes_version_3(page, live_server, dem
     page.locator("main button[type=submit]").click()
     page.wait_for_url(f"**/workspace/{SLUG}/")
     assert page.locator(".message-success").count() == 1
-    assert page.locator("#step-selection").inner_text().count("2017-09-22") == 1
+    assert page.locator("#step-selection").inner_text().count("22 sep 2017") == 1
 
     page.fill("#id_change_summary_es", "Se amplió el plazo de la selección de compromisos.")
     page.fill("#id_change_summary_en", "The selection of commitments was given more time.")
-    page.get_by_role("button", name=re.compile("Publicar|Publish")).click()
+    publish = page.get_by_role("button", name=re.compile("Publicar|Publish"))
+    # A published version is never changed: the page asks first, and a "no" publishes nothing.
+    page.once("dialog", lambda dialog: dialog.dismiss())
+    publish.click()
+    page.wait_for_timeout(300)
+    assert ProgrammeVersion.objects.filter(plan__slug=SLUG, number=3).count() == 0
+    page.once("dialog", lambda dialog: dialog.accept())
+    publish.click()
     page.wait_for_url(f"**/plans/{SLUG}/programme/versions/3/")
 
     page.goto(f"{live_server.url}/plans/{SLUG}/programme/compare/?from=2&to=3")

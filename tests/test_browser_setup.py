@@ -58,6 +58,7 @@ def test_a_secretariat_sets_up_a_plan_and_a_leader_drafts_in_the_2022_template(
     assert page.locator("tr[id^=step-]").count() == 15
 
     # Version 1.
+    page.once("dialog", lambda dialog: dialog.accept())
     page.locator("form[action$='/publish/'] button[type=submit]").click()
     page.wait_for_url("**/programme/versions/1/")
     assert ProgrammeVersion.objects.filter(plan=plan).count() == 1

@@ -79,6 +79,7 @@ class PlanCreateForm(forms.Form):
         label=_("Short name"),
         max_length=60,
         help_text=_("Letters, digits and hyphens; it appears in the plan's addresses."),
+        error_messages={"invalid": _("Use only letters, digits and hyphens, without spaces.")},
     )
     country = forms.CharField(label=_("Country"), max_length=100)
     country_code = forms.RegexField(

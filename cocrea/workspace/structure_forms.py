@@ -1,6 +1,7 @@
 """Forms of the plan's structure pages: thematic axes, working tables and the programme's start."""
 
 from django import forms
+from django.core.validators import MinValueValidator
 from django.utils.translation import gettext_lazy as _
 
 from cocrea.core.forms import bound_fields
@@ -34,6 +35,16 @@ def _text_fields(form, plan, names, required: str) -> None:
         field.required = base == required and lang == languages[0]
 
 
+def _numbered_from_one(field: forms.IntegerField) -> None:
+    """Axes and tables are numbered from 1 (the model's field would take 0). Setting `min_value`
+    after the field is built adds no validator, so the validator (in place of the model's 0) and
+    the input's `min` are set."""
+    field.min_value = 1
+    kept = [v for v in field.validators if not isinstance(v, MinValueValidator)]
+    field.validators = [*kept, MinValueValidator(1)]
+    field.widget.attrs["min"] = 1
+
+
 def _text_names(names) -> list[str]:
     return [f"{name}_{lang}" for name in names for lang in site_languages()]
 
@@ -50,7 +61,7 @@ class AxisForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.plan = plan
         _text_fields(self, plan, ("name", "description"), required="name")
-        self.fields["number"].min_value = 1
+        _numbered_from_one(self.fields["number"])
         bound_fields(self, plan)
 
     def clean_number(self):
@@ -89,7 +100,7 @@ class TableForm(forms.ModelForm):
         if self.instance.pk:
             self.initial.setdefault("axes", list(self.instance.axes.all()))
         _text_fields(self, plan, ("name", "description"), required="name")
-        self.fields["number"].min_value = 1
+        _numbered_from_one(self.fields["number"])
         bound_fields(self, plan)
 
     def clean_number(self):
