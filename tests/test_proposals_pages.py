@@ -194,6 +194,17 @@ def test_assignments_page_lists_what_each_person_may_assign(
     assert client.get(url).status_code == 403
 
 
+def test_assignments_page_links_the_reviews_only_for_who_may_open_them(
+    client, plan, assigning, submitted, people
+):
+    url = reverse("proposals:assignments", args=[plan.slug])
+    reviews = reverse("proposals:reviews", args=[plan.slug])
+    for persona, shown in (("secretary", True), ("leader", False)):
+        client.force_login(people[persona])
+        assert (f'href="{reviews}"' in client.get(url).content.decode()) is shown, persona
+        assert (client.get(reviews).status_code == 200) is shown, persona
+
+
 # --- reviews ----------------------------------------------------------------------------------
 
 
