@@ -9,7 +9,7 @@ from django.core.validators import validate_email
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from cocrea.core.forms import DateInput, bound_fields
+from cocrea.core.forms import DateInput, bound_fields, plan_language_fields
 from cocrea.organisations.models import Jurisdiction, Organisation
 from cocrea.plans.actions import frozen_changes
 from cocrea.plans.models import (
@@ -299,6 +299,7 @@ class CommissionForm(forms.ModelForm):
     def __init__(self, *args, plan, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields[f"name_{plan.default_language}"].required = True
+        plan_language_fields(self, plan)
         bound_fields(self, plan)
 
 
