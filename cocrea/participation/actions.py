@@ -73,9 +73,7 @@ def _send_welcome(plan, user, role, language):
 
 
 @transaction.atomic
-def add_requirement(
-    plan: ActionPlan, *, by, text_es: str = "", text_en: str = "", applies_to=None
-):
+def add_requirement(plan: ActionPlan, *, by, text_es: str = "", text_en: str = "", applies_to=None):
     """Add a requirement for leaders and participants, worded at least in the plan's default
     language."""
     require_perm(by, "participation.manage_requirements", plan)

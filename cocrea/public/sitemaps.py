@@ -98,9 +98,7 @@ class StaticSitemap(_I18nSitemap):
     def plan_of(self, item):
         # Both show the current plan, in its languages.
         if not hasattr(self, "_current"):
-            self._current = (
-                ActionPlan.objects.filter(is_current=True).only(*PLAN_LANGUAGES).first()
-            )
+            self._current = ActionPlan.objects.filter(is_current=True).only(*PLAN_LANGUAGES).first()
         return self._current
 
     def location(self, item):
