@@ -25,6 +25,7 @@ from .factories import OrganisationFactory, PlanFactory, RegionFactory, UserFact
 from .factories_participation import OpenCallFactory, PrivacyNoticeFactory
 from .sitemaps import whole_sitemap
 from .test_proposals import seat
+from .test_setup import _settings_data
 
 # msgstr of the catalogue the plan's pages show (menu, footer, headings, buttons, labels).
 SPANISH = [
@@ -445,3 +446,28 @@ def test_the_sitemap_lists_an_english_only_plan_in_english_only(client, english,
     # The home and about pages show the current plan: English only too.
     site_pages = [langs for loc, langs in urls if re.search(r"//[^/]+/(en/)?(about/)?$", loc)]
     assert site_pages == [["en"], ["en"]]
+
+
+def test_an_english_only_plan_adds_spanish_before_making_it_the_default(english):
+    plan, secretary = english
+    client = Client()
+    client.force_login(secretary)
+    with translation.override("es"):
+        url = reverse("workspace:plan_settings", args=[plan.slug])
+    data = {k: v for k, v in _settings_data(plan).items() if not k.endswith("_es")}
+    # Spanish as the default at once: its title has no input yet, a clear refusal.
+    refused = _post(client, url, {**data, "languages": ["es", "en"], "default_language": "es"})
+    assert refused.status_code == 400
+    assert refused.context["form"].errors["default_language"] == [
+        "Save the new language and give the plan's title in it first."
+    ]
+    plan.refresh_from_db()
+    assert (plan.languages, plan.default_language) == ("en", "en")
+    # Spanish added: the page now asks the Spanish title, which may then become the default.
+    assert _post(client, url, {**data, "languages": ["es", "en"]}).status_code == 302
+    page = read(client, [url])[url]
+    assert 'name="title_es"' in page
+    data = {**_settings_data(plan.__class__.objects.get(pk=plan.pk)), "title_es": "Plan"}
+    assert _post(client, url, {**data, "default_language": "es"}).status_code == 302
+    plan.refresh_from_db()
+    assert (plan.languages, plan.default_language, plan.title_es) == ("es,en", "es", "Plan")

@@ -244,6 +244,8 @@ class PlanSettingsForm(forms.ModelForm):
                 self.fields[name].help_text = _(
                     "Fixed: a working table has already submitted its proposals."
                 )
+        # Texts in the plan's languages only; a language added here gets its inputs once saved.
+        plan_language_fields(self, plan)
         bound_fields(self, plan)
 
     def clean_languages(self):
@@ -253,7 +255,14 @@ class PlanSettingsForm(forms.ModelForm):
     def clean(self):
         data = super().clean()
         default = data.get("default_language")
-        if default and not (data.get(f"title_{default}") or "").strip():
+        if default and f"title_{default}" not in self.fields:
+            # A language the plan did not have: its title is asked once the language is saved.
+            if not (getattr(self.instance, f"title_{default}", "") or "").strip():
+                self.add_error(
+                    "default_language",
+                    _("Save the new language and give the plan's title in it first."),
+                )
+        elif default and not (data.get(f"title_{default}") or "").strip():
             self.add_error(
                 f"title_{default}",
                 _("Give the title in the default language."),
