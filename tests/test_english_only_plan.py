@@ -22,6 +22,7 @@ from cocrea.plans.models import Role
 from cocrea.tables import actions as table_actions
 
 from .factories import OrganisationFactory, PlanFactory, RegionFactory, UserFactory
+from .factories_events import EventFactory, in_days
 from .factories_participation import OpenCallFactory, PrivacyNoticeFactory
 from .sitemaps import whole_sitemap
 from .test_proposals import seat
@@ -471,3 +472,30 @@ def test_an_english_only_plan_adds_spanish_before_making_it_the_default(english)
     assert _post(client, url, {**data, "default_language": "es"}).status_code == 302
     plan.refresh_from_db()
     assert (plan.languages, plan.default_language, plan.title_es) == ("es,en", "es", "Plan")
+
+
+def test_an_english_only_plan_records_minutes_and_cancels_in_english(english):
+    plan, secretary = english
+    held = EventFactory(plan=plan, title_es="", title_en="Forum", starts_at=in_days(-1))
+    coming = EventFactory(plan=plan, title_es="", title_en="Workshop")
+    client = Client()
+    client.force_login(secretary)
+    with translation.override("es"):
+        page_url = reverse("events:manage_event", args=[plan.slug, held.pk])
+        minutes = reverse("events:manage_minutes", args=[plan.slug, held.pk])
+        cancel = reverse("events:manage_cancel", args=[plan.slug, coming.pk])
+    page = read(client, [page_url])[page_url]
+    assert 'name="minutes_en"' in page and 'name="reason_en"' in page
+    assert re.findall(r'name="\w+_es"', page) == []
+
+    data = {"minutes_en": "We met.", "decisions_en": "Publish the data\nMeet again"}
+    assert _post(client, minutes, data).status_code == 302
+    held.refresh_from_db()
+    assert held.minutes_en == "We met."
+    assert [(d.text_en, d.text_es or "") for d in held.decisions.order_by("number")] == [
+        ("Publish the data", ""),
+        ("Meet again", ""),
+    ]
+    assert _post(client, cancel, {"reason_en": "The venue is closed."}).status_code == 302
+    coming.refresh_from_db()
+    assert (coming.status, coming.cancel_reason_en) == ("cancelled", "The venue is closed.")
