@@ -19,6 +19,7 @@ from cocrea.organisations.models import Organisation
 from cocrea.participation.models import Registration, Sector
 from cocrea.plans import actions
 from cocrea.plans.models import Role
+from cocrea.plans.versions import localized
 from cocrea.tables import actions as table_actions
 
 from .factories import OrganisationFactory, PlanFactory, RegionFactory, UserFactory
@@ -499,3 +500,14 @@ def test_an_english_only_plan_records_minutes_and_cancels_in_english(english):
     assert _post(client, cancel, {"reason_en": "The venue is closed."}).status_code == 302
     coming.refresh_from_db()
     assert (coming.status, coming.cancel_reason_en) == ("cancelled", "The venue is closed.")
+
+
+def test_a_version_of_an_english_only_programme_reads_in_english_from_any_language():
+
+    row = {"title_es": "", "title_en": "Validate the plan"}
+    assert [localized(row, "title", lang) for lang in ("es", "en")] == ["Validate the plan"] * 2
+    bilingual_row = {"title_es": "Validar el plan", "title_en": "Validate the plan"}
+    assert [localized(bilingual_row, "title", lang) for lang in ("es", "en")] == [
+        "Validar el plan",
+        "Validate the plan",
+    ]
