@@ -503,7 +503,6 @@ def test_an_english_only_plan_records_minutes_and_cancels_in_english(english):
 
 
 def test_a_version_of_an_english_only_programme_reads_in_english_from_any_language():
-
     row = {"title_es": "", "title_en": "Validate the plan"}
     assert [localized(row, "title", lang) for lang in ("es", "en")] == ["Validate the plan"] * 2
     bilingual_row = {"title_es": "Validar el plan", "title_en": "Validate the plan"}
