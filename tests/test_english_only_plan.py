@@ -27,7 +27,7 @@ from .factories_events import EventFactory, in_days
 from .factories_participation import OpenCallFactory, PrivacyNoticeFactory
 from .sitemaps import whole_sitemap
 from .test_proposals import seat
-from .test_setup import _settings_data
+from .test_setup import _new_plan_data, _settings_data
 
 # msgstr of the catalogue the plan's pages show (menu, footer, headings, buttons, labels).
 SPANISH = [
@@ -510,3 +510,26 @@ def test_a_version_of_an_english_only_programme_reads_in_english_from_any_langua
         "Validar el plan",
         "Validate the plan",
     ]
+
+
+def test_a_platform_administrator_creates_an_english_only_plan_without_spanish(english):
+    plan, _secretary = english
+    admin = UserFactory(username="platform-admin")
+    actions.grant_platform_admin(admin, by=SYSTEM)
+    client = Client()
+    client.force_login(admin)
+    with translation.override("es"):
+        url = reverse("workspace:plan_new")
+    data = {**_new_plan_data(), "title_es": "", "default_language": "en"}
+    assert _post(client, url, data).status_code == 302
+    created = plan.__class__.objects.get(slug="david-2026")
+    assert (created.languages, created.default_language) == ("en", "en")
+    assert (created.title_en, created.title_es or "") == ("David Local Action Plan", "")
+    # Spanish as the default needs the Spanish title.
+    data = {**_new_plan_data(slug="david-2027"), "title_es": "", "default_language": "es"}
+    refused = _post(client, url, data)
+    assert refused.status_code == 400
+    assert refused.context["form"].errors["title_es"] == [
+        "Indique el título en el idioma predeterminado."
+    ]
+    assert not plan.__class__.objects.filter(slug="david-2027").exists()

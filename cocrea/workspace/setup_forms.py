@@ -73,7 +73,17 @@ def _organisations(plan=None):
 class PlanCreateForm(forms.Form):
     """A new plan: its titles, short name, country, period, jurisdiction and secretariat."""
 
-    title_es = forms.CharField(label=_("Title (Spanish)"), max_length=250)
+    default_language = forms.ChoiceField(
+        label=_("Default language"),
+        choices=settings.LANGUAGES,
+        initial=settings.LANGUAGE_CODE,
+        required=False,
+        help_text=_(
+            "The plan's languages are this one and each one you give the title in; change them "
+            "in the plan's settings."
+        ),
+    )
+    title_es = forms.CharField(label=_("Title (Spanish)"), max_length=250, required=False)
     title_en = forms.CharField(label=_("Title (English)"), max_length=250, required=False)
     slug = forms.SlugField(
         label=_("Short name"),
@@ -127,6 +137,9 @@ class PlanCreateForm(forms.Form):
     def clean_country_code(self):
         return self.cleaned_data["country_code"].upper()
 
+    def clean_default_language(self):
+        return self.cleaned_data["default_language"] or settings.LANGUAGE_CODE
+
     def clean_secretariat(self):
         emails = _emails(self.cleaned_data["secretariat"])
         if not emails:
@@ -144,6 +157,9 @@ class PlanCreateForm(forms.Form):
             )
         elif not chosen and not new_name:
             self.add_error("jurisdiction", _("Choose the plan's jurisdiction or create one."))
+        default = data.get("default_language")
+        if default and not (data.get(f"title_{default}") or "").strip():
+            self.add_error(f"title_{default}", _("Give the title in the default language."))
         return data
 
     def plan_fields(self) -> dict:
@@ -160,7 +176,14 @@ class PlanCreateForm(forms.Form):
                 "period_end",
             )
         }
-        fields["title"] = data["title_es"]
+        default = data["default_language"]
+        fields["title"] = data[f"title_{default}"]
+        fields["default_language"] = default
+        fields["languages"] = ",".join(
+            code
+            for code in site_languages()
+            if code == default or (data.get(f"title_{code}") or "").strip()
+        )
         if data.get("jurisdiction"):
             fields["jurisdiction"] = data["jurisdiction"]
         return fields
