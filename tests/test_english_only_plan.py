@@ -19,11 +19,15 @@ from cocrea.organisations.models import Organisation
 from cocrea.participation.models import Registration, Sector
 from cocrea.plans import actions
 from cocrea.plans.models import Role
+from cocrea.plans.versions import localized
 from cocrea.tables import actions as table_actions
 
 from .factories import OrganisationFactory, PlanFactory, RegionFactory, UserFactory
+from .factories_events import EventFactory, in_days
 from .factories_participation import OpenCallFactory, PrivacyNoticeFactory
+from .sitemaps import whole_sitemap
 from .test_proposals import seat
+from .test_setup import _new_plan_data, _settings_data
 
 # msgstr of the catalogue the plan's pages show (menu, footer, headings, buttons, labels).
 SPANISH = [
@@ -290,3 +294,242 @@ def test_a_role_invitation_is_mailed_in_english_to_a_spanish_speaker(
     links = re.findall(r"https?://\S+", message.body)
     assert [link for link in links if "/en/" not in link] == []
     assert len(links) == (1 if has_account else 2)
+
+
+# --- writing the plan's content in English only, through the workspace -------------------------
+
+
+def _post(client, path: str, data: dict):
+    return client.post(path, data, HTTP_ACCEPT_LANGUAGE="es")
+
+
+def test_an_english_only_plan_is_written_in_english_through_the_workspace(
+    english, django_capture_on_commit_callbacks
+):
+    plan, secretary = english
+    client = Client()
+    client.force_login(secretary)
+    with translation.override("es"):
+        step_new = reverse("workspace:step_create", args=[plan.slug])
+        axis_new = reverse("workspace:axis_create", args=[plan.slug])
+        table_new = reverse("workspace:table_create", args=[plan.slug])
+        participation = reverse("participation:manage", args=[plan.slug])
+        news_new = reverse("news:create", args=[plan.slug])
+        publish = reverse("workspace:publish", args=[plan.slug])
+        dashboard = reverse("workspace:plan", args=[plan.slug])
+    # The forms have English inputs only.
+    pages = read(client, [step_new, participation, news_new])
+    assert [path for path, page in pages.items() if re.search(r'name="[\w-]+_es"', page)] == []
+    assert 'name="title_en"' in pages[step_new]
+    assert 'name="req-text_en"' in pages[participation]
+
+    steps_before = plan.steps.count()
+    response = _post(client, step_new, {"title_en": "Validate the plan", "description_en": "Two"})
+    assert response.status_code == 302
+    step = plan.steps.get(number=steps_before + 1)
+    assert (step.title_en, step.title_es or "") == ("Validate the plan", "")
+    # The programme has changed: the dashboard offers its publication, in English.
+    page = read(client, [dashboard])[dashboard]
+    assert 'name="change_summary_en"' in page
+    assert 'name="change_summary_es"' not in page
+
+    response = _post(client, axis_new, {"number": 2, "name_en": "Open contracting"})
+    assert response.status_code == 302
+    axis = plan.axes.get(number=2)
+    assert (axis.name_en, axis.name_es or "") == ("Open contracting", "")
+
+    response = _post(
+        client, table_new, {"number": 2, "name_en": "Contracting table", "axes": [axis.pk]}
+    )
+    assert response.status_code == 302
+    table = plan.tables.get(number=2)
+    assert (table.name_en, table.name_es or "") == ("Contracting table", "")
+    assert list(table.axes.all()) == [axis]
+
+    response = _post(
+        client, participation, {"req-text_en": "Attend two sessions", "req-applies_to": "both"}
+    )
+    assert response.status_code == 302
+    requirement = plan.requirements.get()
+    assert (requirement.text_en, requirement.text_es or "") == ("Attend two sessions", "")
+
+    with django_capture_on_commit_callbacks(execute=True):
+        response = _post(client, news_new, {"title_en": "Tables open", "body_en": "Join us."})
+    assert response.status_code == 302
+    item = plan.news.get()
+    assert (item.title_en, item.title_es or "", item.body_es or "") == ("Tables open", "", "")
+
+    versions_before = plan.versions.count()
+    response = _post(client, publish, {"change_summary_en": "A validation step."})
+    assert response.status_code == 302
+    version = plan.versions.order_by("-number").first()
+    assert version.number == versions_before + 1
+    assert (version.change_summary_en, version.change_summary_es or "") == (
+        "A validation step.",
+        "",
+    )
+    assert version.snapshot[-1]["title_en"] == "Validate the plan"
+    # The published version reads in English, with no Spanish.
+    page = read(Client(), [response["Location"]])[response["Location"]]
+    assert "A validation step." in page and "Validate the plan" in page
+    assert [word for word in SPANISH if word in page] == []
+
+
+def test_a_bilingual_plan_still_requires_its_default_language_and_not_english(bilingual):
+    plan, secretary = bilingual
+    client = Client()
+    client.force_login(secretary)
+    with translation.override("es"):
+        step_new = reverse("workspace:step_create", args=[plan.slug])
+        participation = reverse("participation:manage", args=[plan.slug])
+    steps_before = plan.steps.count()
+    page = read(client, [step_new])[step_new]
+    assert 'name="title_es"' in page and 'name="title_en"' in page
+
+    refused = _post(client, step_new, {"title_en": "Validate the plan"})
+    assert refused.status_code == 200
+    assert refused.context["form"].errors["title_es"] == ["Este campo es obligatorio."]
+    assert plan.steps.count() == steps_before
+    refused = _post(client, participation, {"req-text_en": "Attend", "req-applies_to": "both"})
+    assert refused.status_code == 200
+    assert "text_es" in refused.context["requirement_form"].errors
+    assert not plan.requirements.exists()
+
+    assert _post(client, step_new, {"title_es": "Validar el plan"}).status_code == 302
+    step = plan.steps.get(number=steps_before + 1)
+    assert (step.title_es, step.title_en or "") == ("Validar el plan", "")
+    assert (
+        _post(client, participation, {"req-text_es": "Asistir", "req-applies_to": "both"})[
+            "Location"
+        ]
+        == participation
+    )
+    assert [(r.text_es, r.text_en or "") for r in plan.requirements.all()] == [("Asistir", "")]
+
+
+# --- site-wide pages ---------------------------------------------------------------------------
+
+
+def test_the_home_page_shows_the_current_english_only_plan_in_english(english, bilingual):
+    plan, _secretary = english
+    actions.set_current_plan(plan, by=SYSTEM)
+    pages = read(Client(), ["/", reverse("public:about")])
+    assert {path: html_lang(page) for path, page in pages.items()} == {path: "en" for path in pages}
+    assert spanish_in(pages) == {path: [] for path in pages}
+    assert [path for path, page in pages.items() if 'hreflang="es"' in page] == []
+    assert "English-only Action Plan" in pages["/"]
+    # The bilingual plan, current, shows Spanish at the same address (the check can fail).
+    actions.set_current_plan(bilingual[0], by=SYSTEM)
+    home = read(Client(), ["/"])["/"]
+    assert html_lang(home) == "es"
+    assert "Plan bilingüe" in home
+
+
+def _sitemap_urls(client) -> list[tuple[str, list[str]]]:
+    """(location, the languages of its alternates) of every URL of the sitemap."""
+    text = whole_sitemap(client)
+    return [
+        (re.search(r"<loc>([^<]*)</loc>", block).group(1), re.findall(r'hreflang="([^"]+)"', block))
+        for block in re.findall(r"<url>(.*?)</url>", text, re.S)
+    ]
+
+
+def test_the_sitemap_lists_an_english_only_plan_in_english_only(client, english, bilingual):
+    plan, _secretary = english
+    actions.set_current_plan(plan, by=SYSTEM)
+    urls = _sitemap_urls(client)
+    english_urls = [(loc, langs) for loc, langs in urls if f"/{plan.slug}/" in loc]
+    bilingual_urls = [(loc, langs) for loc, langs in urls if "/bilingual/" in loc]
+    # One URL per page for the English plan, two (Spanish, English) for the bilingual one.
+    assert 2 * len(english_urls) == len(bilingual_urls) > 40
+    assert {tuple(langs) for _loc, langs in english_urls} == {("en",)}
+    assert [loc for loc, _langs in english_urls if "/en/" not in loc] == []
+    assert {tuple(langs) for _loc, langs in bilingual_urls} == {("es", "en", "x-default")}
+    # The home and about pages show the current plan: English only too.
+    site_pages = [langs for loc, langs in urls if re.search(r"//[^/]+/(en/)?(about/)?$", loc)]
+    assert site_pages == [["en"], ["en"]]
+
+
+def test_an_english_only_plan_adds_spanish_before_making_it_the_default(english):
+    plan, secretary = english
+    client = Client()
+    client.force_login(secretary)
+    with translation.override("es"):
+        url = reverse("workspace:plan_settings", args=[plan.slug])
+    data = {k: v for k, v in _settings_data(plan).items() if not k.endswith("_es")}
+    # Spanish as the default at once: its title has no input yet, a clear refusal.
+    refused = _post(client, url, {**data, "languages": ["es", "en"], "default_language": "es"})
+    assert refused.status_code == 400
+    assert refused.context["form"].errors["default_language"] == [
+        "Save the new language and give the plan's title in it first."
+    ]
+    plan.refresh_from_db()
+    assert (plan.languages, plan.default_language) == ("en", "en")
+    # Spanish added: the page now asks the Spanish title, which may then become the default.
+    assert _post(client, url, {**data, "languages": ["es", "en"]}).status_code == 302
+    page = read(client, [url])[url]
+    assert 'name="title_es"' in page
+    data = {**_settings_data(plan.__class__.objects.get(pk=plan.pk)), "title_es": "Plan"}
+    assert _post(client, url, {**data, "default_language": "es"}).status_code == 302
+    plan.refresh_from_db()
+    assert (plan.languages, plan.default_language, plan.title_es) == ("es,en", "es", "Plan")
+
+
+def test_an_english_only_plan_records_minutes_and_cancels_in_english(english):
+    plan, secretary = english
+    held = EventFactory(plan=plan, title_es="", title_en="Forum", starts_at=in_days(-1))
+    coming = EventFactory(plan=plan, title_es="", title_en="Workshop")
+    client = Client()
+    client.force_login(secretary)
+    with translation.override("es"):
+        page_url = reverse("events:manage_event", args=[plan.slug, held.pk])
+        minutes = reverse("events:manage_minutes", args=[plan.slug, held.pk])
+        cancel = reverse("events:manage_cancel", args=[plan.slug, coming.pk])
+    page = read(client, [page_url])[page_url]
+    assert 'name="minutes_en"' in page and 'name="reason_en"' in page
+    assert re.findall(r'name="\w+_es"', page) == []
+
+    data = {"minutes_en": "We met.", "decisions_en": "Publish the data\nMeet again"}
+    assert _post(client, minutes, data).status_code == 302
+    held.refresh_from_db()
+    assert held.minutes_en == "We met."
+    assert [(d.text_en, d.text_es or "") for d in held.decisions.order_by("number")] == [
+        ("Publish the data", ""),
+        ("Meet again", ""),
+    ]
+    assert _post(client, cancel, {"reason_en": "The venue is closed."}).status_code == 302
+    coming.refresh_from_db()
+    assert (coming.status, coming.cancel_reason_en) == ("cancelled", "The venue is closed.")
+
+
+def test_a_version_of_an_english_only_programme_reads_in_english_from_any_language():
+    row = {"title_es": "", "title_en": "Validate the plan"}
+    assert [localized(row, "title", lang) for lang in ("es", "en")] == ["Validate the plan"] * 2
+    bilingual_row = {"title_es": "Validar el plan", "title_en": "Validate the plan"}
+    assert [localized(bilingual_row, "title", lang) for lang in ("es", "en")] == [
+        "Validar el plan",
+        "Validate the plan",
+    ]
+
+
+def test_a_platform_administrator_creates_an_english_only_plan_without_spanish(english):
+    plan, _secretary = english
+    admin = UserFactory(username="platform-admin")
+    actions.grant_platform_admin(admin, by=SYSTEM)
+    client = Client()
+    client.force_login(admin)
+    with translation.override("es"):
+        url = reverse("workspace:plan_new")
+    data = {**_new_plan_data(), "title_es": "", "default_language": "en"}
+    assert _post(client, url, data).status_code == 302
+    created = plan.__class__.objects.get(slug="david-2026")
+    assert (created.languages, created.default_language) == ("en", "en")
+    assert (created.title_en, created.title_es or "") == ("David Local Action Plan", "")
+    # Spanish as the default needs the Spanish title.
+    data = {**_new_plan_data(slug="david-2027"), "title_es": "", "default_language": "es"}
+    refused = _post(client, url, data)
+    assert refused.status_code == 400
+    assert refused.context["form"].errors["title_es"] == [
+        "Indique el título en el idioma predeterminado."
+    ]
+    assert not plan.__class__.objects.filter(slug="david-2027").exists()

@@ -88,8 +88,9 @@ MAX_QUERIES = {
     "activity": 5,
     "ical": 4,
     "about": 3,
-    # the index: per section, its size (and, for dated rows, its latest change)
-    "sitemap": 20,
+    # the index: per section, its size (and, for dated rows, its latest change), and the current
+    # plan's languages (the home page's alternates)
+    "sitemap": 21,
     "sitemap-steps": 3,  # + the steps of the page, with their plan
 }
 

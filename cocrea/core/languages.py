@@ -17,6 +17,16 @@ def plan_languages(plan) -> list[str]:
     return list(plan.language_list) or [plan.default_language]
 
 
+def plan_language_codes(plan) -> list[str]:
+    """The languages a form or a list about `plan` has a column for: the plan's languages the
+    site offers, its default language first (every site language without a plan)."""
+    site = [code for code, _name in settings.LANGUAGES]
+    if plan is None:
+        return site
+    codes = [code for code in plan_languages(plan) if code in site] or site[:1]
+    return sorted(codes, key=lambda code: code != plan.default_language)
+
+
 def plan_language(plan, *preferred: str | None) -> str:
     """The first of `preferred` (a person's stored languages, most specific first) the plan
     offers; else the plan's default language."""
@@ -48,6 +58,16 @@ def activate_plan_language(plan) -> str:
     if code != current:
         translation.activate(code)
     return code
+
+
+def use_plan_languages(request, plan) -> str:
+    """What PlanLanguageMiddleware does on a plan's pages, for a page that finds its plan
+    itself (the site's home page shows the current plan): the page in one of the plan's
+    languages, the language switcher offering only those."""
+    active = activate_plan_language(plan)
+    request.LANGUAGE_CODE = active
+    request.plan_languages = plan_languages(plan)
+    return active
 
 
 class PlanLanguageMiddleware:

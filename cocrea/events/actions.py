@@ -108,7 +108,7 @@ def publish_event(event: Event, *, by) -> Event:
 
 
 @transaction.atomic
-def cancel_event(event: Event, *, by, reason_es: str, reason_en: str = "") -> Event:
+def cancel_event(event: Event, *, by, reason_es: str = "", reason_en: str = "") -> Event:
     require_perm(by, "events.change_event", event)
     if not event.can_become(Event.Status.CANCELLED):
         raise ValidationError(_("Only a planned event can be cancelled."))
@@ -423,7 +423,7 @@ def record_minutes(
     event: Event,
     *,
     by,
-    minutes_es: str,
+    minutes_es: str = "",
     minutes_en: str = "",
     decisions: list[tuple[str, str]] = (),
     published_on: datetime.date | None = None,

@@ -111,7 +111,7 @@ class CancelEventForm(forms.Form):
     def __init__(self, *args, plan=None, **kwargs):
         super().__init__(*args, **kwargs)
         # Required in the plan's default language (the action accepts either language).
-        plan_language_fields(self, plan, drop=False)
+        plan_language_fields(self, plan)
         bound_fields(self, plan)
 
 
@@ -226,7 +226,7 @@ class MinutesForm(forms.Form):
 
     def __init__(self, *args, plan=None, **kwargs):
         super().__init__(*args, **kwargs)
-        plan_language_fields(self, plan, drop=False)
+        plan_language_fields(self, plan)
         bound_fields(self, plan)
 
     def _agreements(self, name):
@@ -247,10 +247,14 @@ class MinutesForm(forms.Form):
 
     def decisions(self) -> list[tuple[str, str]]:
         es = [
-            line.strip() for line in self.cleaned_data["decisions_es"].splitlines() if line.strip()
+            line.strip()
+            for line in self.cleaned_data.get("decisions_es", "").splitlines()
+            if line.strip()
         ]
         en = [
-            line.strip() for line in self.cleaned_data["decisions_en"].splitlines() if line.strip()
+            line.strip()
+            for line in self.cleaned_data.get("decisions_en", "").splitlines()
+            if line.strip()
         ]
         # One agreement per line in either language (a plan may have only one of them).
         count = max(len(es), len(en))

@@ -207,8 +207,8 @@ def minutes(request, slug, pk):
             actions.record_minutes(
                 event,
                 by=request.user,
-                minutes_es=form.cleaned_data["minutes_es"],
-                minutes_en=form.cleaned_data["minutes_en"],
+                minutes_es=form.cleaned_data.get("minutes_es", ""),
+                minutes_en=form.cleaned_data.get("minutes_en", ""),
                 decisions=form.decisions(),
             )
         except ValidationError as error:

@@ -73,8 +73,13 @@ def _send_welcome(plan, user, role, language):
 
 
 @transaction.atomic
-def add_requirement(plan: ActionPlan, *, by, text_es: str, text_en: str = "", applies_to=None):
+def add_requirement(plan: ActionPlan, *, by, text_es: str = "", text_en: str = "", applies_to=None):
+    """Add a requirement for leaders and participants, worded at least in the plan's default
+    language."""
     require_perm(by, "participation.manage_requirements", plan)
+    texts = {"es": text_es, "en": text_en}
+    if not (texts.get(plan.default_language) or "").strip():
+        raise ValidationError(_("Give the requirement in the plan's default language."))
     number = (plan.requirements.order_by("-number").values_list("number", flat=True).first()) or 0
     requirement = Requirement(
         plan=plan,

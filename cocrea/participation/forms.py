@@ -88,9 +88,13 @@ class RequirementForm(forms.ModelForm):
         model = Requirement
         fields = ["text_es", "text_en", "applies_to"]
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, plan, **kwargs):
         super().__init__(*args, **kwargs)
-        bound_fields(self)
+        for name in ("text_es", "text_en"):
+            self.fields[name].required = True
+        # Required in the plan's default language; inputs for the plan's languages only.
+        plan_language_fields(self, plan)
+        bound_fields(self, plan)
 
 
 class CallForm(forms.ModelForm):
@@ -113,7 +117,9 @@ class CallForm(forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        bound_fields(self, self.instance.plan if self.instance.plan_id else None)
+        plan = self.instance.plan if self.instance.plan_id else None
+        plan_language_fields(self, plan)
+        bound_fields(self, plan)
 
 
 class PrivacyNoticeForm(forms.ModelForm):

@@ -54,14 +54,18 @@ def _errors(error: ValidationError) -> str:
 def overview(request, slug):
     plan = _plan_for(request, slug, "participation.publish_call")
     call = OpenCall.objects.filter(plan=plan).first()
-    requirement_form = RequirementForm(prefix="req")
+    requirement_form = RequirementForm(prefix="req", plan=plan)
     call_form = CallForm(prefix="call", instance=call or OpenCall(plan=plan))
-    if request.method == "POST" and "req-text_es" in request.POST:
-        requirement_form = RequirementForm(request.POST, prefix="req")
+    if request.method == "POST" and "req-applies_to" in request.POST:
+        requirement_form = RequirementForm(request.POST, prefix="req", plan=plan)
         if requirement_form.is_valid():
-            actions.add_requirement(plan, by=request.user, **requirement_form.cleaned_data)
-            messages.success(request, _("Requirement added."))
-            return redirect("participation:manage", slug=plan.slug)
+            try:
+                actions.add_requirement(plan, by=request.user, **requirement_form.cleaned_data)
+            except ValidationError as error:
+                requirement_form.add_error(None, error)
+            else:
+                messages.success(request, _("Requirement added."))
+                return redirect("participation:manage", slug=plan.slug)
     elif request.method == "POST":
         call_form = CallForm(request.POST, prefix="call", instance=call or OpenCall(plan=plan))
         if call_form.is_valid():

@@ -33,9 +33,13 @@ def snapshot_steps(steps) -> list[dict]:
 
 
 def localized(row: dict, name: str, lang: str | None = None) -> str:
-    """A text field of a snapshot row in the active language, falling back to the default."""
+    """A text field of a snapshot row in the active language, falling back to the site's
+    languages in order (a plan written in English only has no Spanish to fall back to)."""
     lang = (lang or get_language() or settings.LANGUAGE_CODE)[:2]
-    return row.get(f"{name}_{lang}") or row.get(f"{name}_{settings.LANGUAGE_CODE}") or ""
+    for code in [lang, *language_codes()]:
+        if row.get(f"{name}_{code}"):
+            return row[f"{name}_{code}"]
+    return ""
 
 
 @dataclass

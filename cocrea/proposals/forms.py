@@ -4,6 +4,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from cocrea.core.forms import DateInput, bound_fields
+from cocrea.core.languages import plan_language_codes
 from cocrea.organisations.models import Organisation
 from cocrea.organisations.queries import institutions_of, organisations_of
 from cocrea.plans import commitment_templates as ct
@@ -11,15 +12,6 @@ from cocrea.plans.versions import language_codes
 
 from .models import Proposal, ViabilityReview
 from .revisions import milestone_rows, rows_field, snapshot
-
-
-def _languages(plan) -> list[str]:
-    """The languages a form about `plan` has a column for: the plan's (default first)."""
-    if plan is None:
-        return language_codes()
-    codes = [code for code in plan.language_list if code in language_codes()] or language_codes()
-    default = plan.default_language
-    return sorted(codes, key=lambda code: code != default)
 
 
 def _default_language(plan) -> str:
@@ -52,7 +44,7 @@ class ProposalForm(forms.Form):
     def __init__(self, *args, plan=None, version: str | None = None, **kwargs):
         super().__init__(*args, **kwargs)
         self.version = version or (plan.template_version if plan else ct.DEFAULT)
-        self.languages = _languages(plan)
+        self.languages = plan_language_codes(plan)
         default = _default_language(plan)
         self.layout: list[tuple[str, list[str]]] = []
         for declared in ct.fields(self.version):
@@ -147,7 +139,7 @@ class MilestoneForm(forms.Form):
     def __init__(self, *args, plan=None, version: str | None = None, **kwargs):
         super().__init__(*args, **kwargs)
         declared = rows_field(version or (plan.template_version if plan else ct.DEFAULT))
-        languages = _languages(plan)
+        languages = plan_language_codes(plan)
         default = _default_language(plan)
         for column in declared.columns if declared else ():
             if column.kind in ct.TRANSLATED:
@@ -215,7 +207,7 @@ def milestone_formset(data=None, *, plan, version: str | None = None, text=None,
 
 def _bilingual(form: forms.Form, name: str, label: str, plan, *, rows: int = 3):
     """A text once per language of the plan; the action requires the default language's."""
-    languages = _languages(plan)
+    languages = plan_language_codes(plan)
     for lang in languages:
         form.fields[f"{name}_{lang}"] = forms.CharField(
             label=_label(label, lang, languages),

@@ -14,10 +14,14 @@ from django.urls import reverse
 from django.views.decorators.http import require_GET
 
 from cocrea.core.cache import cache_public_page
+from cocrea.core.languages import plan_languages
 from cocrea.documents.models import Document
 from cocrea.events.models import Event
 from cocrea.news.models import NewsItem
 from cocrea.plans.models import ActionPlan, ProgrammeVersion, Step
+
+# What a plan's languages are read from.
+PLAN_LANGUAGES = ("slug", "languages", "default_language")
 
 # URLs per sitemap file (Google accepts 50,000; smaller files stay cheap to render uncached).
 LIMIT = 1000
@@ -59,6 +63,25 @@ class _I18nSitemap(Sitemap):
             return _LanguagePairs(items, list(self._languages()))
         return super()._items()
 
+    def get_languages_for_item(self, item):
+        """Only the languages of the item's plan: an English-only plan has no Spanish URL."""
+        languages = list(self._languages())
+        plan = self.plan_of(item)
+        if plan is None:
+            return languages
+        offered = plan_languages(plan)
+        return [code for code in languages if code in offered]
+
+    def plan_of(self, item):
+        return getattr(item, "plan", None)
+
+    def _urls(self, page, protocol, domain):
+        # Pairs of a queryset are paged in every site language; drop those the plan lacks.
+        urls = super()._urls(page, protocol, domain)
+        return [
+            url for url in urls if url["item"][1] in self.get_languages_for_item(url["item"][0])
+        ]
+
     def lastmod(self, item):
         return getattr(item, self.lastmod_field) if self.lastmod_field else None
 
@@ -72,19 +95,31 @@ class StaticSitemap(_I18nSitemap):
     def items(self):
         return ["public:home", "public:about"]
 
+    def plan_of(self, item):
+        # Both show the current plan, in its languages.
+        if not hasattr(self, "_current"):
+            self._current = ActionPlan.objects.filter(is_current=True).only(*PLAN_LANGUAGES).first()
+        return self._current
+
     def location(self, item):
         return reverse(item)
 
 
-class PlanSitemap(_I18nSitemap):
-    pages = ["plan", "programme", "versions", "compare", "commission", "activity"]
+class _PlanPagesSitemap(_I18nSitemap):
+    """Items (plan slug, page name) of every plan, the pages named by `pages`."""
 
     def items(self):
-        return [
-            (plan.slug, page)
-            for plan in ActionPlan.objects.order_by("pk").only("slug")
-            for page in self.pages
-        ]
+        # The plans are read once, with their languages, for the items and `plan_of`.
+        plans = ActionPlan.objects.order_by("pk").only(*PLAN_LANGUAGES)
+        self._plans = {plan.slug: plan for plan in plans}
+        return [(slug, page) for slug in self._plans for page in self.pages]
+
+    def plan_of(self, item):
+        return self._plans.get(item[0])
+
+
+class PlanSitemap(_PlanPagesSitemap):
+    pages = ["plan", "programme", "versions", "compare", "commission", "activity"]
 
     def location(self, item):
         slug, page = item
@@ -128,15 +163,8 @@ class DocumentSitemap(_I18nSitemap):
         return Document.objects.public().select_related("plan").order_by("pk")
 
 
-class SectionSitemap(_I18nSitemap):
+class SectionSitemap(_PlanPagesSitemap):
     pages = ["events:list", "documents:repository", "news:list", "news:take_part", "news:reach"]
-
-    def items(self):
-        return [
-            (plan.slug, page)
-            for plan in ActionPlan.objects.order_by("pk").only("slug")
-            for page in self.pages
-        ]
 
     def location(self, item):
         slug, page = item

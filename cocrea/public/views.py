@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
 from cocrea.core.cache import cache_public_page
+from cocrea.core.languages import use_plan_languages
 from cocrea.core.params import int_param
 from cocrea.events import queries as event_queries
 from cocrea.events.ical import calendar
@@ -34,6 +35,8 @@ def home(request, slug=None):
         if slug:
             raise Http404
         return render(request, "public/empty.html")
+    if not slug:
+        use_plan_languages(request, plan)
     steps = list(queries.programme_steps(plan))
     return render(
         request,
@@ -207,6 +210,8 @@ def programme_ical(request, slug):
 @cache_public_page
 def about(request):
     plan = queries.current_plan()
+    if plan is not None:
+        use_plan_languages(request, plan)
     commission = getattr(plan, "commission", None) if plan else None
     return render(request, "public/about.html", {"plan": plan, "commission": commission})
 

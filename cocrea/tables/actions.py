@@ -1,5 +1,6 @@
 """State changes of the working tables: who leads them and who sits at them."""
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
@@ -173,9 +174,8 @@ def create_default_tables(plan, *, by) -> list[WorkingTable]:
     for axis in plan.axes.filter(tables__isnull=True).order_by("number"):
         number = axis.number if axis.number not in taken else max(taken) + 1
         taken.add(number)
-        table = WorkingTable.objects.create(
-            plan=plan, number=number, name_es=axis.name_es, name_en=axis.name_en
-        )
+        names = {f"name_{code}": getattr(axis, f"name_{code}") for code, _n in settings.LANGUAGES}
+        table = WorkingTable.objects.create(plan=plan, number=number, **names)
         table.axes.set([axis])
         log_action(
             actor=by,

@@ -1,7 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from cocrea.core.forms import DateInput, bound_fields
+from cocrea.core.forms import DateInput, bound_fields, plan_language_fields
 from cocrea.plans import capabilities
 from cocrea.plans.actions import step_fields
 from cocrea.plans.models import Step
@@ -28,10 +28,15 @@ class StepForm(forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["title_es"].required = True
+        plan = self.instance.plan if self.instance.plan_id else None
+        for name in self.fields:
+            if name.startswith("title_"):
+                self.fields[name].required = True
+        # The title is required in the plan's default language; the plan's languages only.
+        plan_language_fields(self, plan)
         self.fields["number"].required = False
         self.fields["number"].help_text = _("Leave empty to add the step at the end.")
-        bound_fields(self, self.instance.plan if self.instance.plan_id else None)
+        bound_fields(self, plan)
 
     def clean_capabilities(self):
         # In the catalogue's order, so an unchanged choice is not logged as a change.
@@ -55,4 +60,13 @@ class PublishForm(forms.Form):
 
     def __init__(self, *args, plan=None, **kwargs):
         super().__init__(*args, **kwargs)
+        plan_language_fields(self, plan)
         bound_fields(self, plan)
+
+    def change_summary(self) -> dict[str, str]:
+        """The `change_summary_<lang>` texts, in the plan's languages."""
+        return {
+            name: value
+            for name, value in self.cleaned_data.items()
+            if name.startswith("change_summary_")
+        }

@@ -9,7 +9,7 @@ from django.core.validators import validate_email
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from cocrea.core.forms import DateInput, bound_fields
+from cocrea.core.forms import DateInput, bound_fields, plan_language_fields
 from cocrea.organisations.models import Jurisdiction, Organisation
 from cocrea.plans.actions import frozen_changes
 from cocrea.plans.models import (
@@ -73,7 +73,17 @@ def _organisations(plan=None):
 class PlanCreateForm(forms.Form):
     """A new plan: its titles, short name, country, period, jurisdiction and secretariat."""
 
-    title_es = forms.CharField(label=_("Title (Spanish)"), max_length=250)
+    default_language = forms.ChoiceField(
+        label=_("Default language"),
+        choices=settings.LANGUAGES,
+        initial=settings.LANGUAGE_CODE,
+        required=False,
+        help_text=_(
+            "The plan's languages are this one and each one you give the title in; change them "
+            "in the plan's settings."
+        ),
+    )
+    title_es = forms.CharField(label=_("Title (Spanish)"), max_length=250, required=False)
     title_en = forms.CharField(label=_("Title (English)"), max_length=250, required=False)
     slug = forms.SlugField(
         label=_("Short name"),
@@ -128,6 +138,9 @@ class PlanCreateForm(forms.Form):
     def clean_country_code(self):
         return self.cleaned_data["country_code"].upper()
 
+    def clean_default_language(self):
+        return self.cleaned_data["default_language"] or settings.LANGUAGE_CODE
+
     def clean_secretariat(self):
         emails = _emails(self.cleaned_data["secretariat"])
         if not emails:
@@ -145,6 +158,9 @@ class PlanCreateForm(forms.Form):
             )
         elif not chosen and not new_name:
             self.add_error("jurisdiction", _("Choose the plan's jurisdiction or create one."))
+        default = data.get("default_language")
+        if default and not (data.get(f"title_{default}") or "").strip():
+            self.add_error(f"title_{default}", _("Give the title in the default language."))
         return data
 
     def plan_fields(self) -> dict:
@@ -161,7 +177,14 @@ class PlanCreateForm(forms.Form):
                 "period_end",
             )
         }
-        fields["title"] = data["title_es"]
+        default = data["default_language"]
+        fields["title"] = data[f"title_{default}"]
+        fields["default_language"] = default
+        fields["languages"] = ",".join(
+            code
+            for code in site_languages()
+            if code == default or (data.get(f"title_{code}") or "").strip()
+        )
         if data.get("jurisdiction"):
             fields["jurisdiction"] = data["jurisdiction"]
         return fields
@@ -245,6 +268,8 @@ class PlanSettingsForm(forms.ModelForm):
                 self.fields[name].help_text = _(
                     "Fixed: a working table has already submitted its proposals."
                 )
+        # Texts in the plan's languages only; a language added here gets its inputs once saved.
+        plan_language_fields(self, plan)
         bound_fields(self, plan)
 
     def clean_languages(self):
@@ -254,7 +279,14 @@ class PlanSettingsForm(forms.ModelForm):
     def clean(self):
         data = super().clean()
         default = data.get("default_language")
-        if default and not (data.get(f"title_{default}") or "").strip():
+        if default and f"title_{default}" not in self.fields:
+            # A language the plan did not have: its title is asked once the language is saved.
+            if not (getattr(self.instance, f"title_{default}", "") or "").strip():
+                self.add_error(
+                    "default_language",
+                    _("Save the new language and give the plan's title in it first."),
+                )
+        elif default and not (data.get(f"title_{default}") or "").strip():
             self.add_error(
                 f"title_{default}",
                 _("Give the title in the default language."),
@@ -300,6 +332,7 @@ class CommissionForm(forms.ModelForm):
     def __init__(self, *args, plan, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields[f"name_{plan.default_language}"].required = True
+        plan_language_fields(self, plan)
         bound_fields(self, plan)
 
 

@@ -5,6 +5,7 @@ from django.core.validators import MinValueValidator
 from django.utils.translation import gettext_lazy as _
 
 from cocrea.core.forms import bound_fields
+from cocrea.core.languages import plan_language_codes
 from cocrea.plans import programme_templates
 from cocrea.plans.models import ActionPlan, Axis, site_languages
 from cocrea.tables.models import WorkingTable
@@ -12,17 +13,10 @@ from cocrea.tables.models import WorkingTable
 LANGUAGE_NAMES = {"es": _("Spanish"), "en": _("English")}
 
 
-def _languages(plan) -> list[str]:
-    """The plan's languages the site stores texts in, its default language first."""
-    supported = site_languages()
-    codes = [code for code in plan.language_list if code in supported] or supported[:1]
-    return sorted(codes, key=lambda code: code != plan.default_language)
-
-
 def _text_fields(form, plan, names, required: str) -> None:
     """Keep the per-language fields of the plan's languages, labelled with the language; the
     `required` text is required in the plan's default language."""
-    languages = _languages(plan)
+    languages = plan_language_codes(plan)
     for name in list(form.fields):
         base, _sep, lang = name.rpartition("_")
         if base not in names:

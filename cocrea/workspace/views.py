@@ -178,8 +178,7 @@ def publish(request, slug):
                 plan,
                 by=request.user,
                 published_on=form.cleaned_data["published_on"],
-                change_summary_es=form.cleaned_data["change_summary_es"],
-                change_summary_en=form.cleaned_data["change_summary_en"],
+                **form.change_summary(),
             )
         except ValidationError as error:
             messages.error(request, _error_text(error))
