@@ -4,6 +4,8 @@ try every role today. Dates are relative to the day the demo is loaded."""
 
 import datetime as dt
 
+from . import plans_data
+
 SLUG = "panama-2027-2029-demo"
 
 PLAN = {
@@ -16,7 +18,7 @@ PLAN = {
 
 SETTINGS = {
     "summary_es": (
-        "Co-creación, en curso, del plan de acción de gobierno abierto 2027-2029: un ciclo de "
+        "Cocreación, en curso, del plan de acción de gobierno abierto 2027-2029: un ciclo de "
         "demostración con las mesas de trabajo redactando ahora en la plantilla OGP 2022."
     ),
     "summary_en": (
@@ -31,8 +33,13 @@ SETTINGS = {
     "commitments_per_table_axis": 2,
     "alternates_per_table_axis": 1,
     "template_version": "2022",
-    "contact_name": "Oficina de Gobierno Abierto",
-    "contact_email": "gobiernoabierto@antai.gob.pa",
+    # The point of contact carries on from the 2017-2019 plan (plans_data.PLAN).
+    **{
+        key: value
+        for key, value in plans_data.PLAN.items()
+        if key.startswith(("contact_name", "contact_title", "contact_email", "contact_phone"))
+        or key.startswith("contact_address")
+    },
 }
 
 # The platform administrator who creates the plan and names its secretariat.
@@ -64,7 +71,7 @@ COMMISSION = {
     "name_es": "Comisión de Gobierno Abierto",
     "name_en": "Open Government Commission",
     "acronym": "CGA",
-    "mandate_es": "Conducir la co-creación del plan 2027-2029 y dar seguimiento a su ejecución.",
+    "mandate_es": "Conducir la cocreación del plan 2027-2029 y dar seguimiento a su ejecución.",
     "mandate_en": "Lead the co-creation of the 2027-2029 plan and follow its implementation.",
 }
 COMMISSION_MEMBERS = ["comision", "cga-antai", "cga-aig", "cga-up", "cga-rcch"]
