@@ -129,6 +129,14 @@ def test_buttons_show_only_what_the_role_may_do(client, plan, steps, people):
     assert "/steps/s1/edit/" in html
 
 
+def test_only_who_may_publish_sees_the_publishing_section(client, plan, steps, people):
+    url = "/en" + reverse("workspace:plan", args=[plan.slug])
+    for persona, shown in (("secretary", True), ("commissioner", False), ("leader", False)):
+        client.force_login(people[persona])
+        html = client.get(url).content.decode()
+        assert ("Publish a new version" in html) is shown, persona
+
+
 def test_login_page_and_redirect_to_workspace(client, plan, steps, secretary):
     response = client.post(
         reverse("accounts:login"), {"username": "secretary", "password": "secret-pass-123"}
