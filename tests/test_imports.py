@@ -24,6 +24,7 @@ def test_every_app_has_its_place_in_the_layers():
 def test_the_layers_read_top_down():
     assert _layers() == [
         ["cocrea.demo", "cocrea.jobs", "cocrea.public", "cocrea.workspace"],
+        ["cocrea.notifications"],
         ["cocrea.proposals"],
         ["cocrea.documents", "cocrea.news"],
         ["cocrea.events"],

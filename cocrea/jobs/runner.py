@@ -24,7 +24,7 @@ def run_once() -> dict[str, int | None]:
     return {job.name: run_job(job) for job in jobs()}
 
 
-def run_forever(*, tick: float = 5.0, stop_after: float | None = None) -> None:
+def run_forever(*, tick: float = 2.0, stop_after: float | None = None) -> None:
     """Run each job whenever its interval has passed. `stop_after` bounds the loop (tests)."""
     started = time.monotonic()
     last_run: dict[str, float] = {}

@@ -16,6 +16,7 @@ from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext as _
 
 from cocrea.core.actions import SYSTEM, assign_changed, log_action, require_perm
+from cocrea.core.happenings import happened
 from cocrea.core.links import absolute_url
 from cocrea.core.mail import send_template
 from cocrea.organisations.models import Organisation
@@ -550,6 +551,7 @@ def review_proposal(
         plan=review.proposal.plan,
         data={"outcome": outcome, "institution": review.institution_id},
     )
+    happened("proposals.review_given", plan=review.proposal.plan, obj=review, by=by)
     return review
 
 

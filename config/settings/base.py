@@ -54,6 +54,7 @@ INSTALLED_APPS = [
     "cocrea.documents",
     "cocrea.news",
     "cocrea.proposals",
+    "cocrea.notifications",
     "cocrea.jobs",
     "cocrea.demo",
     "cocrea.public",
@@ -226,6 +227,10 @@ DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "cocrea <no-reply@loca
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 # The address of the site in links sent by e-mail (reminders have no request to ask).
 SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000")
+# Notifications' e-mails wait in the outbox for the worker (`manage.py worker`), which sends and
+# retries them. True: also try each one right after the action's commit (tests, one-process
+# setups without a worker); a refusal then leaves it for the worker's retries.
+NOTIFICATIONS_SEND_ON_COMMIT = os.environ.get("NOTIFICATIONS_SEND_ON_COMMIT", "") == "true"
 # Largest document a person may upload to the public repository, in bytes.
 DOCUMENT_MAX_UPLOAD_BYTES = int(os.environ.get("DOCUMENT_MAX_UPLOAD_BYTES", str(20 * 1024 * 1024)))
 

@@ -17,3 +17,6 @@ WHITENOISE_AUTOREFRESH = True
 # Login throttling is off except in the tests that switch it on (`settings.AXES_ENABLED = True`):
 # the test client's `login()` authenticates without a request, which axes refuses.
 AXES_ENABLED = False
+# Mail leaves right after the action's commit, as the tests read `mail.outbox`; the worker's path
+# (outbox, retries) is tested on its own.
+NOTIFICATIONS_SEND_ON_COMMIT = True

@@ -1,0 +1,99 @@
+"""The state changes of notifications: preferences, following, reading."""
+
+from django.contrib.contenttypes.models import ContentType
+from django.db import transaction
+from django.utils import timezone
+
+from cocrea.core.actions import log_action
+
+from .catalogue import CATALOGUE
+from .models import Follow, Frequency, Notification, Preference
+
+
+def set_preferences(*, by, choices: dict[str, str], user=None, email: str = "") -> list[str]:
+    """Store how `user` (or, without an account, `email`) wants each kind in `choices`
+    (kind -> Frequency). Required kinds cannot be changed and unknown kinds are refused.
+    Returns the kinds whose choice changed."""
+    if user is None and not email:
+        raise ValueError("a user or an address")
+    for key, frequency in choices.items():
+        kind = CATALOGUE.get(key)
+        if kind is None or kind.required:
+            raise ValueError(f"no changeable notification kind {key!r}")
+        if frequency not in Frequency.values:
+            raise ValueError(f"no frequency {frequency!r}")
+    owner = {"user": user} if user is not None else {"user": None, "email": email.strip().lower()}
+    changed = []
+    with transaction.atomic():
+        current = dict(
+            Preference.objects.filter(**owner, kind__in=list(choices)).values_list(
+                "kind", "frequency"
+            )
+        )
+        for key, frequency in choices.items():
+            if current.get(key, CATALOGUE[key].default) == frequency:
+                continue
+            row, _created = Preference.objects.update_or_create(
+                **owner, kind=key, defaults={"frequency": frequency}
+            )
+            changed.append(key)
+        if changed:
+            log_action(
+                actor=by,
+                target=user if user is not None else row,
+                verb="notifications.change_preferences",
+                description=", ".join(changed),
+                public=False,
+            )
+    return changed
+
+
+def follow(obj, *, by) -> Follow:
+    """`by` follows `obj` (idempotent)."""
+    content_type = ContentType.objects.get_for_model(obj)
+    with transaction.atomic():
+        row, created = Follow.objects.get_or_create(
+            user=by, content_type=content_type, object_id=obj.pk
+        )
+        if created:
+            log_action(
+                actor=by,
+                verb="notifications.follow",
+                target=obj,
+                plan=getattr(obj, "plan", None),
+                public=False,
+            )
+    return row
+
+
+def unfollow(obj, *, by) -> bool:
+    content_type = ContentType.objects.get_for_model(obj)
+    with transaction.atomic():
+        deleted, _rows = Follow.objects.filter(
+            user=by, content_type=content_type, object_id=obj.pk
+        ).delete()
+        if deleted:
+            log_action(
+                actor=by,
+                verb="notifications.unfollow",
+                target=obj,
+                plan=getattr(obj, "plan", None),
+                public=False,
+            )
+    return bool(deleted)
+
+
+def is_following(user, obj) -> bool:
+    if not getattr(user, "is_authenticated", False):
+        return False
+    return Follow.objects.filter(
+        user=user, content_type=ContentType.objects.get_for_model(obj), object_id=obj.pk
+    ).exists()
+
+
+def mark_read(user, *, ids=None) -> int:
+    """Mark `user`'s notifications read (those in `ids`, or all); returns how many changed."""
+    rows = Notification.objects.filter(user=user, read_at=None)
+    if ids is not None:
+        rows = rows.filter(pk__in=ids)
+    return rows.update(read_at=timezone.now())
