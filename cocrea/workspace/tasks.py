@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
+from django.utils.translation import ngettext, pgettext
 
 from cocrea.events import queries as event_queries
 from cocrea.events.rules import can_record_minutes
@@ -79,7 +79,7 @@ class Task:
         if days is None:
             return ""
         if days < 0:
-            return _("overdue")
+            return pgettext("a task's deadline", "overdue")
         if days == 0:
             return _("due today")
         return ngettext("due in %(days)s day", "due in %(days)s days", days) % {"days": days}
