@@ -13,6 +13,7 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.formats import date_format
 
+from cocrea.core.actions import SYSTEM
 from cocrea.demo import live_data
 from cocrea.demo.events import load_events_demo
 from cocrea.demo.live import load_live_demo
@@ -22,10 +23,12 @@ from cocrea.demo.proposals import load_proposals_demo
 from cocrea.events import actions as event_actions
 from cocrea.events.models import Event
 from cocrea.organisations.models import Organisation
+from cocrea.participation import actions as participation_actions
+from cocrea.participation.models import Invitation
 from cocrea.plans import actions as plan_actions
 from cocrea.plans.models import ActionPlan, Role
 from cocrea.proposals import actions as proposal_actions
-from cocrea.proposals.models import PublicComment, ViabilityReview, slot_names
+from cocrea.proposals.models import PublicComment, ReviewDelegate, ViabilityReview, slot_names
 from cocrea.workspace.queries import plans_for_user
 from cocrea.workspace.tasks import Task, tasks_for
 
@@ -396,7 +399,7 @@ def test_the_inbox_costs_the_same_with_one_task_or_many(client, live, idaan):
     comment_on(first, "Primera", days_ago=5)
     table = live.tables.get(number=1)
     EventFactory(plan=live, kind="table_session", working_table=table, starts_at=in_days(-2))
-    people = (person("secretaria"), person("lider"), idaan["delegate"])
+    people = (person("secretaria"), person("lider"), idaan["delegate"], idaan["head"])
     few = [_dashboard_queries(client, user, live) for user in people]
     few_tasks = [len(tasks_for(user, live)) for user in people]
     for n in range(39):
@@ -527,3 +530,79 @@ def test_answering_through_the_page_empties_the_leaders_queue(client, live, comm
     page = client.get(reverse("workspace:comments", args=[live.slug]))
     assert page.context["rows"] == []
     assert listed("lider", live) == []
+
+
+def test_a_head_without_a_delegate_is_asked_to_name_one_until_they_do(live, idaan):
+    head, delegate = idaan["head"], idaan["delegate"]
+    delegation = ReviewDelegate.objects.get(plan=live, user=delegate)
+    proposal_actions.remove_delegate(delegation, by=head)
+    found = listed(head, live)
+    assert found[1] == (
+        "delegate",
+        "Name someone to review for IDAAN?",
+        "2 reviews pending, nobody named to help",
+    )
+    [task] = [task for task in tasks_for(head, live) if task.kind == "delegate"]
+    assert task.due == timezone.localdate() - datetime.timedelta(days=2)
+    assert task.url == reverse("proposals:reviews", args=[live.slug]) + "#delegates"
+    proposal_actions.name_delegate(live, delegation.institution, by=head, user=delegate)
+    assert [kind for kind, _title, _detail in listed(head, live)] == ["review", "review"]
+
+
+# --- invitations and liaisons: what the secretariat follows up ------------------------------------
+
+
+def test_accepted_and_expired_invitations_wait_for_the_secretariat(live):
+    officer = person("secretaria")
+    invite = {"by": officer, "side": "civil_society", "purpose": "take_part"}
+    accepted = participation_actions.send_invitation(
+        live, full_name="Ana", email="ana@example.org", **invite
+    )
+    expired = participation_actions.send_invitation(
+        live, full_name="Beto", email="beto@example.org", **invite
+    )
+    participation_actions.send_invitation(
+        live, full_name="Ceci", email="ceci@example.org", **invite
+    )
+    participation_actions.respond_invitation(accepted.link_token, by=SYSTEM, accept=True)
+    Invitation.objects.filter(pk=expired.pk).update(expires_at=timezone.now())
+    # No deadline: the oldest first (the expired one waits since it was sent, before Ana
+    # accepted hers).
+    assert listed(officer, live) == [
+        ("invitations", "1 invitation expired unanswered: send it again or revoke it", ""),
+        ("invitations", "Confirm 1 accepted invitation", ""),
+    ]
+    assert listed("lider", live) == EXPECTED["lider"]
+    participation_actions.confirm_invitation(Invitation.objects.get(pk=accepted.pk), by=officer)
+    participation_actions.revoke_invitation(Invitation.objects.get(pk=expired.pk), by=officer)
+    assert listed(officer, live) == []
+
+
+def test_liaisons_not_named_wait_while_the_liaisons_step_is_open(live):
+    officer = person("secretaria")
+    due = timezone.localdate() + datetime.timedelta(days=4)
+    request = participation_actions.request_liaison(
+        live,
+        by=officer,
+        axis=live.axes.get(number=1),
+        institution=Organisation.objects.get(acronym="IDAAN", jurisdiction=live.jurisdiction),
+        head_name="Nelson Urriola",
+        head_email="titular@idaan.example",
+        due_on=due,
+    )
+    # The liaisons step of the live cycle is over: nothing about them is due now.
+    assert listed(officer, live) == []
+    open_capability(live, "liaisons")
+    assert listed(officer, live) == [
+        ("liaisons", "1 institution has not named its liaison yet", "")
+    ]
+    [task] = tasks_for(officer, live)
+    assert (task.due, task.url) == (due, reverse("participation:liaisons", args=[live.slug]))
+    participation_actions.respond_liaison_request(
+        request.link_token,
+        by=SYSTEM,
+        designate=True,
+        full_name="Enlace de IDAAN",
+        email="enlace@idaan.example",
+    )
+    assert listed(officer, live) == []

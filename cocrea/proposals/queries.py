@@ -18,6 +18,7 @@ from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from cocrea.organisations.models import Organisation
 from cocrea.plans import capabilities
 from cocrea.tables.rules import tables_led_by
 
@@ -26,6 +27,7 @@ from .models import (
     Proposal,
     PublicComment,
     ResponsibleInstitution,
+    ReviewDelegate,
     ViabilityReview,
     all_slot_names,
     slot_label,
@@ -213,6 +215,28 @@ def reviews(plan, *, institutions=None, state: str = ""):
     elif state == "done":
         found = found.exclude(outcome=ViabilityReview.Outcome.PENDING)
     return found.order_by("due_on", "proposal__axis__number", "proposal__working_table__number")
+
+
+def pending_reviews_by_institution(plan, institutions) -> list[tuple]:
+    """(institution, pending reviews, earliest deadline) for each of `institutions` (ids) with
+    reviews pending in `plan` and no delegate named to review for it, by name."""
+    named = ReviewDelegate.objects.filter(plan=plan).values("institution_id")
+    rows = (
+        ViabilityReview.objects.filter(
+            proposal__plan=plan,
+            institution_id__in=institutions,
+            outcome=ViabilityReview.Outcome.PENDING,
+        )
+        .exclude(institution_id__in=named)
+        .order_by()
+        .values("institution_id")
+        .annotate(n=Count("id"), due=Min("due_on"))
+    )
+    found = {row["institution_id"]: (row["n"], row["due"]) for row in rows}
+    if not found:
+        return []
+    organisations = Organisation.objects.filter(pk__in=found).order_by("name")
+    return [(org, *found[org.pk]) for org in organisations]
 
 
 def review_counts(plan) -> dict[str, int]:

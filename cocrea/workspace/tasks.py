@@ -34,12 +34,14 @@ from cocrea.plans import capabilities
 from cocrea.plans import queries as plan_queries
 from cocrea.proposals import actions as proposal_actions
 from cocrea.proposals import queries as proposal_queries
-from cocrea.proposals.models import Proposal
+from cocrea.proposals.models import Proposal, ReviewDelegate
 from cocrea.proposals.rules import (
     can_answer_comment,
+    can_name_delegate,
     can_review_proposal,
     can_submit_proposals,
     institutions_headed_by,
+    review_seats,
 )
 from cocrea.tables.models import WorkingTable
 from cocrea.tables.rules import tables_joined_by
@@ -175,6 +177,36 @@ def reviews_to_give(inbox: Inbox) -> list[Task]:
         ) % {"count": count}
 
     return _capped(inbox, tasks, "review", more, reverse("proposals:reviews", args=[plan.slug]))
+
+
+def delegates_to_name(inbox: Inbox) -> list[Task]:
+    """For a head of institution: the institutions they head with reviews pending and nobody
+    named to review on their behalf, while they may name someone."""
+    user, plan = inbox.user, inbox.plan
+    headed = review_seats(user, plan)[0]
+    if not headed:
+        return []
+    pending = proposal_queries.pending_reviews_by_institution(plan, headed)
+    tasks = []
+    for institution, count, due in pending:
+        if not can_name_delegate(user, ReviewDelegate(plan=plan, institution=institution)):
+            continue
+        tasks.append(
+            inbox.task(
+                "delegate",
+                _("Name someone to review for %(institution)s?") % {"institution": institution},
+                reverse("proposals:reviews", args=[plan.slug]) + "#delegates",
+                due=due,
+                count=count,
+                detail=ngettext(
+                    "%(count)s review pending, nobody named to help",
+                    "%(count)s reviews pending, nobody named to help",
+                    count,
+                )
+                % {"count": count},
+            )
+        )
+    return tasks
 
 
 def sets_to_submit(inbox: Inbox) -> list[Task]:
@@ -363,6 +395,7 @@ def liaisons_awaited(inbox: Inbox) -> list[Task]:
 # The kinds of task, in the order they are read. Each takes the Inbox and returns its tasks.
 SOURCES = (
     reviews_to_give,
+    delegates_to_name,
     sets_to_submit,
     comments_to_answer,
     minutes_to_record,
