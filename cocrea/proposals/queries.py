@@ -127,15 +127,21 @@ COMMENT_STATES = ("unanswered", "answered", "hidden", "all")
 
 
 def comments_for_answering(
-    plan, user, *, state: str = "unanswered", table: int | None = None, axis: int | None = None
+    plan,
+    user,
+    *,
+    state: str = "unanswered",
+    table: int | None = None,
+    axis: int | None = None,
+    positions: bool = True,
 ):
     """The public comments on the plan's submitted proposals that `user` answers for, oldest
     first: all of them for who may see every comment (`view_comments`); else those on the
     proposals of the tables they lead, or whose lead institution they review for. Whether they
     may answer each one is its `can_answer_comment`. `state`: "unanswered" (visible, without an
     official answer), "answered", "hidden" or "all"; `table` and `axis` are numbers. Each row
-    knows its proposal, table and axis, and its `position` among its proposal's comments (the
-    public page shows them COMMENTS_PAGE_SIZE to a page)."""
+    knows its proposal, table and axis and, with `positions`, its `position` among its
+    proposal's comments (the public page shows them COMMENTS_PAGE_SIZE to a page)."""
     found = PublicComment.objects.filter(
         proposal__plan=plan, proposal__status=Proposal.Status.SUBMITTED
     )
@@ -156,6 +162,9 @@ def comments_for_answering(
         found = found.filter(proposal__working_table__number=table)
     if axis is not None:
         found = found.filter(proposal__axis__number=axis)
+    found = found.select_related("proposal", "proposal__working_table", "proposal__axis")
+    if not positions:
+        return found.order_by("created_at", "id")
     earlier = (
         PublicComment.objects.filter(proposal_id=OuterRef("proposal_id"))
         .filter(
@@ -167,11 +176,9 @@ def comments_for_answering(
         .annotate(n=Count("id"))
         .values("n")
     )
-    return (
-        found.select_related("proposal", "proposal__working_table", "proposal__axis")
-        .annotate(position=Coalesce(Subquery(earlier, output_field=IntegerField()), 0))
-        .order_by("created_at", "id")
-    )
+    return found.annotate(
+        position=Coalesce(Subquery(earlier, output_field=IntegerField()), 0)
+    ).order_by("created_at", "id")
 
 
 def comment_page_url(comment) -> str:

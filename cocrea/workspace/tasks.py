@@ -262,7 +262,7 @@ def comments_to_answer(inbox: Inbox) -> list[Task]:
     to the queue of comments (oldest first)."""
     user, plan = inbox.user, inbox.plan
     waiting = []
-    for comment in proposal_queries.comments_for_answering(plan, user):
+    for comment in proposal_queries.comments_for_answering(plan, user, positions=False):
         comment.proposal.plan = plan
         comment.proposal.working_table.plan = plan
         if can_answer_comment(user, comment):
