@@ -10,8 +10,9 @@ from django.urls import get_resolver, reverse
 
 import cocrea
 from cocrea.core.csv import SafeWriter, safe_cell
+from cocrea.proposals.models import Proposal, PublicComment
 
-from .factories_participation import RegistrationFactory
+from .factories_participation import RegistrationFactory, TableFactory
 
 # (cell as typed, cell as exported)
 CORPUS = [
@@ -79,9 +80,41 @@ def test_open_call_registrations_export_neutralises_formulas(client, secretary, 
     assert row[8] == "'-1+2"
 
 
+def test_public_comments_export_neutralises_formulas(client, secretary, plan):
+    table = TableFactory(plan=plan, number=1)
+    proposal = Proposal.objects.create(
+        plan=plan,
+        working_table=table,
+        axis=table.axes.get(),
+        slot="commitment_1",
+        title_es="+Datos abiertos",
+        status=Proposal.Status.SUBMITTED,
+    )
+    PublicComment.objects.create(
+        proposal=proposal, author_name="@Ana", body='=HYPERLINK("http://evil.example","Ver")'
+    )
+    client.force_login(secretary)
+    response = client.get(reverse("workspace:comments_csv", args=[plan.slug]))
+    assert response.status_code == 200
+    assert response["Cache-Control"] == "no-store"
+    header, row = _rows(response)
+    assert header[:6] == [
+        "Escrito",
+        "Autoría",
+        "Propuesta",
+        "Mesa de trabajo",
+        "Eje temático",
+        "Comentario",
+    ]
+    assert row[1:3] == ["'@Ana", "'+Datos abiertos"]
+    assert row[5] == '\'=HYPERLINK("http://evil.example","Ver")'
+    assert row[-1].endswith(f"{proposal.get_absolute_url()}#comment-{proposal.comments.get().pk}")
+
+
 # Every CSV download of the product, with the test above that exercises it through HTTP.
 CSV_EXPORTS = {
     "participation:registrations_csv": test_open_call_registrations_export_neutralises_formulas,
+    "workspace:comments_csv": test_public_comments_export_neutralises_formulas,
 }
 
 

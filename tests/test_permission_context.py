@@ -210,6 +210,8 @@ SCOPES = {
     "proposals.list_assignments": {*SECRETARIAT_POWERS, "leader"},
     "proposals.view_reviews": SECRETARIAT_POWERS,
     "proposals.list_reviews": {*SECRETARIAT_POWERS, "head"},
+    "proposals.view_comments": SECRETARIAT_POWERS,
+    "proposals.list_comments": {*SECRETARIAT_POWERS, "leader", "head"},
     "events.manage_events": SECRETARIAT_POWERS,
     "events.view_commission_meetings": {*SECRETARIAT_POWERS, "commissioner"},
     "tables.form_tables": SECRETARIAT_POWERS,

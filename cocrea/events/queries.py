@@ -161,6 +161,17 @@ def events_for_workspace(plan, user):
     return events.filter(mine)
 
 
+def without_minutes(plan, user):
+    """The events `user` works on (`events_for_workspace`) that have started, are not cancelled
+    and have no minutes yet, oldest first. Whether they may record them is `can_record_minutes`."""
+    return (
+        events_for_workspace(plan, user)
+        .filter(starts_at__lt=timezone.now(), minutes_published_on__isnull=True)
+        .exclude(status=Event.Status.CANCELLED)
+        .order_by("starts_at", "id")
+    )
+
+
 def _sector_of_kind():
     """The sector label of an organisation kind, as a database expression ("—" without one)."""
     sectors = dict(Organisation.Sector.choices)

@@ -1,7 +1,8 @@
 """Reads of the participation app for the workspace (personal data: never for public pages)."""
 
-from django.db.models import Count, Prefetch, Q
+from django.db.models import Count, Min, Prefetch, Q
 from django.urls import reverse
+from django.utils import timezone
 
 from cocrea.plans.models import Axis
 from cocrea.plans.queries import current_plan
@@ -78,6 +79,29 @@ def invitations(plan):
 
 def liaison_requests(plan):
     return LiaisonRequest.objects.filter(plan=plan).select_related("axis", "institution", "liaison")
+
+
+def invitations_to_follow_up(plan) -> dict:
+    """What the plan's invitations wait for from the secretariat, in one query: `accepted` ones
+    to confirm (and when the first was accepted), unanswered ones whose link `expired` (to send
+    again or revoke; and when the first was sent)."""
+    now = timezone.now()
+    accepted = Q(status=Invitation.Status.ACCEPTED)
+    expired = Q(status=Invitation.Status.SENT, expires_at__lte=now)
+    return Invitation.objects.filter(plan=plan).aggregate(
+        accepted=Count("id", filter=accepted),
+        accepted_since=Min("responded_at", filter=accepted),
+        expired=Count("id", filter=expired),
+        expired_since=Min("sent_at", filter=expired),
+    )
+
+
+def liaison_requests_pending(plan) -> dict:
+    """The plan's requests for a liaison still unanswered, in one query: how many, the earliest
+    deadline and the first sent."""
+    return LiaisonRequest.objects.filter(plan=plan, status=LiaisonRequest.Status.PENDING).aggregate(
+        pending=Count("id"), due=Min("due_on"), since=Min("sent_at")
+    )
 
 
 # How many registrations a table's member picker shows at most: it searches, it never lists them

@@ -149,14 +149,17 @@ def plans_where_open(key: str) -> set[int]:
     return {plan_id for plan_id, keys in rows if key in keys}
 
 
-def enabling_step(plan, key: str):
+def enabling_step(plan, key: str, *, steps=None):
     """The step of `plan` that enables `key`: the open one, else the next not started, else the
-    last closed (for deadlines read from its planned end). None if no step enables it."""
+    last closed (for deadlines read from its planned end). None if no step enables it. `steps`:
+    the plan's steps in programme order, when the caller has read them."""
     from .models import Step
 
     if key not in CATALOGUE:
         raise KeyError(f"unknown capability {key!r}")
-    steps = [s for s in plan.steps.order_by("number", "id") if key in s.capabilities]
+    if steps is None:
+        steps = plan.steps.order_by("number", "id")
+    steps = [s for s in steps if key in s.capabilities]
     for status in (Step.Status.OPEN, Step.Status.PENDING):
         for step in steps:
             if step.status == status:

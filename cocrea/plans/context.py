@@ -107,6 +107,20 @@ class PermissionContext:
     def is_secretariat(self) -> bool:
         return Role.SECRETARIAT in self.roles
 
+    @property
+    def holds_a_seat(self) -> bool:
+        """Holds a seat of any kind the higher apps register (a table, a named delegation), with
+        or without a role: each kind read once, like every seat."""
+        return any(_holds(self.seats(name)) for name in SEAT_LOADERS)
+
+
+def _holds(seats) -> bool:
+    """Whether a loader's answer names any seat: a set, or a tuple of sets (joined and led
+    tables; headed and delegated institutions)."""
+    if isinstance(seats, tuple):
+        return any(bool(part) for part in seats)
+    return bool(seats)
+
 
 def permissions_for(user, plan) -> PermissionContext | None:
     """The permission context of `user` in `plan` (None without a saved plan), cached for the

@@ -41,13 +41,22 @@ has_any_role = has_role(*Role.values)
 
 
 @rules.predicate
+def holds_a_seat(user, obj=None):
+    """Sits at one of the plan's working tables or reviews for an institution as a named
+    delegate, even without a role in the plan."""
+    context = permissions_for(user, plan_of(obj))
+    return context is not None and context.authenticated and context.holds_a_seat
+
+
+@rules.predicate
 def is_platform_admin(user, obj=None):
     """A platform administrator (site-level: creates plans, names their secretariat, chooses the
     current plan), whatever the object."""
     return platform_admin_check(user)
 
 
-rules.add_perm("plans.view_workspace", has_any_role)
+# The plan's workspace: whoever holds a role in it or a seat (a delegate reviewer, a table member).
+rules.add_perm("plans.view_workspace", has_any_role | holds_a_seat)
 rules.add_perm("plans.change_plan", is_secretariat)
 rules.add_perm("plans.change_axes", is_secretariat)
 rules.add_perm("plans.start_programme", is_secretariat)

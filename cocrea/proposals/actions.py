@@ -105,14 +105,19 @@ def missing_template_fields(text, *, language: str, milestones: list[dict] | Non
     ]
 
 
-def missing_for_submission(table, axis) -> list[str]:
+def missing_for_submission(table, axis, *, drafts=None) -> list[str]:
     """Everything that keeps the table's set for `axis` from being submitted, slot by slot;
     empty when ready. A set is complete when each of the plan's N + M slots holds a proposal
-    with everything its template requires, in the plan's default language, and nothing else."""
+    with everything its template requires, in the plan's default language, and nothing else.
+    `drafts`: the set's proposals with their milestones prefetched, when the caller read them
+    (the task inbox reads every set of a person's tables at once)."""
     plan = table.plan
     language = plan.default_language
-    found = Proposal.objects.filter(working_table=table, axis=axis).prefetch_related("milestones")
-    proposals = {p.slot: p for p in found}
+    if drafts is None:
+        drafts = Proposal.objects.filter(working_table=table, axis=axis).prefetch_related(
+            "milestones"
+        )
+    proposals = {p.slot: p for p in drafts}
     wanted = expected_slots(plan)
     problems = []
     for slot in wanted:

@@ -2,22 +2,43 @@
 
 import datetime
 
-from django.db.models import Case, Count, IntegerField, Prefetch, Value, When
+from django.db.models import (
+    Case,
+    Count,
+    IntegerField,
+    Min,
+    OuterRef,
+    Prefetch,
+    Q,
+    Subquery,
+    Value,
+    When,
+)
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from cocrea.organisations.models import Organisation
 from cocrea.plans import capabilities
+from cocrea.tables.rules import tables_led_by
 
 from .models import (
     Milestone,
     Proposal,
+    PublicComment,
     ResponsibleInstitution,
+    ReviewDelegate,
     ViabilityReview,
     all_slot_names,
     slot_label,
     slot_names,
 )
-from .rules import can_list_assignments, can_list_reviews
+from .rules import (
+    can_list_assignments,
+    can_list_reviews,
+    can_view_comments,
+    institutions_headed_by,
+)
 
 SLOT_ORDER = Case(
     *[When(slot=slot, then=Value(i)) for i, slot in enumerate(all_slot_names())],
@@ -100,6 +121,86 @@ def public_comments(proposal: Proposal):
     return proposal.comments.order_by("created_at", "id")
 
 
+# The public page of a proposal shows its comments this many to a page (views.COMMENTS_PAGE_SIZE).
+COMMENTS_PAGE_SIZE = 50
+COMMENT_STATES = ("unanswered", "answered", "hidden", "all")
+
+
+def comments_for_answering(
+    plan,
+    user,
+    *,
+    state: str = "unanswered",
+    table: int | None = None,
+    axis: int | None = None,
+    positions: bool = True,
+):
+    """The public comments on the plan's submitted proposals that `user` answers for, oldest
+    first: all of them for who may see every comment (`view_comments`); else those on the
+    proposals of the tables they lead, or whose lead institution they review for. Whether they
+    may answer each one is its `can_answer_comment`. `state`: "unanswered" (visible, without an
+    official answer), "answered", "hidden" or "all"; `table` and `axis` are numbers. Each row
+    knows its proposal, table and axis and, with `positions`, its `position` among its
+    proposal's comments (the public page shows them COMMENTS_PAGE_SIZE to a page)."""
+    found = PublicComment.objects.filter(
+        proposal__plan=plan, proposal__status=Proposal.Status.SUBMITTED
+    )
+    if not can_view_comments(user, plan):
+        leads = ResponsibleInstitution.objects.filter(
+            is_lead=True, organisation_id__in=institutions_headed_by(user, plan)
+        ).values("proposal_id")
+        found = found.filter(
+            Q(proposal__working_table_id__in=tables_led_by(user, plan)) | Q(proposal_id__in=leads)
+        )
+    if state == "unanswered":
+        found = found.filter(hidden_at__isnull=True, answered_at__isnull=True)
+    elif state == "answered":
+        found = found.filter(hidden_at__isnull=True, answered_at__isnull=False)
+    elif state == "hidden":
+        found = found.filter(hidden_at__isnull=False)
+    if table is not None:
+        found = found.filter(proposal__working_table__number=table)
+    if axis is not None:
+        found = found.filter(proposal__axis__number=axis)
+    found = found.select_related("proposal", "proposal__working_table", "proposal__axis")
+    if not positions:
+        return found.order_by("created_at", "id")
+    earlier = (
+        PublicComment.objects.filter(proposal_id=OuterRef("proposal_id"))
+        .filter(
+            Q(created_at__lt=OuterRef("created_at"))
+            | Q(created_at=OuterRef("created_at"), id__lt=OuterRef("id"))
+        )
+        .order_by()
+        .values("proposal_id")
+        .annotate(n=Count("id"))
+        .values("n")
+    )
+    return found.annotate(
+        position=Coalesce(Subquery(earlier, output_field=IntegerField()), 0)
+    ).order_by("created_at", "id")
+
+
+def comment_page_url(comment) -> str:
+    """Where `comment` is on its proposal's public page, with its answer form."""
+    url = comment.proposal.get_absolute_url()
+    page = getattr(comment, "position", 0) // COMMENTS_PAGE_SIZE + 1
+    if page > 1:
+        url += f"?comments={page}"
+    return f"{url}#comment-{comment.pk}"
+
+
+def comment_counts(plan) -> dict:
+    """The plan's visible public comments awaiting an official answer: how many, and when the
+    oldest was written (None without any)."""
+    return PublicComment.objects.filter(
+        proposal__plan=plan,
+        proposal__status=Proposal.Status.SUBMITTED,
+        hidden_at__isnull=True,
+        answered_at__isnull=True,
+    ).aggregate(unanswered=Count("id"), oldest=Min("created_at"))
+
+
 def draft_comments(proposal: Proposal):
     return proposal.draft_comments.select_related("author").order_by("created_at", "id")
 
@@ -121,6 +222,28 @@ def reviews(plan, *, institutions=None, state: str = ""):
     elif state == "done":
         found = found.exclude(outcome=ViabilityReview.Outcome.PENDING)
     return found.order_by("due_on", "proposal__axis__number", "proposal__working_table__number")
+
+
+def pending_reviews_by_institution(plan, institutions) -> list[tuple]:
+    """(institution, pending reviews, earliest deadline) for each of `institutions` (ids) with
+    reviews pending in `plan` and no delegate named to review for it, by name."""
+    named = ReviewDelegate.objects.filter(plan=plan).values("institution_id")
+    rows = (
+        ViabilityReview.objects.filter(
+            proposal__plan=plan,
+            institution_id__in=institutions,
+            outcome=ViabilityReview.Outcome.PENDING,
+        )
+        .exclude(institution_id__in=named)
+        .order_by()
+        .values("institution_id")
+        .annotate(n=Count("id"), due=Min("due_on"))
+    )
+    found = {row["institution_id"]: (row["n"], row["due"]) for row in rows}
+    if not found:
+        return []
+    organisations = Organisation.objects.filter(pk__in=found).order_by("name")
+    return [(org, *found[org.pk]) for org in organisations]
 
 
 def review_counts(plan) -> dict[str, int]:

@@ -147,10 +147,18 @@ rules.add_perm("proposals.remind_review", is_secretariat)
 add_capability_perm("proposals.comment_proposal", is_registered, public_comment)
 add_seat_perm("proposals.answer_comment", is_secretariat | leads_table)
 rules.add_perm("proposals.moderate_comment", is_secretariat)
+# The workspace's queue of public comments: all of them (`view_comments`); leaders, heads and
+# delegates the comments on the proposals they answer for (each row asks `answer_comment`).
+rules.add_perm("proposals.view_comments", is_secretariat)
+rules.add_perm(
+    "proposals.list_comments", is_secretariat | leads_a_table | reviews_for_an_institution
+)
 
 
 # One `can_<verb>` per permission: what views, forms, templates' rows and the API ask.
 can_list_assignments = asker("proposals.list_assignments")
+can_list_comments = asker("proposals.list_comments")
+can_view_comments = asker("proposals.view_comments")
 can_answer_comment = asker("proposals.answer_comment")
 can_assign_institutions = asker("proposals.assign_institutions")
 can_change_proposal = asker("proposals.change_proposal")

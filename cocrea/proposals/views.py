@@ -535,7 +535,7 @@ def _detail(request, plan, proposal, *, comment_form=None, status=200):
     )
 
 
-COMMENTS_PAGE_SIZE = 50
+COMMENTS_PAGE_SIZE = queries.COMMENTS_PAGE_SIZE
 
 
 @require_GET

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import jurisdiction, setup, structure, views
+from . import comments, jurisdiction, setup, structure, views
 
 app_name = "workspace"
 
@@ -27,6 +27,8 @@ urlpatterns = [
     path("<slug:slug>/steps/<slug:key>/close/", views.step_close, name="step_close"),
     path("<slug:slug>/steps/<slug:key>/delete/", views.step_delete, name="step_delete"),
     path("<slug:slug>/publish/", views.publish, name="publish"),
+    path("<slug:slug>/comments/", comments.comments, name="comments"),
+    path("<slug:slug>/comments.csv", comments.comments_csv, name="comments_csv"),
     path("<slug:slug>/structure/", structure.overview, name="structure"),
     path("<slug:slug>/structure/axes/new/", structure.axis_create, name="axis_create"),
     path("<slug:slug>/structure/axes/<int:number>/edit/", structure.axis_edit, name="axis_edit"),

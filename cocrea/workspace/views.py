@@ -14,10 +14,13 @@ from cocrea.plans import actions, capabilities, queries
 from cocrea.plans.models import ActionPlan, Step
 from cocrea.plans.rules import can_add_actionplan
 from cocrea.proposals import queries as proposal_queries
+from cocrea.proposals.rules import can_list_comments, can_view_comments
 from cocrea.tables.models import WorkingTable
 from cocrea.tables.rules import tables_joined_by
 
+from . import queries as workspace_queries
 from .forms import PublishForm, StepForm
+from .tasks import tasks_across, tasks_for
 
 
 def _plan_for(request, slug: str, perm: str = "plans.view_workspace") -> ActionPlan:
@@ -38,7 +41,7 @@ def _missing_text(missing) -> str:
 
 @login_required
 def home(request):
-    plans = list(queries.plans_for_user(request.user))
+    plans = list(workspace_queries.plans_for_user(request.user))
     # A platform administrator also sees every plan, which one is current, and "New plan".
     platform = can_add_actionplan(request.user)
     if len(plans) == 1 and not platform:
@@ -49,7 +52,12 @@ def home(request):
     return render(
         request,
         "workspace/home.html",
-        {"plans": plans, "all_plans": all_plans, "platform": platform},
+        {
+            "plans": plans,
+            "all_plans": all_plans,
+            "platform": platform,
+            "tasks": tasks_across(request.user, plans),
+        },
     )
 
 
@@ -76,6 +84,12 @@ def _dashboard(request, plan, publish_form=None):
             "publish_form": publish_form or PublishForm(plan=plan),
             "my_roles": [r.get_role_display() for r in plan.roles.filter(user=request.user)],
             "proposal_links": proposal_queries.workspace_links(request.user, plan),
+            "tasks": tasks_for(request.user, plan),
+            "may_list_comments": can_list_comments(request.user, plan),
+            # The queue of public comments, counted for who sees them all.
+            "comment_counts": proposal_queries.comment_counts(plan)
+            if can_view_comments(request.user, plan)
+            else None,
             # The tables the person leads or sits at: their daily work starts there.
             "my_tables": list(
                 WorkingTable.objects.filter(pk__in=tables_joined_by(request.user, plan))
