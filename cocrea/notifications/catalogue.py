@@ -146,13 +146,22 @@ STEP_AUDIENCES = {
 
 
 def _step_people(happening: Happening) -> list[Recipient]:
-    step = happening.obj
-    found = []
-    for key in step.capabilities:
-        audience = STEP_AUDIENCES.get(key)
-        if audience is not None:
-            found.extend(audience(happening.plan))
-    return found
+    """The audiences of the step's capabilities, once each, with `capabilities`: those of the
+    step that concern the person (their message names them)."""
+    from cocrea.plans.capabilities import CATALOGUE as CAPABILITIES
+
+    found: dict[tuple, Recipient] = {}
+    for capability in CAPABILITIES.values():  # in the catalogue's order
+        audience = STEP_AUDIENCES.get(capability.key)
+        if audience is None or capability.key not in happening.obj.capabilities:
+            continue
+        for recipient in audience(happening.plan):
+            known = found.setdefault(
+                recipient.identity,
+                Recipient(recipient.user, context={**recipient.context, "capabilities": []}),
+            )
+            known.context["capabilities"].append(capability)
+    return list(found.values())
 
 
 KINDS += [
@@ -241,7 +250,9 @@ def _reviews_page(happening: Happening, recipient: Recipient) -> str:
 def _set_submitted(happening: Happening) -> list[Recipient]:
     plan = happening.plan
     return [
-        *people(holders(plan, Role.SECRETARIAT), path=reverse("proposals:assignments", args=[plan.slug])),
+        *people(
+            holders(plan, Role.SECRETARIAT), path=reverse("proposals:assignments", args=[plan.slug])
+        ),
         *(
             Recipient(r.user, context={"path": reverse("proposals:list", args=[plan.slug])})
             for r in followers(*happening.context["proposals"])
