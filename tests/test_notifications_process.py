@@ -277,3 +277,19 @@ def finance_head(world):
         world.plan, user, Role.HEAD_OF_INSTITUTION, by=SYSTEM, organisation=finance
     )
     return user
+
+
+def test_the_preferences_page_offers_the_kinds_of_the_process(client, world):
+    from cocrea.notifications.tokens import preferences_token
+
+    leader = world.people["leader"]
+    page = client.get(
+        reverse("notifications:preferences_token", args=[preferences_token(leader.email)])
+    ).content.decode()
+    for label in (
+        "Se abrió un paso del programa que le concierne",
+        "Le dieron un puesto en una mesa de trabajo, o la dirección de una",
+        "Alguien comentó una propuesta",
+        "Cambió una propuesta que usted sigue",
+    ):
+        assert label in page
