@@ -31,6 +31,9 @@ KIND = "proposals.review_given"
 
 
 def give(review, people, *, execute_on_commit):
+    # only this review's notices: not those of the fixtures (the assignment of the review, ...)
+    Notification.objects.all().delete()
+    Delivery.objects.all().delete()
     with execute_on_commit(execute=True):
         actions.review_proposal(review, by=people["head"], outcome="viable")
 

@@ -161,8 +161,12 @@ def test_confirmed_leader_gets_account_role_and_seat(
         "government",
         "invitation",
     )
-    assert [m.to for m in mail.outbox] == [["rosa@gob.example"]]  # the welcome mail
-    assert "/welcome/" in mail.outbox[0].body
+    # the seat at the table (tables.seat_given), then the welcome mail
+    assert [(m.to, m.subject) for m in mail.outbox] == [
+        (["rosa@gob.example"], f"Usted dirige la mesa de trabajo {table}"),
+        (["rosa@gob.example"], f"Su cuenta para {plan.title}"),
+    ]
+    assert "/welcome/" in mail.outbox[1].body
 
 
 def test_participant_is_confirmed_without_leader_requirements(plan, secretary, requirements):

@@ -1049,6 +1049,28 @@ def test_answer_comment_matrix(persona, step_open, plan, comment, people):
         assert PublicComment.objects.get().answer == ""
 
 
+MAY_ANSWER_ONCE_ASSIGNED = {*MAY_ANSWER, "head"}
+
+
+@step_state
+@every_persona
+def test_answer_comment_matrix_once_the_lead_institution_is_assigned(
+    persona, step_open, plan, review, comment, people
+):
+    """The head (and delegates) of the proposal's lead institution answer too."""
+    set_all_steps(plan, Step.Status.OPEN if step_open else Step.Status.CLOSED)
+    user = people[persona]
+    allowed = persona in MAY_ANSWER_ONCE_ASSIGNED
+    assert user.has_perm("proposals.answer_comment", comment) is allowed
+    if allowed:
+        actions.answer_comment(comment, by=user, answer="Respuesta.")
+        assert PublicComment.objects.get().answer == "Respuesta."
+    else:
+        with pytest.raises(PermissionDenied):
+            actions.answer_comment(comment, by=user, answer="Respuesta.")
+        assert PublicComment.objects.get().answer == ""
+
+
 @step_state
 @every_persona
 def test_moderate_comment_matrix(persona, step_open, plan, comment, people):

@@ -4,9 +4,9 @@ from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
 from django.utils import timezone
 
-from cocrea.core.actions import log_action
+from cocrea.core.actions import log_action, require_perm
 
-from .catalogue import CATALOGUE
+from .catalogue import CATALOGUE, FOLLOW_ON
 from .models import Follow, Frequency, Notification, Preference
 
 
@@ -50,6 +50,7 @@ def set_preferences(*, by, choices: dict[str, str], user=None, email: str = "") 
 
 def follow(obj, *, by) -> Follow:
     """`by` follows `obj` (idempotent)."""
+    require_perm(by, "notifications.follow", obj)
     content_type = ContentType.objects.get_for_model(obj)
     with transaction.atomic():
         row, created = Follow.objects.get_or_create(
@@ -67,6 +68,8 @@ def follow(obj, *, by) -> Follow:
 
 
 def unfollow(obj, *, by) -> bool:
+    """`by` stops following `obj`; False if they did not follow it."""
+    require_perm(by, "notifications.follow", obj)
     content_type = ContentType.objects.get_for_model(obj)
     with transaction.atomic():
         deleted, _rows = Follow.objects.filter(
@@ -83,12 +86,30 @@ def unfollow(obj, *, by) -> bool:
     return bool(deleted)
 
 
+def follow_on(kind: str, *, plan, obj, by, context) -> None:
+    """Listener of `cocrea.core.happenings`: the person who acted follows what the kind makes
+    them follow (`FOLLOW_ON` in the catalogue: commenting on a proposal follows it). Runs after
+    the dispatch, so the commenter is not told of their own comment."""
+    target = FOLLOW_ON.get(kind)
+    if target is None or not getattr(by, "is_authenticated", False) or not by.is_active:
+        return
+    from .kinds import Happening
+
+    follow(target(Happening(kind=kind, plan=plan, obj=obj, by=by, context=context)), by=by)
+
+
 def is_following(user, obj) -> bool:
     if not getattr(user, "is_authenticated", False):
         return False
     return Follow.objects.filter(
         user=user, content_type=ContentType.objects.get_for_model(obj), object_id=obj.pk
     ).exists()
+
+
+def follower_count(obj) -> int:
+    return Follow.objects.filter(
+        content_type=ContentType.objects.get_for_model(obj), object_id=obj.pk
+    ).count()
 
 
 def mark_read(user, *, ids=None) -> int:

@@ -10,6 +10,8 @@ class NotificationsConfig(AppConfig):
     def ready(self):
         from cocrea.core.happenings import listen
 
+        from .actions import follow_on
         from .dispatch import dispatch
 
         listen(dispatch)
+        listen(follow_on)  # after the dispatch: see follow_on

@@ -7,10 +7,15 @@ tests build the kind x persona matrix from this catalogue, so a kind without its
 The audience functions read who holds which role or seat now; they run inside the action's
 transaction and must stay a bounded number of queries whatever the number of recipients."""
 
+import datetime
+
 from django.contrib.auth import get_user_model
+from django.db.models import Q
+from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from cocrea.plans.models import Role
+from cocrea.plans.models import PlanRole, Role
 
 from .kinds import Happening, Kind, Recipient, people
 
@@ -41,7 +46,8 @@ def table_people(table, *, leaders_only: bool = False) -> list[Recipient]:
     return people(member.user for member in members)
 
 
-def followers(obj) -> list[Recipient]:
+def followers(obj, *more) -> list[Recipient]:
+    """The active people following `obj` (or any of `more`, objects of the same model)."""
     from django.contrib.contenttypes.models import ContentType
 
     content_type = ContentType.objects.get_for_model(obj)
@@ -49,13 +55,62 @@ def followers(obj) -> list[Recipient]:
         User.objects.filter(
             is_active=True,
             follows__content_type=content_type,
-            follows__object_id=obj.pk,
-        )
+            follows__object_id__in=[obj.pk, *(other.pk for other in more)],
+        ).distinct()
     )
 
 
 def object_link(happening: Happening, recipient: Recipient) -> str:
     return happening.obj.get_absolute_url()
+
+
+def recipient_link(happening: Happening, recipient: Recipient) -> str:
+    """Each recipient's own link (`path` in their context): where that person acts."""
+    return recipient.context.get("path", "")
+
+
+def tables_people(plan, *, leaders_only: bool = False) -> list[Recipient]:
+    """The leaders (and members, unless `leaders_only`) of the plan's working tables, each with
+    the link to their table's proposals (one query)."""
+    from cocrea.tables.models import TableMember
+
+    members = TableMember.objects.filter(table__plan=plan, user__is_active=True).select_related(
+        "user", "table"
+    )
+    if leaders_only:
+        members = members.filter(is_leader=True)
+    return [
+        Recipient(
+            user=member.user,
+            context={"path": reverse("proposals:workspace", args=[plan.slug, member.table.number])},
+        )
+        for member in members.order_by("table__number", "pk")
+    ]
+
+
+def reviewers(plan, institution) -> list[Recipient]:
+    """The heads of `institution` in `plan` and the delegates they named."""
+    from cocrea.proposals.actions import reviewers_of
+
+    return people(reviewers_of(plan, institution))
+
+
+def pending_reviewers(plan) -> list[Recipient]:
+    """The heads and delegates of the institutions with a pending viability review in `plan`,
+    with the link to their reviews."""
+    from cocrea.proposals.models import ReviewDelegate, ViabilityReview
+
+    institutions = ViabilityReview.objects.filter(
+        proposal__plan=plan, outcome=ViabilityReview.Outcome.PENDING
+    ).values("institution_id")
+    heads = PlanRole.objects.filter(
+        plan=plan, role=Role.HEAD_OF_INSTITUTION, organisation_id__in=institutions
+    ).values("user_id")
+    delegates = ReviewDelegate.objects.filter(plan=plan, institution_id__in=institutions).values(
+        "user_id"
+    )
+    users = User.objects.filter(Q(pk__in=heads) | Q(pk__in=delegates), is_active=True)
+    return people(users.order_by("pk"), path=reverse("proposals:reviews", args=[plan.slug]))
 
 
 # --- the kinds, by the app whose action reports them ------------------------------------------
@@ -66,13 +121,100 @@ KINDS: list[Kind] = []
 
 # plans
 
+# Who is told when a step opens or closes: for each capability of the programme
+# (cocrea/plans/capabilities.py CATALOGUE), the people outside the secretariat whose action it
+# enables, as its permissions' rules name them (cocrea/<app>/rules.py). The secretariat runs the
+# programme (it opens and closes the steps), so it is never told; a capability open to anyone
+# (the open call, the public comment) tells nobody in particular; a step enabling no capability
+# tells nobody. A test checks every capability has its entry.
+STEP_AUDIENCES = {
+    # the secretariat's own actions
+    "forum-meetings": None,
+    "liaisons": None,
+    "outreach": None,
+    "training": None,
+    # anyone (the public call, the public comment on proposals)
+    "open-call": None,
+    "public-comment": None,
+    # proposals.change_proposal, comment_draft, submit_proposals: the tables' leaders and members
+    "drafting": lambda plan: tables_people(plan),
+    # proposals.assign_institutions: the tables' leaders (with the secretariat)
+    "assignment": lambda plan: tables_people(plan, leaders_only=True),
+    # proposals.review_proposal: the heads and delegates of the institutions with a pending review
+    "viability-review": pending_reviewers,
+}
+
+
+def _step_people(happening: Happening) -> list[Recipient]:
+    """The audiences of the step's capabilities, once each, with `capabilities`: those of the
+    step that concern the person (their message names them)."""
+    from cocrea.plans.capabilities import CATALOGUE as CAPABILITIES
+
+    found: dict[tuple, Recipient] = {}
+    for capability in CAPABILITIES.values():  # in the catalogue's order
+        audience = STEP_AUDIENCES.get(capability.key)
+        if audience is None or capability.key not in happening.obj.capabilities:
+            continue
+        for recipient in audience(happening.plan):
+            known = found.setdefault(
+                recipient.identity,
+                Recipient(recipient.user, context={**recipient.context, "capabilities": []}),
+            )
+            known.context["capabilities"].append(capability)
+    return list(found.values())
+
+
+KINDS += [
+    Kind(
+        "plans.step_opened",
+        _("A step of the programme that concerns you opened"),
+        _step_people,
+        link=recipient_link,
+    ),
+    Kind(
+        "plans.step_closed",
+        _("A step of the programme that concerns you closed"),
+        _step_people,
+        link=recipient_link,
+    ),
+]
+
 # tables
+
+
+def _seated(happening: Happening) -> list[Recipient]:
+    member = happening.obj
+    return people([member.user] if member.user.is_active else [])
+
+
+def _table_link(happening: Happening, recipient: Recipient) -> str:
+    table = happening.obj.table
+    return reverse("proposals:workspace", args=[table.plan.slug, table.number])
+
+
+KINDS += [
+    Kind(
+        "tables.seat_given",
+        _("You were given a seat at a working table, or made its leader"),
+        _seated,
+        link=_table_link,
+    ),
+]
 
 # participation
 
 # events
 
 # proposals
+
+
+# Whom a kind makes follow its object: the person who acted follows what the function returns
+# (commenting on a proposal follows it; `cocrea.notifications.actions.follow_on`).
+FOLLOW_ON = {
+    "proposals.comment_posted": lambda happening: happening.obj.proposal,
+}
+# A person following a proposal is told of its changes at most once per this time.
+PROPOSAL_CHANGED_QUIET = datetime.timedelta(hours=1)
 
 
 def _review_given(happening: Happening) -> list[Recipient]:
@@ -88,12 +230,133 @@ def _review_link(happening: Happening, recipient: Recipient) -> str:
     return happening.obj.proposal.get_absolute_url()
 
 
+def _reviewers(happening: Happening) -> list[Recipient]:
+    return reviewers(happening.plan, happening.obj.institution)
+
+
+def _review_page(happening: Happening, recipient: Recipient) -> str:
+    return reverse("proposals:review", args=[happening.plan.slug, happening.obj.pk])
+
+
+def _delegate(happening: Happening) -> list[Recipient]:
+    user = happening.obj.user
+    return people([user] if user.is_active else [])
+
+
+def _reviews_page(happening: Happening, recipient: Recipient) -> str:
+    return reverse("proposals:reviews", args=[happening.plan.slug])
+
+
+def _set_submitted(happening: Happening) -> list[Recipient]:
+    plan = happening.plan
+    return [
+        *people(
+            holders(plan, Role.SECRETARIAT), path=reverse("proposals:assignments", args=[plan.slug])
+        ),
+        *(
+            Recipient(r.user, context={"path": reverse("proposals:list", args=[plan.slug])})
+            for r in followers(*happening.context["proposals"])
+        ),
+    ]
+
+
+def _comment_posted(happening: Happening) -> list[Recipient]:
+    from cocrea.proposals.rules import lead_institution_of
+
+    comment = happening.obj
+    proposal = comment.proposal
+    lead = lead_institution_of(proposal)
+    return [
+        *secretariat(happening.plan),
+        *table_people(proposal.working_table, leaders_only=True),
+        *(reviewers(happening.plan, lead) if lead is not None else []),
+        *followers(proposal),
+    ]
+
+
+def _comment_answered(happening: Happening) -> list[Recipient]:
+    comment = happening.obj
+    author = comment.author
+    return [
+        *people([author] if author is not None and author.is_active else []),
+        *followers(comment.proposal),
+    ]
+
+
+def _comment_link(happening: Happening, recipient: Recipient) -> str:
+    comment = happening.obj
+    return f"{comment.proposal.get_absolute_url()}#comment-{comment.pk}"
+
+
+def _proposal_changed(happening: Happening) -> list[Recipient]:
+    """The proposal's followers, except those told of its changes within the quiet time: a table
+    saving a draft many times in a row makes one notice, not one per save."""
+    from cocrea.notifications.models import Notification
+
+    proposal = happening.obj
+    recently = Notification.objects.filter(
+        kind=happening.kind,
+        url=proposal.get_absolute_url(),
+        created_at__gte=timezone.now() - PROPOSAL_CHANGED_QUIET,
+    ).values_list("user_id", flat=True)
+    told = set(recently)
+    return [r for r in followers(proposal) if r.user.pk not in told]
+
+
 KINDS += [
+    Kind(
+        "proposals.delegate_named",
+        _("You were named a delegate to review proposals"),
+        _delegate,
+        link=_reviews_page,
+    ),
+    Kind(
+        "proposals.review_assigned",
+        _("A proposal was assigned to your institution for review"),
+        _reviewers,
+        link=_review_page,
+    ),
+    Kind(
+        "proposals.review_due_soon",
+        _("A viability review of your institution is due soon"),
+        _reviewers,
+        link=_review_page,
+    ),
+    Kind(
+        "proposals.review_overdue",
+        _("A viability review of your institution is overdue"),
+        _reviewers,
+        link=_review_page,
+    ),
     Kind(
         "proposals.review_given",
         _("A viability review of a proposal was given"),
         _review_given,
         link=_review_link,
+    ),
+    Kind(
+        "proposals.set_submitted",
+        _("A working table submitted its proposals"),
+        _set_submitted,
+        link=recipient_link,
+    ),
+    Kind(
+        "proposals.comment_posted",
+        _("Someone commented on a proposal"),
+        _comment_posted,
+        link=_comment_link,
+    ),
+    Kind(
+        "proposals.comment_answered",
+        _("A comment on a proposal was answered"),
+        _comment_answered,
+        link=_comment_link,
+    ),
+    Kind(
+        "proposals.proposal_changed",
+        _("A proposal you follow changed"),
+        _proposal_changed,
+        link=object_link,
     ),
 ]
 

@@ -15,4 +15,10 @@ urlpatterns = [
         views.unsubscribe,
         name="unsubscribe",
     ),
+    path("notifications/follow/proposal/<int:pk>/", views.follow_proposal, name="follow_proposal"),
+    path(
+        "notifications/unfollow/proposal/<int:pk>/",
+        views.unfollow_proposal,
+        name="unfollow_proposal",
+    ),
 ]

@@ -1,17 +1,24 @@
 """The pages of notifications that need no login: an address's preferences and the one-click
-unsubscribe link of each mail (RFC 8058: mail clients POST to it; a person sees a button)."""
+unsubscribe link of each mail (RFC 8058: mail clients POST to it; a person sees a button); and
+the "Follow" button of a public proposal (signed-in people)."""
 
 from django.contrib import messages
 from django.contrib.auth import get_user_model
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
 from django.http import Http404
-from django.shortcuts import redirect, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
+from django.views.decorators.http import require_POST
+
+from cocrea.proposals.models import Proposal
 
 from . import actions
 from .catalogue import CATALOGUE
 from .forms import PreferencesForm, changeable_kinds
 from .models import Preference
+from .rules import can_follow
 from .tokens import email_of_token
 
 
@@ -66,3 +73,40 @@ def unsubscribe(request, token, kind):
     return render(
         request, "notifications/unsubscribe.html", {"kind": entry, "email": email, "token": token}
     )
+
+
+def _following(request, obj, *, follow: bool):
+    """Follow or stop following `obj`; htmx gets the button back, a plain form the page."""
+    if not can_follow(request.user, obj):
+        raise PermissionDenied
+    if follow:
+        actions.follow(obj, by=request.user)
+    else:
+        actions.unfollow(obj, by=request.user)
+    if request.headers.get("HX-Request") == "true":
+        from .templatetags.following import button_context
+
+        return render(request, "notifications/_follow.html", button_context(request, obj))
+    if follow:
+        messages.success(request, _("You follow this proposal: you will be told of what happens."))
+    else:
+        messages.success(request, _("You no longer follow this proposal."))
+    return redirect(obj.get_absolute_url())
+
+
+def _public_proposal(pk) -> Proposal:
+    return get_object_or_404(
+        Proposal.objects.select_related("plan"), pk=pk, status=Proposal.Status.SUBMITTED
+    )
+
+
+@login_required
+@require_POST
+def follow_proposal(request, pk):
+    return _following(request, _public_proposal(pk), follow=True)
+
+
+@login_required
+@require_POST
+def unfollow_proposal(request, pk):
+    return _following(request, _public_proposal(pk), follow=False)

@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 
 from cocrea.accounts.actions import find_or_create_account
 from cocrea.core.actions import assign_changed, log_action, require_perm
+from cocrea.core.happenings import happened
 from cocrea.organisations.models import Jurisdiction
 
 from . import mail, programme_templates
@@ -501,6 +502,7 @@ def open_step(step: Step, *, by, on: datetime.date | None = None) -> Step:
         plan=step.plan,
         data={"on": step.actual_start.isoformat()},
     )
+    happened("plans.step_opened", plan=step.plan, obj=step, by=by, reopening=reopening)
     return step
 
 
@@ -524,6 +526,7 @@ def close_step(step: Step, *, by, on: datetime.date | None = None) -> Step:
         plan=step.plan,
         data={"on": end.isoformat()},
     )
+    happened("plans.step_closed", plan=step.plan, obj=step, by=by)
     return step
 
 

@@ -10,15 +10,12 @@ from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.db.models import Max
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext as _
 
 from cocrea.core.actions import SYSTEM, assign_changed, log_action, require_perm
 from cocrea.core.happenings import happened
-from cocrea.core.links import absolute_url
-from cocrea.core.mail import send_template
 from cocrea.organisations.models import Organisation
 from cocrea.plans import capabilities
 from cocrea.plans import commitment_templates as ct
@@ -40,8 +37,11 @@ from .models import (
     slot_names,
 )
 from .revisions import milestone_rows, snapshot, snapshot_fields
+from .rules import lead_institution_of, leads_table
 
 COMMENT_MAX_LENGTH = 3000
+# How many days before its deadline the reviewers of a pending review are told it is due soon.
+REVIEW_DUE_SOON_DAYS = 3
 
 
 def expected_slots(plan) -> list[str]:
@@ -239,6 +239,15 @@ def save_proposal(table, axis, slot: str, *, by, milestones=None, **fields) -> P
         data={"slot": slot, "revision": revision.number},
         public=False,
     )
+    if not created:
+        happened(
+            "proposals.proposal_changed",
+            plan=plan,
+            obj=proposal,
+            by=by,
+            change="revision",
+            revision=revision.number,
+        )
     return proposal
 
 
@@ -269,6 +278,9 @@ def submit_set(table, axis, *, by) -> list[Proposal]:
         target=table,
         plan=table.plan,
         data={"axis": axis.number, "proposals": [p.pk for p in proposals]},
+    )
+    happened(
+        "proposals.set_submitted", plan=table.plan, obj=table, by=by, axis=axis, proposals=proposals
     )
     return proposals
 
@@ -358,7 +370,9 @@ def assign_institutions(
     if errors:
         raise ValidationError(errors)
     other_ids = sorted({o.pk for o in others} - {lead.pk})
-    ResponsibleInstitution.objects.filter(proposal=proposal).delete()
+    assigned = ResponsibleInstitution.objects.filter(proposal=proposal)
+    before = sorted(assigned.values_list("organisation_id", "is_lead"))
+    assigned.delete()
     ResponsibleInstitution.objects.bulk_create(
         [ResponsibleInstitution(proposal=proposal, organisation=lead, is_lead=True)]
         + [ResponsibleInstitution(proposal=proposal, organisation_id=pk) for pk in other_ids]
@@ -368,13 +382,19 @@ def assign_institutions(
     )
     if changed:
         proposal.save(update_fields=[*changed, "updated_at"])
+    newly_assigned = None  # the review that the lead institution is now asked for
     if review is None:
-        ViabilityReview.objects.create(proposal=proposal, institution=lead, due_on=due_on)
+        newly_assigned = ViabilityReview.objects.create(
+            proposal=proposal, institution=lead, due_on=due_on
+        )
     elif review.is_pending:
         moved = assign_changed(review, {"institution": lead, "due_on": due_on})
         if moved:
-            review.reminded_at = None  # a new institution or date earns its own reminder
-            review.save(update_fields=[*moved, "reminded_at", "updated_at"])
+            # a new institution or date earns its own notices
+            review.reminded_at = review.due_soon_sent_at = None
+            review.save(update_fields=[*moved, "reminded_at", "due_soon_sent_at", "updated_at"])
+            if "institution" in moved:
+                newly_assigned = review
     log_action(
         actor=by,
         verb="proposals.assign_institutions",
@@ -382,6 +402,17 @@ def assign_institutions(
         plan=proposal.plan,
         data={"lead": lead.pk, "others": other_ids, "due_on": due_on.isoformat()},
     )
+    after = sorted([(lead.pk, True), *((pk, False) for pk in other_ids)])
+    if changed or after != before:
+        happened(
+            "proposals.proposal_changed",
+            plan=proposal.plan,
+            obj=proposal,
+            by=by,
+            change="institutions",
+        )
+    if newly_assigned is not None:
+        happened("proposals.review_assigned", plan=proposal.plan, obj=newly_assigned, by=by)
     return proposal
 
 
@@ -400,20 +431,10 @@ def reviewers_of(plan, institution) -> list:
     return list(User.objects.filter(pk__in=[*heads, *delegates], is_active=True).order_by("pk"))
 
 
-def _mail(user, template: str, **context) -> None:
-    if not user.email:
-        return
-    # The person's language if the plan has it, else the plan's default (`send_template`).
-    language = user.preferred_language
-    transaction.on_commit(
-        lambda: send_template(user.email, f"proposals/mail/{template}.txt", language, **context)
-    )
-
-
 @transaction.atomic
 def name_delegate(plan, institution: Organisation, *, by, user) -> ReviewDelegate:
     """A head of institution names someone with an account to review on the institution's
-    behalf. The delegate is told by e-mail."""
+    behalf. The delegate is told (`proposals.delegate_named`)."""
     delegation = ReviewDelegate(plan=plan, institution=institution, user=user)
     require_perm(by, "proposals.name_delegate", delegation)
     if not user.is_active:
@@ -434,8 +455,7 @@ def name_delegate(plan, institution: Organisation, *, by, user) -> ReviewDelegat
         data={"institution": institution.pk},
         public=False,
     )
-    url = absolute_url(reverse("proposals:reviews", args=[plan.slug]))
-    _mail(user, "delegate", plan=plan, institution=institution, head=by, url=url)
+    happened("proposals.delegate_named", plan=plan, obj=delegation, by=by)
     return delegation
 
 
@@ -562,8 +582,8 @@ def review_proposal(
 
 @transaction.atomic
 def remind_review(review: ViabilityReview, *, by, today=None) -> bool:
-    """E-mail the institution's reviewers about an overdue review, once per deadline. False when
-    there is nothing to do (not overdue, or already reminded)."""
+    """Tell the institution's reviewers about an overdue review (`proposals.review_overdue`),
+    once per deadline. False when there is nothing to do (not overdue, or already reminded)."""
     require_perm(by, "proposals.remind_review", review)
     review = (
         ViabilityReview.objects.select_for_update()
@@ -575,17 +595,7 @@ def remind_review(review: ViabilityReview, *, by, today=None) -> bool:
     review.reminded_at = timezone.now()
     review.save(update_fields=["reminded_at", "updated_at"])
     plan = review.proposal.plan
-    url = absolute_url(reverse("proposals:review", args=[plan.slug, review.pk]))
     recipients = reviewers_of(plan, review.institution)
-    for person in recipients:
-        _mail(
-            person,
-            "review_reminder",
-            plan=plan,
-            review=review,
-            proposal=review.proposal,
-            url=url,
-        )
     log_action(
         actor=by,
         verb="proposals.remind_review",
@@ -594,21 +604,66 @@ def remind_review(review: ViabilityReview, *, by, today=None) -> bool:
         data={"recipients": len(recipients)},
         public=False,
     )
+    happened("proposals.review_overdue", plan=plan, obj=review, by=by)
+    return True
+
+
+def is_due_soon(review: ViabilityReview, today: datetime.date) -> bool:
+    """Pending, and its deadline is today or within the next REVIEW_DUE_SOON_DAYS days."""
+    soon = today + datetime.timedelta(days=REVIEW_DUE_SOON_DAYS)
+    return review.is_pending and today <= review.due_on <= soon
+
+
+@transaction.atomic
+def tell_review_due_soon(review: ViabilityReview, *, today=None) -> bool:
+    """Tell the institution's reviewers that a pending review is due within
+    REVIEW_DUE_SOON_DAYS days (`proposals.review_due_soon`), once per deadline. False when there
+    is nothing to do (not due soon, already told, or the review capability is not open)."""
+    today = today or timezone.localdate()
+    review = (
+        ViabilityReview.objects.select_for_update()
+        .select_related("proposal__plan", "institution")
+        .get(pk=review.pk)
+    )
+    plan = review.proposal.plan
+    if (
+        review.due_soon_sent_at is not None
+        or not is_due_soon(review, today)
+        or not capabilities.is_open(plan, "viability-review")
+    ):
+        return False
+    review.due_soon_sent_at = timezone.now()
+    review.save(update_fields=["due_soon_sent_at", "updated_at"])
+    log_action(
+        actor=SYSTEM,
+        verb="proposals.review_due_soon",
+        target=review.proposal,
+        plan=plan,
+        data={"due_on": review.due_on.isoformat()},
+        public=False,
+    )
+    happened("proposals.review_due_soon", plan=plan, obj=review, by=SYSTEM)
     return True
 
 
 def send_review_reminders() -> int:
-    """The job: remind the reviewers of every overdue review not yet reminded, while the plan's
-    review capability is open. Idempotent (`reminded_at`)."""
+    """The job, while the plan's review capability is open: tell the reviewers of every pending
+    review due within REVIEW_DUE_SOON_DAYS days, and remind them of every overdue one. Each
+    notice goes once per deadline (`due_soon_sent_at`, `reminded_at`): running it again sends
+    nothing. Returns how many notices it sent."""
     today = timezone.localdate()
     open_plans = capabilities.plans_where_open("viability-review")
-    due = ViabilityReview.objects.filter(
-        outcome=ViabilityReview.Outcome.PENDING,
-        due_on__lt=today,
-        reminded_at__isnull=True,
-        proposal__plan_id__in=open_plans,
+    pending = ViabilityReview.objects.filter(
+        outcome=ViabilityReview.Outcome.PENDING, proposal__plan_id__in=open_plans
     )
-    return sum(remind_review(review, by=SYSTEM, today=today) for review in due)
+    soon = pending.filter(
+        due_on__gte=today,
+        due_on__lte=today + datetime.timedelta(days=REVIEW_DUE_SOON_DAYS),
+        due_soon_sent_at__isnull=True,
+    )
+    overdue = pending.filter(due_on__lt=today, reminded_at__isnull=True)
+    told = sum(tell_review_due_soon(review, today=today) for review in soon)
+    return told + sum(remind_review(review, by=SYSTEM, today=today) for review in overdue)
 
 
 # --- public comments and official answers -------------------------------------------------------
@@ -641,13 +696,14 @@ def comment_proposal(proposal: Proposal, *, by, body: str) -> PublicComment:
         data={"comment": comment.pk},
         public=False,
     )
+    happened("proposals.comment_posted", plan=proposal.plan, obj=comment, by=by)
     return comment
 
 
 @transaction.atomic
 def answer_comment(comment: PublicComment, *, by, answer: str) -> PublicComment:
-    """The official answer of the secretariat or of the table's leaders; a later answer replaces
-    it (the log keeps each)."""
+    """The official answer of the secretariat, of the table's leaders or of the head or a delegate
+    of the proposal's lead institution; a later answer replaces it (the log keeps each)."""
     require_perm(by, "proposals.answer_comment", comment)
     answer = _text_or_error(answer, _("Write the answer."))
     comment.answer = answer
@@ -662,6 +718,7 @@ def answer_comment(comment: PublicComment, *, by, answer: str) -> PublicComment:
         plan=comment.proposal.plan,
         data={"comment": comment.pk},
     )
+    happened("proposals.comment_answered", plan=comment.proposal.plan, obj=comment, by=by)
     return comment
 
 
@@ -672,6 +729,9 @@ def _answerer_name(by, comment: PublicComment) -> str:
     if Role.SECRETARIAT in roles_in(by, plan) or by is SYSTEM:
         # str(): the acronym, or the name when the agency has none (never an empty "()")
         body = str(plan.lead_agency) if plan.lead_agency_id else _("Secretariat")
+    elif not leads_table.test(by, comment) and (lead := lead_institution_of(comment)) is not None:
+        # the head or a delegate of the lead institution speaks for it
+        body = str(lead)
     else:
         body = str(comment.proposal.working_table)
     return f"{name} ({body})" if name and name != "system" else str(body)

@@ -367,6 +367,8 @@ class ViabilityReview(TimeStampedModel):
     )
     reviewed_at = models.DateTimeField(_("reviewed"), null=True, blank=True)
     reminded_at = models.DateTimeField(_("reminder sent"), null=True, blank=True)
+    # When the reviewers were told the deadline is near (REVIEW_DUE_SOON_DAYS before `due_on`).
+    due_soon_sent_at = models.DateTimeField(_("due-soon notice sent"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("viability review")

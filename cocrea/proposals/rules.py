@@ -9,8 +9,9 @@ is open.
   submit the set;
 - assigning responsible institutions and objectives (the secretariat, with the table's leaders);
 - the viability review (the lead institution's head or a delegate the head names);
-- public comment on submitted proposals (every registered person); the secretariat and the
-  table's leaders answer comments, the secretariat moderates them, at any time."""
+- public comment on submitted proposals (every registered person); the secretariat, the
+  table's leaders and the head and delegates of the proposal's lead institution (who are asked
+  about it most) answer comments, the secretariat moderates them, at any time."""
 
 import rules
 
@@ -22,7 +23,7 @@ from cocrea.plans.rules import is_secretariat, plan_of, roles_in
 from cocrea.tables.models import WorkingTable
 from cocrea.tables.rules import tables_joined_by, tables_led_by
 
-from .models import ReviewDelegate
+from .models import ResponsibleInstitution, ReviewDelegate
 
 
 def table_of(obj) -> WorkingTable | None:
@@ -102,6 +103,30 @@ def reviews_for_institution(user, obj=None) -> bool:
     return institution is not None and institution.pk in institutions_headed_by(user, plan_of(obj))
 
 
+def lead_institution_of(obj):
+    """The lead institution of the proposal a comment (or review) is about, or None before the
+    institutions are assigned (one query)."""
+    proposal = getattr(obj, "proposal", obj)
+    found = (
+        ResponsibleInstitution.objects.filter(proposal_id=proposal.pk, is_lead=True)
+        .select_related("organisation")
+        .first()
+    )
+    return found.organisation if found is not None else None
+
+
+@rules.predicate
+def reviews_for_lead_institution(user, obj=None) -> bool:
+    """`user` heads the lead institution of the object's proposal, or was named its delegate."""
+    if not getattr(user, "is_authenticated", False):
+        return False
+    seats = institutions_headed_by(user, plan_of(obj))
+    if not seats:
+        return False
+    lead = lead_institution_of(obj)
+    return lead is not None and lead.pk in seats
+
+
 @rules.predicate
 def leads_a_table(user, obj=None) -> bool:
     """`user` leads a working table of the object's plan."""
@@ -145,7 +170,9 @@ rules.add_perm("proposals.list_reviews", is_secretariat | reviews_for_an_institu
 rules.add_perm("proposals.view_review", is_secretariat | reviews_for_institution)
 rules.add_perm("proposals.remind_review", is_secretariat)
 add_capability_perm("proposals.comment_proposal", is_registered, public_comment)
-add_seat_perm("proposals.answer_comment", is_secretariat | leads_table)
+add_seat_perm(
+    "proposals.answer_comment", is_secretariat | leads_table | reviews_for_lead_institution
+)
 rules.add_perm("proposals.moderate_comment", is_secretariat)
 # The workspace's queue of public comments: all of them (`view_comments`); leaders, heads and
 # delegates the comments on the proposals they answer for (each row asks `answer_comment`).

@@ -13,6 +13,7 @@ VERBS = {
     "proposals.remove_delegate": _("removed a delegate for the viability review"),
     "proposals.review_proposal": _("reviewed the viability of a proposal"),
     "proposals.remind_review": _("sent a reminder of a pending review"),
+    "proposals.review_due_soon": _("told the reviewers a review is due soon"),
     "proposals.comment_proposal": _("commented on a proposal"),
     "proposals.answer_comment": _("answered a comment"),
     "proposals.hide_comment": _("hid a comment"),

@@ -6,6 +6,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from cocrea.core.actions import assign_changed, log_action, require_perm
+from cocrea.core.happenings import happened
 from cocrea.plans.actions import grant_role
 from cocrea.plans.models import Role
 
@@ -38,6 +39,7 @@ def add_member(
         data={"user": user.pk, "side": side, "sector": sector},
         public=False,
     )
+    happened("tables.seat_given", plan=table.plan, obj=member, by=by)
     return member
 
 
