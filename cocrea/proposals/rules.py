@@ -115,16 +115,32 @@ def lead_institution_of(obj):
     return found.organisation if found is not None else None
 
 
+def _load_lead_proposals(user, plan) -> frozenset[int]:
+    """The proposals of `plan` whose lead institution `user` reviews for (as its head or a named
+    delegate): for the permission context, one query, none for who reviews for nobody."""
+    seats = institutions_headed_by(user, plan)
+    if not seats:
+        return frozenset()
+    return frozenset(
+        ResponsibleInstitution.objects.filter(
+            proposal__plan_id=plan.pk, is_lead=True, organisation_id__in=seats
+        ).values_list("proposal_id", flat=True)
+    )
+
+
+register_seats("lead_proposals", _load_lead_proposals)
+watch(ResponsibleInstitution)
+
+
 @rules.predicate
 def reviews_for_lead_institution(user, obj=None) -> bool:
-    """`user` heads the lead institution of the object's proposal, or was named its delegate."""
+    """`user` heads the lead institution of the object's proposal, or was named its delegate
+    (from the request's permission context: one query per request, not per comment)."""
     if not getattr(user, "is_authenticated", False):
         return False
-    seats = institutions_headed_by(user, plan_of(obj))
-    if not seats:
-        return False
-    lead = lead_institution_of(obj)
-    return lead is not None and lead.pk in seats
+    proposal = getattr(obj, "proposal", obj)
+    context = permissions_for(user, plan_of(obj))
+    return context is not None and proposal.pk in context.seats("lead_proposals")
 
 
 @rules.predicate
