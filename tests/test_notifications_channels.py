@@ -382,8 +382,19 @@ def test_make_run_starts_gunicorn_and_the_worker():
     assert worker[0] == "/venv/python"
     assert worker[1].endswith("manage.py")
     assert worker[2:] == ["worker"]
-    makefile = (Path(__file__).resolve().parent.parent / "Makefile").read_text()
-    assert "$(BIN)/python manage.py serve" in makefile
+    root = Path(__file__).resolve().parent.parent
+    planned = subprocess.run(
+        ["make", "-n", "run"],
+        cwd=root,
+        env={**os.environ, "PORT": "8123", "WORKERS": "3"},
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=True,
+    ).stdout
+    lines = [" ".join(line.split()) for line in planned.replace("\\\n", " ").splitlines()]
+    [line] = [line for line in lines if "manage.py serve" in line]
+    assert line.endswith("manage.py serve --bind 127.0.0.1:8123 --workers 3")
 
 
 def test_the_launcher_stops_the_other_process_when_one_ends():
