@@ -424,3 +424,47 @@ def test_the_launcher_stops_both_on_ctrl_c(tmp_path):
     time.sleep(1.0)
     process.send_signal(signal.SIGINT)
     assert process.wait(timeout=15) == 0
+
+
+# --- the admin ------------------------------------------------------------------------------
+
+
+def test_the_admin_shows_the_outbox_read_only_and_retries_a_given_up_mail(client, people, plan):
+    given_up = Delivery.objects.create(
+        email="ana@example.org",
+        kind=KIND,
+        subject="Revisión dada",
+        body="...",
+        state=Delivery.State.FAILED,
+        attempts=8,
+        last_error="Connection refused",
+        next_attempt_at=local(10, 9),
+    )
+    sent = Delivery.objects.create(
+        email="ana@example.org",
+        kind=KIND,
+        subject="Otra",
+        body="...",
+        state=Delivery.State.SENT,
+        attempts=1,
+        next_attempt_at=local(10, 9),
+    )
+    notify(people["leader"], plan, 1)
+    client.force_login(people["superuser"])
+    changelist = reverse("admin:notifications_delivery_changelist")
+    html = client.get(changelist + "?state__exact=failed").content.decode()
+    assert "Connection refused" in html
+    assert "Otra" not in html
+    assert client.get(reverse("admin:notifications_delivery_add")).status_code == 403
+    for name in ("notification", "preference"):
+        assert client.get(reverse(f"admin:notifications_{name}_changelist")).status_code == 200
+    client.post(
+        changelist,
+        {"action": "retry_now", "_selected_action": [given_up.pk, sent.pk]},
+    )
+    given_up.refresh_from_db()
+    sent.refresh_from_db()
+    assert (given_up.state, given_up.attempts, given_up.last_error) == ("pending", 0, "")
+    assert sent.state == "sent"
+    assert send_due() == 1
+    assert [m.to for m in mail.outbox] == [["ana@example.org"]]
