@@ -17,6 +17,7 @@ from django.core import mail
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from django.utils import timezone
 
 from cocrea.core.links import absolute_url
 from cocrea.jobs import launcher
@@ -468,3 +469,37 @@ def test_the_admin_shows_the_outbox_read_only_and_retries_a_given_up_mail(client
     assert sent.state == "sent"
     assert send_due() == 1
     assert [m.to for m in mail.outbox] == [["ana@example.org"]]
+
+
+def test_a_review_chosen_daily_arrives_in_the_next_digest_not_at_once(
+    review, people, settings, django_capture_on_commit_callbacks
+):
+    from cocrea.notifications import actions as notify_actions
+
+    participant = people["participant"]
+    notify_actions.set_preferences(by=participant, user=participant, choices={KIND: "daily"})
+    with django_capture_on_commit_callbacks(execute=True):
+        actions.review_proposal(review, by=people["head"], outcome="viable")
+    assert participant.email not in [m.to[0] for m in mail.outbox]
+    mail.outbox.clear()
+    tomorrow = timezone.now() + datetime.timedelta(days=1)
+    settings.NOTIFICATIONS_DIGEST_HOUR = timezone.localtime(tomorrow).hour
+    assert send_digests(now=tomorrow) == 1
+    (digest,) = mail.outbox
+    assert digest.to == [participant.email]
+    assert digest.subject == "Su resumen diario: 1 notificación"
+    assert f"- Revisión de viabilidad dada: {review.proposal.title}" in digest.body
+    assert absolute_url(review.proposal.get_absolute_url()) in digest.body
+
+
+def test_a_refused_connection_keeps_the_digest_in_the_outbox_for_a_retry(day_of_items, settings):
+    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    settings.EMAIL_HOST, settings.EMAIL_PORT, settings.EMAIL_TIMEOUT = "127.0.0.1", 9, 2
+    assert send_digests(now=local(11, 8)) == 2
+    digests = Delivery.objects.filter(kind="notifications.digest")
+    assert sorted(digests.values_list("state", "attempts")) == [("pending", 1)] * 2
+    assert Delivery.objects.filter(state="held").count() == 0
+    settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+    digests.update(next_attempt_at=timezone.now())
+    assert send_due() == 2
+    assert len(mail.outbox) == 2
