@@ -1,4 +1,4 @@
-# cocrea: `make run` serves the demo, `make test` runs every test. Both set themselves up.
+# cocrea: `make run` serves the demo with its worker, `make test` runs every test. Both set themselves up.
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
@@ -33,8 +33,9 @@ run: install
 	DJANGO_SETTINGS_MODULE=$(RUN_SETTINGS) $(BIN)/python manage.py demo
 	@echo
 	@echo "cocrea is serving on http://$(HOST):$(PORT)/  (admin: http://$(HOST):$(PORT)/admin/; Ctrl-C stops)"
-	SITE_URL=$(SITE_URL) DJANGO_SETTINGS_MODULE=$(RUN_SETTINGS) $(BIN)/gunicorn config.wsgi:application \
-		--bind $(HOST):$(PORT) --workers $(WORKERS) --access-logfile - --log-level warning
+	@echo "the worker runs beside it: it sends the e-mail, the daily digests and the reminders"
+	SITE_URL=$(SITE_URL) DJANGO_SETTINGS_MODULE=$(RUN_SETTINGS) $(BIN)/python manage.py serve \
+		--bind $(HOST):$(PORT) --workers $(WORKERS)
 
 # The database and the uploaded files in one archive (FILE=..., default var/backups/<time>.tar.gz);
 # the environment says which site (DATABASE_URL, MEDIA_ROOT, DJANGO_SETTINGS_MODULE).

@@ -231,12 +231,12 @@ def make_run_commands(**env) -> list[str]:
 
 
 def test_make_run_mails_links_to_the_port_it_serves():
-    [server] = [line for line in make_run_commands(PORT="8123") if "gunicorn config.wsgi" in line]
+    [server] = [line for line in make_run_commands(PORT="8123") if "manage.py serve" in line]
     assert server.startswith("SITE_URL=http://127.0.0.1:8123 ")
     [server] = [
         line
         for line in make_run_commands(PORT="8123", SITE_URL="https://demo.example.org")
-        if "gunicorn config.wsgi" in line
+        if "manage.py serve" in line
     ]
     assert server.startswith("SITE_URL=https://demo.example.org ")
 

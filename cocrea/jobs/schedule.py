@@ -19,11 +19,13 @@ def jobs() -> list[Job]:
     # Imported here so that `cocrea.jobs` stays importable before the domain apps are loaded.
     from cocrea.events.actions import purge_unconfirmed_registrations, send_event_reminders
     from cocrea.notifications.delivery import send_due
+    from cocrea.notifications.digest import send_digests
     from cocrea.participation.actions import send_liaison_reminders
     from cocrea.proposals.actions import send_review_reminders
 
     return [
         Job("outbox", send_due, every_seconds=5),
+        Job("digests", send_digests, every_seconds=900),
         Job("event-reminders", send_event_reminders, every_seconds=900),
         Job("unconfirmed-registrations", purge_unconfirmed_registrations, every_seconds=3600),
         Job("liaison-reminders", send_liaison_reminders, every_seconds=3600),

@@ -34,17 +34,15 @@ def backoff(attempts: int) -> datetime.timedelta:
 
 def message_of(delivery: Delivery) -> EmailMultiAlternatives:
     headers = {}
-    if delivery.kind:
-        from .dispatch import kind_of
+    from .catalogue import CATALOGUE
 
-        try:
-            required = kind_of(delivery.kind).required
-        except LookupError:
-            required = False
-        if not required:
-            link = absolute_url(unsubscribe_path(delivery.email, delivery.kind))
-            headers["List-Unsubscribe"] = f"<{link}>"
-            headers["List-Unsubscribe-Post"] = "List-Unsubscribe=One-Click"
+    kind = CATALOGUE.get(delivery.kind)
+    # Only a kind a person may switch off has a one-click unsubscribe (not a required kind, not
+    # the digest, which only carries kinds chosen "daily").
+    if kind is not None and not kind.required:
+        link = absolute_url(unsubscribe_path(delivery.email, delivery.kind))
+        headers["List-Unsubscribe"] = f"<{link}>"
+        headers["List-Unsubscribe-Post"] = "List-Unsubscribe=One-Click"
     message = EmailMultiAlternatives(
         subject=clean_subject(delivery.subject),
         body=delivery.body,
@@ -124,3 +122,11 @@ def send_due() -> int:
         ).order_by("next_attempt_at", "pk")[:BATCH]
     )
     return _send(due)
+
+
+def retry_now(deliveries) -> int:
+    """Put the unsent mails among `deliveries` (a queryset) back in the outbox, due now, with a
+    fresh count of attempts (the admin's "retry now"); returns how many."""
+    return deliveries.filter(state__in=[Delivery.State.PENDING, Delivery.State.FAILED]).update(
+        state=Delivery.State.PENDING, attempts=0, next_attempt_at=timezone.now(), last_error=""
+    )

@@ -15,8 +15,8 @@ from cocrea.core.mail import render_template
 
 from .kinds import Happening, Kind, Recipient
 from .models import Delivery, Frequency, Notification, Preference
-from .render import render_html
-from .tokens import preferences_path
+from .render import render_html, text_footer, with_footer
+from .tokens import preferences_path, unsubscribe_path
 
 
 class UnknownKind(LookupError):
@@ -108,6 +108,9 @@ def dispatch(key: str, *, plan, obj, by, context: dict) -> None:
         if not address or frequency == Frequency.OFF:
             continue
         attachments = kind.attachments(happening, recipient) if kind.attachments else []
+        link = absolute_url(path) if path else ""
+        preferences_url = absolute_url(preferences_path(address))
+        unsubscribe_url = "" if kind.required else absolute_url(unsubscribe_path(address, key))
         deliveries.append(
             Delivery(
                 email=address,
@@ -116,17 +119,25 @@ def dispatch(key: str, *, plan, obj, by, context: dict) -> None:
                 plan=plan,
                 language=language,
                 subject=subject,
-                body=body,
+                body=with_footer(
+                    body,
+                    text_footer(
+                        language=language,
+                        preferences_url=preferences_url,
+                        unsubscribe_url=unsubscribe_url,
+                    ),
+                ),
                 html=render_html(
                     subject=subject,
                     body=body,
                     plan=plan,
-                    url=absolute_url(path) if path else "",
+                    url=link,
                     language=language,
-                    preferences_url=absolute_url(preferences_path(address)),
+                    preferences_url=preferences_url,
+                    unsubscribe_url=unsubscribe_url,
                     kind=kind,
                 ),
-                url=absolute_url(path) if path else "",
+                url=link,
                 attachments=[list(a) for a in attachments],
                 state=(
                     Delivery.State.HELD if frequency == Frequency.DAILY else Delivery.State.PENDING

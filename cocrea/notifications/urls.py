@@ -5,6 +5,10 @@ from . import views
 app_name = "notifications"
 
 urlpatterns = [
+    path("notifications/", views.inbox, name="inbox"),
+    path("notifications/<int:pk>/open/", views.open_notification, name="open"),
+    path("notifications/read/", views.mark_all_read, name="mark_all_read"),
+    path("notifications/preferences/", views.preferences, name="preferences"),
     path(
         "notifications/preferences/<str:token>/",
         views.preferences_token,

@@ -92,6 +92,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "cocrea.core.context_processors.site",
+                "cocrea.notifications.context_processors.bell",
             ],
         },
     }
@@ -231,6 +232,8 @@ SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000")
 # retries them. True: also try each one right after the action's commit (tests, one-process
 # setups without a worker); a refusal then leaves it for the worker's retries.
 NOTIFICATIONS_SEND_ON_COMMIT = os.environ.get("NOTIFICATIONS_SEND_ON_COMMIT", "") == "true"
+# The hour of the day (in TIME_ZONE) after which the worker sends each person's daily digest.
+NOTIFICATIONS_DIGEST_HOUR = int(os.environ.get("NOTIFICATIONS_DIGEST_HOUR", "7"))
 # Largest document a person may upload to the public repository, in bytes.
 DOCUMENT_MAX_UPLOAD_BYTES = int(os.environ.get("DOCUMENT_MAX_UPLOAD_BYTES", str(20 * 1024 * 1024)))
 

@@ -21,3 +21,6 @@ else:
         _key_file.write_text(secrets.token_urlsafe(50))
         _key_file.chmod(0o600)
     SECRET_KEY = _key_file.read_text().strip()
+# Mail leaves through the outbox, sent by the worker that `make run` starts beside the web server
+# (printed here by the console backend), as in production.
+NOTIFICATIONS_SEND_ON_COMMIT = os.environ.get("NOTIFICATIONS_SEND_ON_COMMIT", "") == "true"

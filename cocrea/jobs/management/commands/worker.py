@@ -18,4 +18,7 @@ class Command(BaseCommand):
             return
         names = ", ".join(job.name for job in jobs()) or "none yet"
         self.stdout.write(f"worker running; jobs: {names}")
-        runner.run_forever()
+        try:
+            runner.run_forever()
+        except KeyboardInterrupt:  # Ctrl-C in `make run`: stop quietly, nothing is lost
+            self.stdout.write("worker stopped")
