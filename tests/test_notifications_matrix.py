@@ -323,7 +323,9 @@ def test_the_review_assignment_reaches_the_head_by_smtp_in_english(
     review = ViabilityReview.objects.get()
     assert message["X-Envelope-To"] == "head@example.org"
     assert message["Subject"].strip() == "Proposal to review: “Datos abiertos de salud”"
-    assert message.get_body(("plain",)).get_content().replace("\r\n", "\n") == (
+    text, footer = message.get_body(("plain",)).get_content().replace("\r\n", "\n").split("\n-- \n")
+    assert footer.startswith("Choose which e-mails you receive: https://cocrea.example.org/")
+    assert text == (
         "Ministry of Health is the lead institution of the commitment proposal “Datos abiertos "
         f"de salud” of the working table 1. Table 1 in “{world.plan.title_en}”. Review its "
         "viability by 4 August 2017: viable, viable with changes, or not viable (with the "

@@ -84,7 +84,7 @@ def test_the_step_message_names_what_it_enables_and_links_to_the_table(world, se
     leader = Delivery.objects.get(kind="plans.step_opened", user=world.people["leader"])
     title = Step.objects.get(pk=drafting.pk).title_es
     assert leader.subject == f"Paso abierto: {title}"
-    assert leader.body == (
+    assert leader.body.split("\n-- \n")[0] == (
         f"El paso “7. {title}” de “{world.plan.title_es}” está abierto.\n"
         "Mientras está abierto, le habilita:\n"
         "- Redacción de propuestas: Los miembros de cada mesa de trabajo redactan y comentan "

@@ -37,7 +37,8 @@ def app_of(kind) -> str:
 
 
 class PreferencesForm(forms.Form):
-    """One choice per changeable kind: immediately, daily digest, or off."""
+    """One choice per changeable kind: immediately, daily digest, or off. A kind left out of
+    the submission keeps its current choice (a page listing some kinds changes only those)."""
 
     def __init__(self, *args, kinds=None, current: dict[str, str] | None = None, **kwargs):
         super().__init__(*args, **kwargs)
@@ -49,10 +50,15 @@ class PreferencesForm(forms.Form):
                 choices=Frequency.choices,
                 initial=current.get(kind.key, kind.default),
                 widget=forms.RadioSelect,
+                required=False,
             )
 
     def choices(self) -> dict[str, str]:
-        return {kind.key: self.cleaned_data[kind.key] for kind in self.kinds}
+        return {
+            kind.key: self.cleaned_data[kind.key]
+            for kind in self.kinds
+            if self.cleaned_data.get(kind.key)
+        }
 
     def groups(self) -> list[dict]:
         """The fields grouped by the app that reports their kinds, in the catalogue's order."""
