@@ -397,9 +397,7 @@ def test_password_reset_requests_are_rate_limited(
     settings.ACCOUNTS_RATE_LIMIT_PER_EMAIL = 1
     UserFactory(username="ana", email="ana@example.org")
     with django_capture_on_commit_callbacks(execute=True):
-        assert client.post(
-            "/en/accounts/password/reset/", {"email": "ana@example.org"}
-        ).status_code
+        assert client.post("/en/accounts/password/reset/", {"email": "ana@example.org"}).status_code
         response = client.post("/en/accounts/password/reset/", {"email": "ana@example.org"})
     assert response.status_code == 429
     assert len(mail.outbox) == 1

@@ -251,9 +251,12 @@ def _registrants(happening: Happening) -> list[Recipient]:
 
 
 def _event_calendar(happening: Happening, recipient: Recipient) -> list:
+    """The event's calendar file, in the registrant's language (its title, its page)."""
     from cocrea.events.ical import event_calendar
 
-    return [("event.ics", event_calendar(happening.context["event"]), "text/calendar")]
+    with translation.override(plan_language(happening.plan, *recipient.languages)):
+        calendar = event_calendar(happening.context["event"])
+    return [("event.ics", calendar, "text/calendar")]
 
 
 KINDS += [
