@@ -143,7 +143,8 @@ def sign_up(*, by, full_name: str, email: str, password: str, language: str, nex
         by=by,
         user=user,
         mail_language=language,
-        path=confirm_path(user, language, next_url),
+        # In the text only (not the mail's button link): `next_url` makes it of any length.
+        confirm_url=absolute_url(confirm_path(user, language, next_url)),
     )
     return user
 

@@ -92,7 +92,6 @@ KINDS += [
         "accounts.confirm_account",
         _("The link that activates a new account"),
         account_owner,
-        link=context_link,
         required=True,
         tell_actor=True,
     ),
