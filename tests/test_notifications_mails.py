@@ -108,15 +108,19 @@ def test_signing_up_with_a_known_address_tells_its_owner_in_the_owners_language(
     citizen = people["citizen"]
     citizen.preferred_language = "en"
     citizen.save(update_fields=["preferred_language"])
-    run(
-        account_actions.sign_up,
-        by=ANONYMOUS,
-        full_name="Someone",
-        email="CITIZEN@example.org",
-        password="a-long-pass-2017",
-        language="es",
-    )
-    assert sent() == [("citizen@example.org", "You already have an account")]
+    for address in ("CITIZEN@example.org", "leader@example.org"):
+        run(
+            account_actions.sign_up,
+            by=ANONYMOUS,
+            full_name="Someone",
+            email=address,
+            password="a-long-pass-2017",
+            language="es",
+        )
+    assert sent() == [
+        ("citizen@example.org", "You already have an account"),
+        ("leader@example.org", "Usted ya tiene una cuenta"),
+    ]
     [login, reset] = links_in(mail.outbox[0])
     assert login == "http://127.0.0.1:8000/en/accounts/login/"
     assert reset == "http://127.0.0.1:8000/en/accounts/password/reset/"
@@ -127,9 +131,16 @@ def test_a_password_reset_is_mailed_even_to_who_turned_it_off(people, client, ru
     Preference.objects.create(
         user=participant, kind="accounts.password_reset", frequency=Frequency.OFF
     )
+    leader = people["leader"]
+    leader.preferred_language = "en"
+    leader.save(update_fields=["preferred_language"])
     response = run(client.post, "/accounts/password/reset/", {"email": "participant@example.org"})
     assert response.status_code == 302
-    assert sent() == [("participant@example.org", "Elija una contraseña nueva")]
+    run(client.post, "/accounts/password/reset/", {"email": "leader@example.org"})
+    assert sent() == [
+        ("participant@example.org", "Elija una contraseña nueva"),
+        ("leader@example.org", "Choose a new password"),
+    ]
     [link] = links_in(mail.outbox[0])
     assert link.startswith("http://127.0.0.1:8000/accounts/password/reset/")
     # Always sent: no way out of it is offered.
@@ -188,7 +199,7 @@ def _invite(plan, by, *, email="rosa@gob.example", language="es"):
 
 def test_an_invitation_and_its_welcome_go_to_the_invitee_alone(plan, people, run):
     invitation = run(_invite, plan, people["secretary"], language="en")
-    run(_invite, plan, people["secretary"], email="luis@gob.example", language="es")
+    other = run(_invite, plan, people["secretary"], email="luis@gob.example", language="es")
     assert sent() == [
         ("rosa@gob.example", f"Invitation: {plan.title_en}"),
         ("luis@gob.example", f"Invitación: {plan.title_es}"),
@@ -196,10 +207,14 @@ def test_an_invitation_and_its_welcome_go_to_the_invitee_alone(plan, people, run
     [link] = links_in(mail.outbox[0])
     assert invitation.link_token in link
     mail.outbox.clear()
-    call_actions.respond_invitation(invitation.link_token, by=SYSTEM, accept=True)
-    invitation.refresh_from_db()
-    run(call_actions.confirm_invitation, invitation, by=people["secretary"])
-    assert sent() == [("rosa@gob.example", f"Your account for {plan.title_en}")]
+    for answered in (invitation, other):
+        call_actions.respond_invitation(answered.link_token, by=SYSTEM, accept=True)
+        answered.refresh_from_db()
+        run(call_actions.confirm_invitation, answered, by=people["secretary"])
+    assert sent() == [
+        ("rosa@gob.example", f"Your account for {plan.title_en}"),
+        ("luis@gob.example", f"Su cuenta para {plan.title_es}"),
+    ]
     # Address-only until now: nobody's bell shows the invitation or the welcome.
     assert Notification.objects.count() == 0
 
@@ -276,6 +291,19 @@ def test_the_head_of_an_institution_is_asked_and_reminded_by_address(plan, peopl
     assert sent() == [
         ("ministro@salud.example", "Reminder: designation of an institutional liaison (Health)")
     ]
+    mail.outbox.clear()
+    run(
+        call_actions.request_liaison,
+        plan,
+        by=people["secretary"],
+        axis=axis,
+        institution=OrganisationFactory(name_es="Ministerio de Obras", kind="public_institution"),
+        head_name="Ana Díaz",
+        head_email="ministra@obras.example",
+        due_on=timezone.localdate() + datetime.timedelta(days=7),
+        language="es",
+    )
+    assert sent() == [("ministra@obras.example", "Designación de un enlace institucional: Salud")]
     assert Notification.objects.count() == 0
 
 
@@ -295,24 +323,34 @@ def test_a_registration_is_checked_confirmed_and_reminded_at_its_address(plan, r
         email="ana@example.org", kind="events.address_check", frequency=Frequency.OFF
     )
     registration = run(_register, event, "ana@example.org", "en")
-    run(_register, event, "luis@example.org", "es")
+    other = run(_register, event, "luis@example.org", "es")
     run(_register, event, "ana@example.org", "en")  # again: the link to their registration
+    run(_register, event, "luis@example.org", "es")
     assert sent() == [
         ("ana@example.org", "Confirm your registration: Workshop"),
         ("luis@example.org", "Confirme su inscripción: Taller"),
         ("ana@example.org", "Your registration: Workshop"),
+        ("luis@example.org", "Su inscripción: Taller"),
     ]
     [check] = links_in(mail.outbox[0])
     assert check == f"http://127.0.0.1:8000/en/registrations/{registration.token}/"
     mail.outbox.clear()
     run(event_actions.confirm_registration, registration, by=SYSTEM)
-    assert sent() == [("ana@example.org", "Registration confirmed: Workshop")]
+    run(event_actions.confirm_registration, other, by=SYSTEM)
+    assert sent() == [
+        ("ana@example.org", "Registration confirmed: Workshop"),
+        ("luis@example.org", "Inscripción confirmada: Taller"),
+    ]
     [(filename, ics, mimetype)] = mail.outbox[0].attachments
     assert (filename, mimetype) == ("event.ics", "text/calendar")
     assert "SUMMARY:Workshop" in ics
+    assert "SUMMARY:Taller" in mail.outbox[1].attachments[0][1]
     mail.outbox.clear()
-    assert run(event_actions.send_event_reminders) == 1
-    assert sent() == [("ana@example.org", "Reminder: tomorrow: Workshop")]
+    assert run(event_actions.send_event_reminders) == 2
+    assert sorted(sent()) == [
+        ("ana@example.org", "Reminder: tomorrow: Workshop"),
+        ("luis@example.org", "Recordatorio: mañana: Taller"),
+    ]
 
 
 @pytest.fixture
