@@ -73,7 +73,7 @@ def account_owner(happening: Happening) -> list[Recipient]:
 
 
 def addressee(happening: Happening) -> list[Recipient]:
-    """Someone reached only by the address the action names (`email`, `language`)."""
+    """Someone reached only by the address the action names (`email`, `mail_language`)."""
     return [
         Recipient(
             email=happening.context["email"], language=happening.context.get("mail_language", "")
@@ -123,13 +123,16 @@ def _role_link(happening: Happening, recipient: Recipient) -> str:
     )
 
 
+def _role_holder(happening: Happening) -> list[Recipient]:
+    plan_role = happening.obj
+    return [Recipient(user=plan_role.user, language=happening.context["mail_language"])]
+
+
 KINDS += [
     Kind(
         "plans.role_granted",
         _("A role in a plan was given to you"),
-        lambda happening: [
-            Recipient(user=happening.obj.user, language=happening.context["mail_language"])
-        ],
+        _role_holder,
         link=_role_link,
     ),
 ]
