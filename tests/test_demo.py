@@ -8,7 +8,9 @@ from django.core.management import CommandError, call_command
 from django.urls import reverse
 
 from cocrea.core.models import ActionLog
+from cocrea.demo import live_data
 from cocrea.demo.proposals import load_proposals_demo
+from cocrea.notifications.models import Delivery, Notification
 from cocrea.plans.models import ActionPlan, PlanRole, Role, Step
 from cocrea.plans.versions import compare
 
@@ -137,6 +139,9 @@ def _demo_counts():
 def test_demo_is_idempotent(demo, capsys):
     call_command("demo")  # the module's demo is the 2017 record: this adds the live cycle
     assert capsys.readouterr().out.count("nothing changed") == 1
+    # The live cycle's actions told people (the bell shows it) but the demo mails nobody.
+    assert Notification.objects.filter(plan__slug=live_data.SLUG).exists()
+    assert not Delivery.objects.filter(plan__slug=live_data.SLUG).exists()
     counts = _demo_counts()
     call_command("demo")
     assert capsys.readouterr().out.count("nothing changed") == 2

@@ -1,5 +1,6 @@
 """Mail never breaks the request: a refused SMTP connection or a subject with a line break leaves
-the action saved, the person on the action's normal page, and a line in the `cocrea.mail` log."""
+the action saved, the person on the action's normal page, the mail in the outbox to be tried again
+and a line in the `cocrea.mail` log."""
 
 import logging
 import socket
@@ -11,6 +12,7 @@ from django.urls import reverse
 from cocrea.core.mail import clean_subject, render_template, send, send_template
 from cocrea.events.models import Event
 from cocrea.events.models import Registration as EventRegistration
+from cocrea.notifications.models import Delivery
 from cocrea.participation.models import Invitation, Sector
 from cocrea.participation.models import Registration as CallRegistration
 
@@ -38,6 +40,15 @@ def _mail_failures(caplog) -> list[str]:
     return [r.getMessage() for r in caplog.records if r.name == "cocrea.mail"]
 
 
+def _waiting() -> list[tuple[str, str, int]]:
+    """The outbox's mails still to be sent: (address, kind, attempts)."""
+    return list(
+        Delivery.objects.filter(state=Delivery.State.PENDING)
+        .order_by("email")
+        .values_list("email", "kind", "attempts")
+    )
+
+
 def _event_form(**extra):
     return {
         "name": "Ana Pérez",
@@ -57,7 +68,7 @@ def test_refused_smtp_does_not_break_an_event_registration(
     event = EventFactory(plan=plan, title_es="Taller")
     url = reverse("events:register", args=[plan.slug, event.pk])
     with (
-        caplog.at_level(logging.ERROR, "cocrea.mail"),
+        caplog.at_level(logging.WARNING, "cocrea.mail"),
         django_capture_on_commit_callbacks(execute=True) as callbacks,
     ):
         response = client.post(url, _event_form())
@@ -65,7 +76,8 @@ def test_refused_smtp_does_not_break_an_event_registration(
     assert len(callbacks) == 1
     assert EventRegistration.objects.get().email == "ana@example.org"
     [failure] = _mail_failures(caplog)
-    assert "to ana@example.org was not sent" in failure
+    assert "to ana@example.org not sent (attempt 1)" in failure
+    assert _waiting() == [("ana@example.org", "events.address_check", 1)]
 
 
 def test_refused_smtp_does_not_break_cancelling_an_event(
@@ -77,7 +89,7 @@ def test_refused_smtp_does_not_break_cancelling_an_event(
     client.force_login(secretary)
     url = reverse("events:manage_cancel", args=[plan.slug, event.pk])
     with (
-        caplog.at_level(logging.ERROR, "cocrea.mail"),
+        caplog.at_level(logging.WARNING, "cocrea.mail"),
         django_capture_on_commit_callbacks(execute=True),
     ):
         response = client.post(url, {"reason_es": "Lluvia", "reason_en": ""})
@@ -86,6 +98,10 @@ def test_refused_smtp_does_not_break_cancelling_an_event(
     event.refresh_from_db()
     assert event.status == Event.Status.CANCELLED
     assert len(_mail_failures(caplog)) == 2
+    assert _waiting() == [
+        ("ana@example.org", "events.event_cancelled", 1),
+        ("luis@example.org", "events.event_cancelled", 1),
+    ]
 
 
 def test_refused_smtp_does_not_break_an_invitation(
@@ -104,14 +120,15 @@ def test_refused_smtp_does_not_break_an_invitation(
         "language": "es",
     }
     with (
-        caplog.at_level(logging.ERROR, "cocrea.mail"),
+        caplog.at_level(logging.WARNING, "cocrea.mail"),
         django_capture_on_commit_callbacks(execute=True),
     ):
         response = client.post(url, data)
     assert response.status_code == 302
     assert Invitation.objects.get().email == "rosa@gob.example"
     [failure] = _mail_failures(caplog)
-    assert "to rosa@gob.example was not sent" in failure
+    assert "to rosa@gob.example not sent (attempt 1)" in failure
+    assert _waiting() == [("rosa@gob.example", "participation.invitation", 1)]
 
 
 def test_refused_smtp_does_not_break_an_open_call_registration(
@@ -135,7 +152,7 @@ def test_refused_smtp_does_not_break_an_open_call_registration(
     }
     url = reverse("participation:call", args=[plan.slug])
     with (
-        caplog.at_level(logging.ERROR, "cocrea.mail"),
+        caplog.at_level(logging.WARNING, "cocrea.mail"),
         django_capture_on_commit_callbacks(execute=True),
     ):
         response = client.post(url, data)
@@ -143,6 +160,7 @@ def test_refused_smtp_does_not_break_an_open_call_registration(
     assert response["Location"] == reverse("participation:registered", args=[plan.slug])
     assert CallRegistration.objects.get().email == "lucia@example.net"
     assert len(_mail_failures(caplog)) == 1
+    assert _waiting() == [("lucia@example.net", "participation.confirm_link", 1)]
 
 
 def test_event_title_with_a_line_break_is_one_subject_line(
@@ -161,7 +179,7 @@ def test_event_title_with_a_line_break_is_one_subject_line(
 def test_template_subject_keeps_a_value_with_a_line_break_whole(plan):
     plan.title_en = "Fourth\nplan"
     subject, body = render_template(
-        "participation/mail/invitation.txt",
+        "notifications/mail/participation/invitation.txt",
         "en",
         invitation=Invitation(plan=plan, full_name="Rosa"),
         url="https://cocrea.example.org/i/x/",
@@ -193,7 +211,7 @@ def test_send_and_send_template_report_failure_instead_of_raising(db, closed_smt
 
 
 def test_every_mail_goes_through_core_mail():
-    """No module but `cocrea.core.mail` builds or sends a message itself."""
+    """No module but `cocrea.core.mail` and the outbox build or send a message themselves."""
     from pathlib import Path
 
     import cocrea
@@ -204,9 +222,16 @@ def test_every_mail_goes_through_core_mail():
         for path in root.rglob("*.py")
         if any(
             call in path.read_text()
-            for call in ("EmailMessage(", "send_mail(", "send_mass_mail(", "mail_admins(")
+            for call in (
+                "EmailMessage(",
+                "EmailMultiAlternatives(",
+                "send_mail(",
+                "send_mass_mail(",
+                "mail_admins(",
+            )
         )
     )
-    # accounts/forms.py overrides Django's PasswordResetForm.send_mail to call `send_template`.
-    assert senders == ["accounts/forms.py", "core/mail.py"]
+    # accounts/forms.py overrides Django's PasswordResetForm.send_mail to report the reset to the
+    # outbox (`mail_password_reset`); notifications/delivery.py sends the outbox.
+    assert senders == ["accounts/forms.py", "core/mail.py", "notifications/delivery.py"]
     assert mail.outbox == []

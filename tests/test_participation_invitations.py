@@ -476,14 +476,18 @@ def test_requirements_are_listed_per_plan(plan, secretary, requirements):
     ]
 
 
-def test_new_account_chooses_its_password_from_the_welcome_link(client, plan, secretary):
-    from cocrea.participation.mail import welcome_url
-
+def test_new_account_chooses_its_password_from_the_welcome_link(
+    client, plan, secretary, django_capture_on_commit_callbacks
+):
     invitation = invite(plan, secretary, purpose=Invitation.Purpose.TAKE_PART)
     actions.respond_invitation(invitation.link_token, by=SYSTEM, accept=True)
     invitation.refresh_from_db()
-    user = actions.confirm_invitation(invitation, by=secretary).user
-    first = client.get(path_of(welcome_url(user)))
+    mail.outbox.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        user = actions.confirm_invitation(invitation, by=secretary).user
+    [welcome] = mail.outbox
+    assert welcome.to == [user.email]
+    first = client.get(path_of(link_of(welcome)))
     assert first.status_code == 302
     form_url = first["Location"]
     assert client.get(form_url).status_code == 200

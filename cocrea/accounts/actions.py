@@ -2,8 +2,8 @@
 login lockout.
 
 Each action checks its permission (for confirming, the mailed link), saves inside one transaction,
-writes its action-log row (never public: these rows are about people) and sends its mail once the
-transaction commits."""
+writes its action-log row (never public: these rows are about people) and reports what happened
+(`happened`): the notifications app mails the person (the kinds `accounts.*`, always sent)."""
 
 import re
 import secrets
@@ -18,10 +18,13 @@ from django.utils.http import urlsafe_base64_decode
 from django.utils.translation import gettext as _
 
 from cocrea.core.actions import log_action, require_perm
+from cocrea.core.happenings import happened
+from cocrea.core.links import absolute_url
 from cocrea.core.models import ActionLog
 
-from . import hooks, mail
+from . import hooks
 from .backends import account_for_login
+from .links import confirm_path, localized_path
 
 SIGN_UP = "accounts.sign_up"
 CONFIRM = "accounts.confirm_account"
@@ -134,14 +137,14 @@ def sign_up(*, by, full_name: str, email: str, password: str, language: str, nex
         public=False,
         data={"privacy_notice": hooks.privacy_notice_record(), "language": language},
     )
-    transaction.on_commit(
-        lambda: mail.send(
-            user.email,
-            "confirm",
-            language,
-            user=user,
-            url=mail.confirm_url(user, language, next_url),
-        )
+    happened(
+        "accounts.confirm_account",
+        obj=user,
+        by=by,
+        user=user,
+        mail_language=language,
+        # In the text only (not the mail's button link): `next_url` makes it of any length.
+        confirm_url=absolute_url(confirm_path(user, language, next_url)),
     )
     return user
 
@@ -151,20 +154,33 @@ def _tell_owner(existing, language: str, next_url: str) -> None:
     account still waits for one)."""
     owner_language = existing.preferred_language or language
     confirm = (
-        mail.confirm_url(existing, owner_language, next_url)
+        absolute_url(confirm_path(existing, owner_language, next_url))
         if awaiting_confirmation(existing)
         else ""
     )
-    transaction.on_commit(
-        lambda: mail.send(
-            existing.email,
-            "exists",
-            owner_language,
-            user=existing,
-            confirm_url=confirm,
-            login_url=mail.login_url(owner_language),
-            reset_url=mail.password_reset_url(owner_language),
-        )
+    happened(
+        "accounts.account_exists",
+        obj=existing,
+        by=None,
+        user=existing,
+        mail_language=owner_language,
+        confirm_url=confirm,
+        login_url=absolute_url(localized_path("accounts:login", owner_language)),
+        reset_url=absolute_url(localized_path("accounts:password_reset", owner_language)),
+    )
+
+
+@transaction.atomic
+def mail_password_reset(user, *, uid: str, token: str, language: str) -> None:
+    """Mail the owner of an account the link that chooses a new password (Django's password
+    reset form decides who gets one; see `forms.PasswordResetForm`)."""
+    happened(
+        "accounts.password_reset",
+        obj=user,
+        by=None,
+        user=user,
+        mail_language=language,
+        path=localized_path("accounts:password_reset_confirm", language, [uid, token]),
     )
 
 

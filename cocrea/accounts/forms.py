@@ -6,9 +6,7 @@ from django.contrib.auth.forms import SetPasswordMixin
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
-from cocrea.core.links import absolute_url
-
-from . import mail
+from .actions import mail_password_reset
 
 
 class SignUpForm(SetPasswordMixin, forms.Form):
@@ -66,7 +64,4 @@ class PasswordResetForm(DjangoPasswordResetForm):
     ):
         user = context["user"]
         language = user.preferred_language or get_language() or settings.LANGUAGE_CODE
-        path = mail.localized_path(
-            "accounts:password_reset_confirm", language, [context["uid"], context["token"]]
-        )
-        mail.send(to_email, "password_reset", language, user=user, url=absolute_url(path))
+        mail_password_reset(user, uid=context["uid"], token=context["token"], language=language)

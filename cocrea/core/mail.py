@@ -1,10 +1,12 @@
-"""Every e-mail of the product leaves through `send` (or `send_template`, which renders and calls
-it). Callers send after their transaction commits (`transaction.on_commit`).
+"""Mail templates and the last direct sender.
 
-Mail never breaks the request: the action's data are already saved when the mail leaves, so a
-failure (a refused SMTP connection, a bad header, a broken template) is logged on the
-`cocrea.mail` logger and the person sees the action's normal result. A later retrying
-notification system replaces the log line; until then a lost mail is found in the logs."""
+Every e-mail of the product leaves through the notifications outbox: a domain action reports what
+happened (`cocrea.core.happenings.happened`), the notifications app renders the kind's template
+with `render_template` (first line the subject) in the recipient's language and writes the mail
+to its outbox, which the worker sends with retries (cocrea/notifications/delivery.py).
+
+`send` and `send_template` remain only for the proposals mails not yet moved to the outbox; they
+never raise: a failure is logged on the `cocrea.mail` logger."""
 
 import logging
 from functools import lru_cache

@@ -1,6 +1,7 @@
 """Every state change of the events app. Each action checks its permission and the event's
-transition table, saves inside one transaction and writes its action-log row; mail leaves after
-the commit. Registrations are personal data: their log rows are never public."""
+transition table, saves inside one transaction, writes its action-log row and reports what happened
+(`happened`: the notifications app mails the registrants, kinds `events.*`). Registrations are
+personal data: their log rows are never public."""
 
 import datetime
 
@@ -11,8 +12,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from cocrea.core.actions import SYSTEM, assign_changed, log_action, require_perm
+from cocrea.core.happenings import happened
 
-from . import mail
 from .models import Decision, Event, Registration
 from .rules import SCHEDULE_PERMISSIONS, accepts_registrations
 
@@ -30,6 +31,10 @@ EVENT_FIELDS = {
     "capacity",
 }
 TEXT_FIELDS = ("title", "description", "agenda")
+
+
+# A change of these fields of a published event is mailed to its registrants.
+REGISTRANTS_TOLD_OF = {"starts_at", "ends_at", "venue", "region", "online_url"}
 
 
 def event_fields() -> list[str]:
@@ -93,6 +98,13 @@ def update_event(event: Event, *, by, **fields) -> list[str]:
             data={"fields": changed},
             public=event.published,
         )
+        if (
+            event.published
+            and event.status == Event.Status.PLANNED
+            and set(changed) & REGISTRANTS_TOLD_OF
+        ):
+            # The registrants (confirmed and waiting) are told, with the updated calendar file.
+            happened("events.event_changed", plan=event.plan, obj=event, by=by, event=event)
     return changed
 
 
@@ -117,12 +129,6 @@ def cancel_event(event: Event, *, by, reason_es: str = "", reason_en: str = "") 
     event.status = Event.Status.CANCELLED
     event.cancel_reason_es, event.cancel_reason_en = reason_es, reason_en
     event.save(update_fields=["status", "cancel_reason_es", "cancel_reason_en", "updated_at"])
-    # Only the confirmed and waiting: a pending address was never shown to be someone's.
-    told = event.registrations.filter(
-        status__in=[Registration.Status.CONFIRMED, Registration.Status.WAITING]
-    ).exclude(email="")
-    for registration in told:
-        transaction.on_commit(lambda r=registration: mail.send_cancellation(r))
     log_action(
         actor=by,
         verb="events.cancel_event",
@@ -131,6 +137,8 @@ def cancel_event(event: Event, *, by, reason_es: str = "", reason_en: str = "") 
         description=reason_es or reason_en,
         public=event.published,
     )
+    # Its registrants (confirmed and waiting) are told, with the calendar file marked cancelled.
+    happened("events.event_cancelled", plan=event.plan, obj=event, by=by, event=event)
     return event
 
 
@@ -145,6 +153,12 @@ def _locked(event: Event) -> Event:
     """The event's row, locked until the transaction ends: registrations of one event (capacity,
     one row per e-mail) are decided one at a time, on every database."""
     return Event.objects.select_related("plan").select_for_update(of=("self",)).get(pk=event.pk)
+
+
+def _tell(registration: Registration, kind: str, by) -> None:
+    """Report `kind` about one registration: its address is mailed (see the catalogue)."""
+    event = registration.event
+    happened(kind, plan=event.plan, obj=registration, by=by, event=event)
 
 
 def _check_region(event: Event, region) -> None:
@@ -193,7 +207,7 @@ def register(
             data={"registration": existing.pk},
             public=False,
         )
-        transaction.on_commit(lambda: mail.send_registration_link(existing))
+        _tell(existing, "events.registration_link", by)
         return existing
     registration = Registration(
         event=event,
@@ -218,7 +232,7 @@ def register(
         data={"registration": registration.pk, "status": registration.status},
         public=False,
     )
-    transaction.on_commit(lambda: mail.send_address_check(registration))
+    _tell(registration, "events.address_check", by)
     return registration
 
 
@@ -253,7 +267,7 @@ def confirm_registration(registration: Registration, *, by) -> Registration:
         data={"registration": registration.pk, "status": registration.status},
         public=False,
     )
-    transaction.on_commit(lambda: mail.send_confirmation(registration))
+    _tell(registration, "events.registration_confirmed", by)
     return registration
 
 
@@ -330,7 +344,7 @@ def cancel_registration(registration: Registration, *, by) -> Registration | Non
         if promoted is not None:
             promoted.status = Registration.Status.CONFIRMED
             promoted.save(update_fields=["status", "updated_at"])
-            transaction.on_commit(lambda: mail.send_confirmation(promoted))
+            _tell(promoted, "events.registration_confirmed", by)
     return promoted
 
 
@@ -484,8 +498,8 @@ def send_event_reminders() -> int:
             )
             if not claimed:
                 continue
-            registration = Registration.objects.get(pk=pk)
-            transaction.on_commit(lambda r=registration: mail.send_reminder(r))
+            registration = Registration.objects.select_related("event__plan").get(pk=pk)
+            _tell(registration, "events.reminder", SYSTEM)
         sent += 1
     return sent
 

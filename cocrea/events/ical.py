@@ -7,7 +7,10 @@ import datetime
 from typing import TypedDict
 
 import icalendar
+from django.conf import settings
 from django.utils import timezone
+
+from cocrea.core.links import absolute_url
 
 
 class Entry(TypedDict, total=False):
@@ -57,3 +60,29 @@ def calendar(name: str, entries: list[Entry], *, host: str) -> str:
             vevent.add("status", "CANCELLED" if entry["cancelled"] else "CONFIRMED")
         cal.add_component(vevent)
     return cal.to_ical().decode("utf-8")
+
+
+def event_entry(event, url: str | None = None) -> Entry:
+    """The VEVENT of an `Event` (a cancelled event is marked CANCELLED, so calendars that
+    imported it drop it)."""
+    from .models import Event
+
+    return {
+        "uid": f"event-{event.pk}",
+        "start": event.starts_at,
+        "end": event.ends_at,
+        "summary": event.title,
+        "description": event.description,
+        "location": event.online_url or event.venue,
+        "url": url or absolute_url(event.get_absolute_url()),
+        "cancelled": event.status == Event.Status.CANCELLED,
+    }
+
+
+def event_calendar(event) -> str:
+    """The event as an iCalendar file, the attachment of the mails to its registrants."""
+    return calendar(
+        event.plan.title,
+        [event_entry(event)],
+        host=settings.SITE_URL.split("//")[-1].split("/")[0],
+    )

@@ -22,9 +22,9 @@ from cocrea.core.languages import activate_plan_language
 from cocrea.core.params import YEAR_RANGE, int_param
 from cocrea.plans import queries as plan_queries
 
-from . import actions, mail, queries
+from . import actions, queries
 from .forms import RegistrationEditForm, RegistrationForm
-from .ical import calendar
+from .ical import calendar, event_entry
 from .models import Event, Registration
 from .rules import accepts_registrations
 
@@ -167,7 +167,7 @@ def event_detail(request, slug, pk):
 def events_ical(request, slug):
     plan = _plan(slug)
     entries = [
-        mail.ical_entry(event, request.build_absolute_uri(event.get_absolute_url()))
+        event_entry(event, request.build_absolute_uri(event.get_absolute_url()))
         for event in queries.public_events(plan)
     ]
     body = calendar(f"{plan.title} · {_('Events')}", entries, host=request.get_host())

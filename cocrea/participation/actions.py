@@ -1,18 +1,23 @@
 """Every state change of the participation app. Each action checks its permission (for the acts of
 the public, the single-use link), saves inside one transaction, writes its action-log row (never
-public: these rows are about people) and sends its mail once the transaction commits."""
+public: these rows are about people) and reports what happened (`happened`): the notifications
+app mails the people concerned (the kinds `participation.*`)."""
 
 import datetime
 
 from django.contrib.auth import get_user_model
+from django.contrib.auth.tokens import default_token_generator
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.encoding import force_bytes
+from django.utils.http import urlsafe_base64_encode
 from django.utils.translation import gettext as _
 
 from cocrea.accounts.actions import find_or_create_account
 from cocrea.core.actions import assign_changed, log_action, require_perm
+from cocrea.core.happenings import happened
 from cocrea.core.languages import plan_language
 from cocrea.core.models import ActionLog
 from cocrea.organisations.queries import organisations_of, regions_of
@@ -22,7 +27,6 @@ from cocrea.plans.models import ActionPlan, Role
 from cocrea.tables.actions import add_member
 from cocrea.tables.models import TableMember
 
-from . import mail
 from .models import (
     PURPOSES,
     ConsentRecord,
@@ -55,17 +59,19 @@ def _account_for(email: str, full_name: str, organisation=None):
     return find_or_create_account(email, full_name=full_name, organisation=organisation)
 
 
-def _send_welcome(plan, user, role, language):
-    transaction.on_commit(
-        lambda: mail.send(
-            user.email,
-            "welcome",
-            language,
-            plan=plan,
-            user=user,
-            role=Role(role).label,
-            url=mail.welcome_url(user),
-        )
+def _send_welcome(plan, user, role, language, *, by):
+    """Tell a person given a new account their role, with the link that sets their password
+    (Django's reset token)."""
+    uid = urlsafe_base64_encode(force_bytes(user.pk))
+    happened(
+        "participation.welcome",
+        plan=plan,
+        obj=user,
+        by=by,
+        user=user,
+        mail_language=language,
+        role=Role(role).label,
+        path=reverse("participation:welcome", args=[uid, default_token_generator.make_token(user)]),
     )
 
 
@@ -108,17 +114,14 @@ def remove_requirement(requirement: Requirement, *, by) -> None:
 # --- invitations -------------------------------------------------------------------------------
 
 
-def _mail_invitation(invitation: Invitation, token: str) -> None:
-    url = mail.absolute(reverse("participation:invitation", args=[token]))
-    transaction.on_commit(
-        lambda: mail.send(
-            invitation.email,
-            "invitation",
-            invitation.language,
-            plan=invitation.plan,
-            invitation=invitation,
-            url=url,
-        )
+def _mail_invitation(invitation: Invitation, token: str, *, by) -> None:
+    happened(
+        "participation.invitation",
+        plan=invitation.plan,
+        obj=invitation,
+        by=by,
+        invitation=invitation,
+        path=reverse("participation:invitation", args=[token]),
     )
 
 
@@ -159,7 +162,7 @@ def send_invitation(
     log_action(
         actor=by, verb="participation.send_invitation", target=invitation, plan=plan, public=False
     )
-    _mail_invitation(invitation, token)
+    _mail_invitation(invitation, token, by=by)
     invitation.link_token = token  # for the caller (the demo); never stored
     return invitation
 
@@ -184,7 +187,7 @@ def resend_invitation(invitation: Invitation, *, by) -> Invitation:
         plan=invitation.plan,
         public=False,
     )
-    _mail_invitation(invitation, token)
+    _mail_invitation(invitation, token, by=by)
     return invitation
 
 
@@ -292,7 +295,7 @@ def confirm_invitation(invitation: Invitation, *, by, verified=()) -> Invitation
         public=False,
     )
     if created:
-        _send_welcome(plan, user, role, invitation.language)
+        _send_welcome(plan, user, role, invitation.language, by=by)
     return invitation
 
 
@@ -326,18 +329,18 @@ def _issue_manage_link(registration: Registration) -> str:
     return token
 
 
-def _mail_link(registration: Registration, template: str, urlname: str, token: str) -> None:
-    url = mail.absolute(reverse(urlname, args=[token]))
-    to = registration.pending_changes.get("email") or registration.email
-    transaction.on_commit(
-        lambda: mail.send(
-            to,
-            template,
-            registration.language,
-            plan=registration.plan,
-            registration=registration,
-            url=url,
-        )
+def _mail_link(registration: Registration, kind: str, urlname: str, token: str, *, by) -> None:
+    """Mail the open-call registrant (at the address being confirmed, if it is changing) a
+    tokened link: `participation.confirm_link` or `participation.data_link`."""
+    happened(
+        kind,
+        plan=registration.plan,
+        obj=registration,
+        by=by,
+        registration=registration,
+        email=registration.pending_changes.get("email") or registration.email,
+        mail_language=registration.language,
+        path=reverse(urlname, args=[token]),
     )
 
 
@@ -395,7 +398,7 @@ def register(
         data={"created": created},
         public=False,
     )
-    _mail_link(registration, "confirm", "participation:confirm", token)
+    _mail_link(registration, "participation.confirm_link", "participation:confirm", token, by=by)
     registration.link_token = token  # for the caller (the demo); never stored
     return registration, created
 
@@ -534,7 +537,7 @@ def confirm_registration(token: str, *, by) -> tuple[Registration, str]:
         plan=registration.plan,
         public=False,
     )
-    _mail_link(registration, "manage", "participation:my_data", manage)
+    _mail_link(registration, "participation.data_link", "participation:my_data", manage, by=by)
     return registration, manage
 
 
@@ -555,7 +558,7 @@ def send_data_link(plan: ActionPlan, email: str, *, by) -> bool:
     log_action(
         actor=by, verb="participation.send_data_link", target=registration, plan=plan, public=False
     )
-    _mail_link(registration, "manage", "participation:my_data", token)
+    _mail_link(registration, "participation.data_link", "participation:my_data", token, by=by)
     return True
 
 
@@ -759,17 +762,14 @@ def erase_registration(token: str, *, by) -> Registration:
 # --- institutional liaisons --------------------------------------------------------------------
 
 
-def _mail_liaison(request: LiaisonRequest, template: str, token: str) -> None:
-    url = mail.absolute(reverse("participation:liaison", args=[token]))
-    transaction.on_commit(
-        lambda: mail.send(
-            request.head_email,
-            template,
-            request.language,
-            plan=request.plan,
-            liaison_request=request,
-            url=url,
-        )
+def _mail_liaison(request: LiaisonRequest, kind: str, token: str, *, by) -> None:
+    happened(
+        kind,
+        plan=request.plan,
+        obj=request,
+        by=by,
+        liaison_request=request,
+        path=reverse("participation:liaison", args=[token]),
     )
 
 
@@ -809,7 +809,7 @@ def request_liaison(
     log_action(
         actor=by, verb="participation.request_liaison", target=request, plan=plan, public=False
     )
-    _mail_liaison(request, "liaison_request", token)
+    _mail_liaison(request, "participation.liaison_request", token, by=by)
     request.link_token = token  # for the caller (the demo); never stored
     return request
 
@@ -866,9 +866,9 @@ def respond_liaison_request(
                 sector=Sector.GOVERNMENT,
                 source=TableMember.Source.LIAISON,
             )
-        if created:
-            _send_welcome(plan, user, Role.LIAISON, user.preferred_language or request.language)
+        welcome = created
     else:
+        welcome = False
         if not reason.strip():
             raise ValidationError(_("Give a reason for declining."))
         request.status = LiaisonRequest.Status.DECLINED
@@ -883,6 +883,8 @@ def respond_liaison_request(
         plan=plan,
         public=False,
     )
+    if welcome:
+        _send_welcome(plan, user, Role.LIAISON, user.preferred_language or request.language, by=by)
     return request
 
 
@@ -916,7 +918,7 @@ def remind_liaison(request: LiaisonRequest, *, by, today=None) -> bool:
         plan=request.plan,
         public=False,
     )
-    _mail_liaison(request, "liaison_reminder", token)
+    _mail_liaison(request, "participation.liaison_reminder", token, by=by)
     return True
 
 
@@ -956,5 +958,5 @@ def add_registrant(table, registration: Registration, *, by) -> TableMember:
         source=TableMember.Source.REGISTRATION,
     )
     if created:
-        _send_welcome(table.plan, user, Role.PARTICIPANT, registration.language)
+        _send_welcome(table.plan, user, Role.PARTICIPANT, registration.language, by=by)
     return member

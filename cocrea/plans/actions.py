@@ -4,19 +4,26 @@ admin and the management commands call these functions; nothing else writes thes
 
 import datetime
 
+from django.conf import settings
+from django.contrib.auth.tokens import default_token_generator
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Max
 from django.utils import timezone
+from django.utils.encoding import force_bytes
+from django.utils.http import urlsafe_base64_encode
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from cocrea.accounts.actions import find_or_create_account
+from cocrea.accounts.links import localized_path
 from cocrea.core.actions import assign_changed, log_action, require_perm
 from cocrea.core.happenings import happened
+from cocrea.core.languages import plan_language
+from cocrea.core.links import absolute_url
 from cocrea.organisations.models import Jurisdiction
 
-from . import mail, programme_templates
+from . import programme_templates
 from .models import (
     FROZEN_FIELDS,
     ActionPlan,
@@ -27,6 +34,7 @@ from .models import (
     ProgrammeVersion,
     Role,
     Step,
+    site_languages,
 )
 from .versions import DATE_FIELDS, TEXT_FIELDS, compare, language_codes, snapshot_steps
 
@@ -351,10 +359,37 @@ def _invite(plan, *, email, role, by, full_name="", organisation=None) -> PlanRo
             }
         )
     by_name = getattr(by, "display_name", "") if getattr(by, "is_authenticated", False) else ""
-    transaction.on_commit(
-        lambda: mail.send_role(plan, user, role, by_name=by_name, created=created)
+    language = _language_for(user, plan)
+    happened(
+        "plans.role_granted",
+        plan=plan,
+        obj=plan_role,
+        by=by,
+        user=user,
+        mail_language=language,
+        role=Role(role).label,
+        by_name=by_name,
+        password_url=_set_password_url(user, language) if created else "",
+        workspace_url=absolute_url(localized_path("workspace:plan", language, [plan.slug])),
     )
     return plan_role
+
+
+def _language_for(user, plan) -> str:
+    """The language to write to `user` about `plan`: theirs if the plan speaks it, else the
+    plan's default language. The mail's links (the workspace, the password page) lead to the
+    pages in that language too: an English-only plan never sends a Spanish reader to a page in
+    Spanish."""
+    code = plan_language(plan, getattr(user, "preferred_language", ""))
+    return code if code in site_languages() else settings.LANGUAGE_CODE
+
+
+def _set_password_url(user, language: str) -> str:
+    """The link where a person given a new account chooses their password (Django's reset token:
+    it stops working once used)."""
+    uid = urlsafe_base64_encode(force_bytes(user.pk))
+    token = default_token_generator.make_token(user)
+    return absolute_url(localized_path("accounts:password_reset_confirm", language, [uid, token]))
 
 
 @transaction.atomic

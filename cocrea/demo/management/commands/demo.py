@@ -1,5 +1,7 @@
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
+from django.db import transaction
+from django.db.models import Max
 
 from cocrea.demo import live_data, proposals_data
 from cocrea.demo import plans_data as demo_data
@@ -8,6 +10,7 @@ from cocrea.demo.live import load_live_demo
 from cocrea.demo.participation import load_participation_demo
 from cocrea.demo.plans import load_demo
 from cocrea.demo.proposals import load_proposals_demo
+from cocrea.notifications.models import Delivery
 
 
 class Command(BaseCommand):
@@ -22,14 +25,18 @@ class Command(BaseCommand):
                 "The demo creates accounts with a known password: it runs only in demo mode "
                 "(COCREA_DEMO_MODE=true), never with production settings."
             )
-        plan, created = load_demo()
-        # Participation first: its working tables receive the events' table sessions.
-        load_participation_demo(plan)
-        load_events_demo(plan)
-        # Proposals last: the tables draft with the members the participation demo seated.
-        load_proposals_demo(plan)
-        # The live cycle last: it carries on the 2017 plan's jurisdiction, people and notice.
-        live, live_created = load_live_demo()
+        with transaction.atomic():
+            last_mail = Delivery.objects.aggregate(last=Max("pk"))["last"] or 0
+            plan, created = load_demo()
+            # Participation first: its working tables receive the events' table sessions.
+            load_participation_demo(plan)
+            load_events_demo(plan)
+            # Proposals last: the tables draft with the members the participation demo seated.
+            load_proposals_demo(plan)
+            # The live cycle last: it carries on the 2017 plan's jurisdiction, people and notice.
+            live, live_created = load_live_demo()
+            # The demo mails nobody: what its actions wrote to the outbox never leaves.
+            Delivery.objects.filter(pk__gt=last_mail).delete()
         for loaded, was_created in ((plan, created), (live, live_created)):
             if was_created:
                 self.stdout.write(self.style.SUCCESS(f"Demo loaded: {loaded}"))
