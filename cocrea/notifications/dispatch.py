@@ -8,6 +8,7 @@ from django.conf import settings
 from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
+from django.utils.text import Truncator
 
 from cocrea.core.languages import plan_language
 from cocrea.core.links import absolute_url
@@ -17,6 +18,8 @@ from .kinds import Happening, Kind, Recipient
 from .models import Delivery, Frequency, Notification, Preference
 from .render import render_html, text_footer, with_footer
 from .tokens import preferences_path, unsubscribe_path
+
+SUBJECT_LENGTH = 300  # Notification.title, Delivery.subject
 
 
 class UnknownKind(LookupError):
@@ -100,6 +103,9 @@ def dispatch(key: str, *, plan, obj, by, context: dict) -> None:
             **happening.context,
             **recipient.context,
         )
+        # The subject holds people's text (a proposal's title of up to 250 characters): it is
+        # cut to the columns' length, with an ellipsis, rather than refused by the database.
+        subject = Truncator(subject).chars(SUBJECT_LENGTH)
         if recipient.user is not None and kind.in_app and not kind.required:
             notifications.append(
                 Notification(user=recipient.user, kind=key, plan=plan, title=subject, url=path)
