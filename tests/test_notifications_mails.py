@@ -67,12 +67,22 @@ def sent() -> list[tuple[str, str]]:
 
 
 def links_in(message) -> list[str]:
-    return re.findall(r"https?://\S+", message.body)
+    """The links of the message's text, above the preferences footer."""
+    return re.findall(r"https?://\S+", message.body.split("\n-- \n")[0])
 
 
 def test_every_kind_of_mail_has_a_row():
-    declared = {key for key in CATALOGUE if not key.startswith("proposals.")}
-    assert set(MAIL_ROWS) == declared
+    """The kinds of accounts, participation and events, and the role granted, are tested here;
+    the matrix (tests/test_notifications_matrix.py) tests the others and checks the union."""
+    from .test_notifications_matrix import ROWS
+
+    assert set(MAIL_ROWS) == set(CATALOGUE) - set(ROWS)
+    assert {key.split(".")[0] for key in MAIL_ROWS} == {
+        "accounts",
+        "participation",
+        "events",
+        "plans",
+    }
 
 
 # --- accounts ----------------------------------------------------------------------------------
@@ -143,8 +153,10 @@ def test_a_password_reset_is_mailed_even_to_who_turned_it_off(people, client, ru
     ]
     [link] = links_in(mail.outbox[0])
     assert link.startswith("http://127.0.0.1:8000/accounts/password/reset/")
-    # Always sent: no way out of it is offered.
+    # Always sent: no way out of it is offered, neither in the headers nor in the text.
     assert "List-Unsubscribe" not in mail.outbox[0].extra_headers
+    assert "\n-- \n" not in mail.outbox[0].body
+    assert "/notifications/" not in mail.outbox[0].body
 
 
 # --- plans -------------------------------------------------------------------------------------

@@ -125,7 +125,11 @@ def dispatch(key: str, *, plan, obj, by, context: dict) -> None:
                 plan=plan,
                 language=language,
                 subject=subject,
-                body=with_footer(
+                # A required kind (an account's or a tokened link) cannot be switched off: its
+                # text carries no preferences footer, only the link the person asked for.
+                body=body
+                if kind.required
+                else with_footer(
                     body,
                     text_footer(
                         language=language,
