@@ -3,7 +3,8 @@
 from django.core.exceptions import PermissionDenied
 
 from .log_verbs import check_verb
-from .models import ActionLog, SiteRevision
+from . import revisions
+from .models import ActionLog
 
 
 class _System:
@@ -51,7 +52,7 @@ def log_action(
         public=public,
     )
     entry.save()
-    SiteRevision.bump()
+    revisions.bump_plan(plan.pk if plan is not None else None)
     return entry
 
 

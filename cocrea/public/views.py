@@ -28,7 +28,7 @@ def _plan(slug: str | None) -> ActionPlan:
 
 
 @require_GET
-@cache_public_page
+@cache_public_page(plan=queries.current_plan_id)
 def home(request, slug=None):
     plan = queries.plan_by_slug(slug) if slug else queries.current_plan()
     if plan is None:
@@ -207,7 +207,7 @@ def programme_ical(request, slug):
 
 
 @require_GET
-@cache_public_page
+@cache_public_page(plan=queries.current_plan_id)
 def about(request):
     plan = queries.current_plan()
     if plan is not None:
