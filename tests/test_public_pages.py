@@ -9,8 +9,8 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from cocrea.core.actions import SYSTEM
 from cocrea.core import revisions
+from cocrea.core.actions import SYSTEM
 from cocrea.core.models import ActionLog
 from cocrea.plans import actions
 from cocrea.plans.models import Commission, Role

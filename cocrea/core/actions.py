@@ -2,8 +2,8 @@
 
 from django.core.exceptions import PermissionDenied
 
-from .log_verbs import check_verb
 from . import revisions
+from .log_verbs import check_verb
 from .models import ActionLog
 
 

@@ -67,9 +67,13 @@ def cache_public_page(view=None, *, plan=None, everything=False):
     return wrapper
 
 
-def fragment_key(plan, *parts) -> str:
+def fragment_key(request, plan, *parts) -> str:
     """The key of a fragment of `plan`'s pages that is the same for every person (the Gantt
-    chart, the programme's table, the reach charts), for `{% cache %}`: the plan's revisions
-    (read from the database, so a signed-in person's own write shows at once on every server)
-    and `parts` (the language, the day the chart marks as today)."""
-    return ":".join([revisions.key(revisions.for_plan(plan.pk)), *map(str, parts)])
+    chart and the programme's table, the reach charts), for `{% cache %}` together with `parts`
+    (the language, the day the chart marks as today): the plan's revisions. An anonymous page
+    reuses those the page cache read; otherwise they are read from the database (one query), so a
+    signed-in person's own write shows at once whichever server answers."""
+    kept = getattr(request, "_revisions", None)
+    fresh = kept is None or kept[0] != plan.slug
+    value = revisions.for_plan(plan.pk) if fresh else kept[1]
+    return ":".join([plan.slug, revisions.key(value), *map(str, parts)])

@@ -73,9 +73,7 @@ def _table() -> str:
 def _plan_sql(where: str) -> str:
     plan = apps.get_model("plans", "ActionPlan")._meta
     quote = connection.ops.quote_name
-    return _query_with(
-        f"SELECT {quote(plan.pk.column)} FROM {quote(plan.db_table)} WHERE {where}"
-    )
+    return _query_with(f"SELECT {quote(plan.pk.column)} FROM {quote(plan.db_table)} WHERE {where}")
 
 
 def _query(name: str, build) -> str:
