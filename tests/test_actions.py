@@ -187,7 +187,7 @@ def test_every_action_changes_its_plans_revision(steps, secretary, plan):
     from cocrea.core import revisions
 
     def plan_revision():
-        return revisions.for_plan(plan.pk)[1]
+        return revisions.for_plan(plan.pk).revision
 
     before = plan_revision()
     actions.open_step(steps[0], by=secretary)

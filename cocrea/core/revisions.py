@@ -12,6 +12,7 @@ this process forgets the kept values at once (and again when it commits), so it 
 next request; a write made through another app server shows here within that bound."""
 
 import time
+from typing import NamedTuple
 
 from django.apps import apps
 from django.conf import settings
@@ -21,6 +22,15 @@ from django.db.models import F
 from .models import Revision
 
 SITE = Revision.SITE
+
+
+class Revisions(NamedTuple):
+    """What a page depends on: the site's revision, and one plan's (its id, 0 for none)."""
+
+    site: int
+    plan: int
+    revision: int
+
 # Values kept in this process: {what: (read at, revisions)}; never more than MEMO_SIZE entries
 # (a crawler asking for many unknown slugs must not grow it without end).
 MEMO_SIZE = 1000
@@ -83,19 +93,19 @@ def _query(name: str, build) -> str:
     return _sql[key]
 
 
-def _read(sql: str, params) -> tuple[int, int]:
-    site = plan = 0
+def _read(sql: str, params) -> Revisions:
+    site = plan = revision = 0
     with connection.cursor() as cursor:
         cursor.execute(sql, params)
-        for scope, revision in cursor.fetchall():
+        for scope, value in cursor.fetchall():
             if scope == SITE:
-                site = int(revision)
+                site = int(value)
             else:
-                plan = int(revision)
-    return site, plan
+                plan, revision = int(scope), int(value)
+    return Revisions(site, plan, revision)
 
 
-def _kept(what, read, keep: bool) -> tuple[int, int]:
+def _kept(what, read, keep: bool) -> Revisions:
     ttl = seconds() if keep else 0
     now = clock()
     if ttl > 0:
@@ -110,15 +120,14 @@ def _kept(what, read, keep: bool) -> tuple[int, int]:
     return value
 
 
-def for_slug(slug: str, *, keep: bool = True) -> tuple[int, int]:
-    """(site revision, revision of the plan at `slug`): what a plan's page depends on. An unknown
-    slug has plan revision 0."""
+def for_slug(slug: str, *, keep: bool = True) -> Revisions:
+    """The revisions a page of the plan at `slug` depends on (an unknown slug: plan 0)."""
     sql = _query("slug", lambda: _plan_sql(f"{connection.ops.quote_name('slug')} = %s"))
     return _kept(("slug", slug), lambda: _read(sql, [slug]), keep)
 
 
-def for_plan(plan_id: int, *, keep: bool = False) -> tuple[int, int]:
-    """(site revision, revision of plan `plan_id`); read from the database unless `keep`."""
+def for_plan(plan_id: int, *, keep: bool = False) -> Revisions:
+    """The revisions of the site and of plan `plan_id`; from the database unless `keep`."""
     sql = _query(
         "id",
         lambda: (
@@ -129,8 +138,8 @@ def for_plan(plan_id: int, *, keep: bool = False) -> tuple[int, int]:
     return _kept(("id", plan_id), lambda: _read(sql, [plan_id]), keep)
 
 
-def for_query(name: str, plan_ids, *, keep: bool = True) -> tuple[int, int]:
-    """(site revision, revision of the plan whose id `plan_ids()` selects): for a page outside a
+def for_query(name: str, plan_ids, *, keep: bool = True) -> Revisions:
+    """The revisions of the site and of the plan whose id `plan_ids()` selects: for a page outside a
     plan's URLs that shows one plan (the home page shows the current plan). `plan_ids` returns a
     queryset of one `id` value; its SQL is built once and kept under `name`."""
 
@@ -153,26 +162,27 @@ def _query_with(subquery: str) -> str:
     )
 
 
-def of_everything(*, keep: bool = True) -> tuple[int, int]:
-    """(site revision, sum of every plan's revision): for a page listing every plan's content
-    (the sitemap). Each plan's revision only grows, so the sum moves with any write."""
+def of_everything(*, keep: bool = True) -> Revisions:
+    """The site's revision and the sum of every plan's (as plan -1): for a page listing every
+    plan's content (the sitemap). Each plan's revision only grows, so the sum moves with any
+    write."""
     quote = connection.ops.quote_name
     sql = _query(
         "everything",
         lambda: (
             f"SELECT {SITE}, {quote('revision')} FROM {_table()} WHERE {quote('scope')} = {SITE} "
-            f"UNION ALL SELECT 1, COALESCE(SUM({quote('revision')}), 0) FROM {_table()} "
+            f"UNION ALL SELECT -1, COALESCE(SUM({quote('revision')}), 0) FROM {_table()} "
             f"WHERE {quote('scope')} <> {SITE}"
         ),
     )
     return _kept(("everything",), lambda: _read(sql, []), keep)
 
 
-def key(revisions: tuple[int, int]) -> str:
-    return "{}.{}".format(*revisions)
+def key(revisions: Revisions) -> str:
+    return "{}.{}.{}".format(*revisions)
 
 
-def for_request(request, slug: str) -> tuple[int, int]:
+def for_request(request, slug: str) -> Revisions:
     """`for_slug`, read once per request: the language middleware and the page cache share it."""
     kept = getattr(request, "_revisions", None)
     if kept is not None and kept[0] == slug:
