@@ -4,8 +4,8 @@
 import uuid
 
 from django.urls import URLPattern, URLResolver, get_resolver, resolve, reverse
-from django.urls.resolvers import RoutePattern
 from django.urls.converters import IntConverter, PathConverter, SlugConverter, UUIDConverter
+from django.urls.resolvers import RoutePattern
 
 SAMPLES = {IntConverter: 7, SlugConverter: "some-plan", UUIDConverter: uuid.UUID(int=7)}
 
@@ -20,7 +20,7 @@ def sample(converter):
 
 
 def named_patterns(patterns=None, namespace=""):
-    """(name with its namespaces, pattern) of every named pattern, in the order Django tries them."""
+    """(name with namespaces, pattern) of every named pattern, in the order Django tries them."""
     for entry in get_resolver().url_patterns if patterns is None else patterns:
         if isinstance(entry, URLResolver):
             inner = f"{namespace}{entry.namespace}:" if entry.namespace else namespace

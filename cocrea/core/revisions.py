@@ -31,6 +31,7 @@ class Revisions(NamedTuple):
     plan: int
     revision: int
 
+
 # Values kept in this process: {what: (read at, revisions)}; never more than MEMO_SIZE entries
 # (a crawler asking for many unknown slugs must not grow it without end).
 MEMO_SIZE = 1000
