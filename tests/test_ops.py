@@ -444,6 +444,8 @@ def two_servers(tmp_path, scratch_databases):
         "COCREA_VAR_DIR": str(tmp_path),
         "DATABASE_URL": database_url,
         "PROPOSAL_COMMENT_RATE_LIMIT": "3",
+        # As deployed: each server keeps the revisions it read for 2 s.
+        "PAGE_CACHE_REVISION_SECONDS": "2",
     }
     for args in (("migrate", "--noinput", "-v0"), ("demo",)):
         result = run_manage(*args, env_overrides=env)
