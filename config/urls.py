@@ -19,16 +19,19 @@ urlpatterns = [
     path("favicon.ico", favicon, name="favicon"),
 ]
 
+# The public pages first: most requests are anonymous visits to them, and Django tries the
+# patterns in order. No two patterns match the same URL (tests/test_urls.py), so the order
+# changes no page, only how soon the public ones are found.
 urlpatterns += i18n_patterns(
-    path("accounts/", include("cocrea.accounts.urls")),
-    path("workspace/", include("cocrea.workspace.urls")),
+    path("", include("cocrea.public.urls")),
     path("", include("cocrea.events.urls")),
-    path("", include("cocrea.documents.urls")),
     path("", include("cocrea.news.urls")),
+    path("", include("cocrea.documents.urls")),
+    path("", include("cocrea.proposals.urls")),
     path("", include("cocrea.participation.urls")),
     path("", include("cocrea.workspace.tables_urls")),
-    path("", include("cocrea.proposals.urls")),
     path("", include("cocrea.notifications.urls")),
-    path("", include("cocrea.public.urls")),
+    path("accounts/", include("cocrea.accounts.urls")),
+    path("workspace/", include("cocrea.workspace.urls")),
     prefix_default_language=False,
 )

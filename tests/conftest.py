@@ -9,6 +9,7 @@ from django.contrib.auth.models import AnonymousUser
 from django.core.cache import cache
 from django.utils import translation
 
+from cocrea.core import revisions
 from cocrea.core.actions import SYSTEM
 from cocrea.plans import actions
 from cocrea.plans.models import Role
@@ -47,12 +48,15 @@ ALL_PERSONAS = [*PERSONAS, "anonymous"]
 
 @pytest.fixture(autouse=True)
 def _fresh_state(settings):
-    """Each test starts with an empty cache and the default language (a request in English leaves
-    English active in the thread, and `reverse` would then build /en/ URLs)."""
+    """Each test starts with an empty cache, no revisions kept from another test's database, and
+    the default language (a request in English leaves English active in the thread, and `reverse`
+    would then build /en/ URLs)."""
     cache.clear()
+    revisions.forget()
     translation.activate(settings.LANGUAGE_CODE)
     yield
     cache.clear()
+    revisions.forget()
     translation.activate(settings.LANGUAGE_CODE)
 
 

@@ -183,14 +183,17 @@ def test_second_version_needs_a_change_summary(steps, secretary, plan):
     assert version.number == 2
 
 
-def test_every_action_changes_the_site_revision(steps, secretary, plan):
-    from cocrea.core.models import SiteRevision
+def test_every_action_changes_its_plans_revision(steps, secretary, plan):
+    from cocrea.core import revisions
 
-    before = SiteRevision.current()
+    def plan_revision():
+        return revisions.for_plan(plan.pk).revision
+
+    before = plan_revision()
     actions.open_step(steps[0], by=secretary)
-    middle = SiteRevision.current()
+    middle = plan_revision()
     actions.update_step(steps[1], by=secretary, title_en="X")
-    assert before < middle < SiteRevision.current()
+    assert before < middle < plan_revision()
 
 
 def test_grant_role_is_idempotent(plan, secretary):

@@ -14,9 +14,11 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
+from cocrea.core import revisions
 from cocrea.core.models import ActionLog
 from cocrea.documents.models import DocType, Document
 from cocrea.events.models import Decision, Event
+from cocrea.events.models import Registration as EventRegistration
 from cocrea.news.models import NewsItem
 from cocrea.participation.models import Invitation, Registration, Sector
 from cocrea.tables.models import TableMember
@@ -25,6 +27,15 @@ from .factories_events import EventFactory, in_days
 from .factories_participation import TableFactory
 
 PAGE = 50
+
+
+def _cold():
+    """Nothing cached: no page, and no revisions kept in the process (a page then costs the same
+    queries whatever was written before it)."""
+    cache.clear()
+    revisions.forget()
+
+
 PAGE_SIZES = {"news": 20}  # rows per page where it is not PAGE
 PAGE_PARAMS = {"comments": "comments"}  # the page parameter where it is not "page"
 
@@ -171,6 +182,25 @@ def _comments(plan, first, last):
     )
 
 
+def _event(plan):
+    return Event.objects.filter(plan=plan, title_es="Taller con inscripciones").first() or (
+        EventFactory(plan=plan, title_es="Taller con inscripciones", starts_at=in_days(-2))
+    )
+
+
+def _event_registrations(plan, first, last):
+    event = _event(plan)
+    EventRegistration.objects.bulk_create(
+        EventRegistration(
+            event=event,
+            name=f"Asistente {n:04d}",
+            email=f"a{n}@example.org",
+            confirmed_at=timezone.now(),
+        )
+        for n in range(first, last + 1)
+    )
+
+
 # name: (who looks, how rows grow, the URL with a filter, the filter the page links keep)
 PAGES = {
     "registrations": (
@@ -222,6 +252,12 @@ PAGES = {
         lambda plan: reverse("proposals:detail", args=[plan.slug, _submitted_proposal(plan).pk]),
         "",
     ),
+    "event_registrations": (
+        "secretary",
+        _event_registrations,
+        lambda plan: reverse("events:manage_event", args=[plan.slug, _event(plan).pk]),
+        "",
+    ),
     "table": (
         "secretary",
         _members,
@@ -250,13 +286,13 @@ def test_list_costs_the_same_with_5_and_500_rows_and_shows_one_page(name, client
     grow(plan, 1, 5)
     url = url_of(plan) + (f"?{query}" if query else "")
     client.get(url)
-    cache.clear()
+    _cold()
     with CaptureQueriesContext(connection) as with_5:
         response = client.get(url)
     assert response.status_code == 200
     assert _rows(response, name) == 5
     grow(plan, 6, 500)
-    cache.clear()
+    _cold()
     with CaptureQueriesContext(connection) as with_500:
         response = client.get(url)
     assert response.status_code == 200
@@ -340,12 +376,12 @@ def test_documents_page_costs_the_same_with_5_and_17_steps(client, plan):
     _documents(plan, 1, 5)
     url = reverse("documents:repository", args=[plan.slug])
     client.get(url)
-    cache.clear()
+    _cold()
     with CaptureQueriesContext(connection) as with_5:
         client.get(url)
     for n in range(6, 18):
         StepFactory(plan=plan, number=n, key=f"s{n}")
-    cache.clear()
+    _cold()
     with CaptureQueriesContext(connection) as with_17:
         response = client.get(url)
     assert len(with_17) == len(with_5)
@@ -365,3 +401,30 @@ def test_documents_page_reads_only_the_rows_of_its_page(client, plan):
     assert len(reads) == 2  # the count, and one page
     assert "COUNT(" in reads[0].upper()
     assert re.search(r"LIMIT 50 OFFSET 100", reads[1])
+
+
+def test_attendance_saved_on_one_page_keeps_what_the_other_pages_recorded(client, plan, people):
+    client.force_login(people["secretary"])
+    _event_registrations(plan, 1, 60)
+    event = _event(plan)
+    url = reverse("events:manage_event", args=[plan.slug, event.pk])
+    attend = reverse("events:manage_attendance", args=[plan.slug, event.pk])
+
+    def save(page: int, present: list[str]):
+        html = client.get(f"{url}?page={page}").content.decode()
+        shown = re.findall(r'name="shown" value="(\d+)"', html)
+        ids = dict(event.registrations.values_list("name", "pk"))
+        response = client.post(
+            f"{attend}?page={page}",
+            {"shown": shown, "present": [ids[name] for name in present]},
+        )
+        return len(shown), response["Location"]
+
+    assert save(1, ["Asistente 0001", "Asistente 0050"]) == (50, url)
+    assert save(2, ["Asistente 0051"]) == (10, f"{url}?page=2")
+    attended = event.registrations.filter(attended=True).order_by("name")
+    assert list(attended.values_list("name", flat=True)) == [
+        "Asistente 0001",
+        "Asistente 0050",
+        "Asistente 0051",
+    ]

@@ -9,8 +9,9 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
+from cocrea.core import revisions
 from cocrea.core.actions import SYSTEM
-from cocrea.core.models import ActionLog, SiteRevision
+from cocrea.core.models import ActionLog
 from cocrea.plans import actions
 from cocrea.plans.models import Commission, Role
 
@@ -251,7 +252,7 @@ def test_private_log_rows_are_not_public(client, world):
     assert "plans.grant_role" not in html
     # The same row made public shows: the assertions above can fail.
     ActionLog.objects.filter(pk=row.pk).update(public=True)
-    SiteRevision.bump()
+    revisions.bump_plan(world.pk)
     assert "Ximena Reyes Quiroz" in client.get(url).content.decode()
 
 
@@ -291,7 +292,7 @@ def test_anonymous_pages_are_served_from_cache_until_something_changes(client, w
     first = client.get(url).content
     with CaptureQueriesContext(connection) as cached:
         assert client.get(url).content == first
-    assert len(cached) == 1  # the site revision, nothing else
+    assert len(cached) == 1  # the revisions, nothing else
     officer = world.roles.get(role=Role.SECRETARIAT).user
     actions.update_step(world.steps.get(number=3), by=officer, title_es="Paso renombrado")
     assert "Paso renombrado" in client.get(url).content.decode()

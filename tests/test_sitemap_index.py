@@ -83,4 +83,4 @@ def test_index_and_files_are_cached(client, world):
         with CaptureQueriesContext(connection) as again:
             second = client.get(url)
         assert second.content == first.content
-        assert len(again) == 1  # the site revision only
+        assert len(again) == 1  # the revisions only

@@ -2,8 +2,9 @@
 
 from django.core.exceptions import PermissionDenied
 
+from . import revisions
 from .log_verbs import check_verb
-from .models import ActionLog, SiteRevision
+from .models import ActionLog
 
 
 class _System:
@@ -51,7 +52,13 @@ def log_action(
         public=public,
     )
     entry.save()
-    SiteRevision.bump()
+    # The revisions keying cached pages (`QuerySet.update()` writes send no signal): the plan's,
+    # and the site's for an action on no plan or on a plan itself (which plan is current, its
+    # name, dates and languages show on the home page and on every plan's pages).
+    if plan is not None:
+        revisions.bump_plan(plan.pk)
+    if plan is None or getattr(getattr(target, "_meta", None), "label", "") == "plans.ActionPlan":
+        revisions.bump_site()
     return entry
 
 

@@ -1,8 +1,12 @@
-"""Whole-page caching of public pages for anonymous visitors.
+"""Whole-page caching of public pages for anonymous visitors, and fragments for everyone.
 
-A cached page is keyed by its full path (which carries the language) and the site revision, so
-it is never stale: every write bumps the revision in the database, and the next request on any
-server renders afresh. Logged-in people, and anyone with a pending message, get a fresh page."""
+A cached page is keyed by its full path (which carries the language) and the revisions it depends
+on (`cocrea.core.revisions`): a plan's page (a URL with the plan's `slug`) by the site's revision
+and that plan's; a page outside a plan's URLs by the site's revision and that of the plan it shows
+(`plan=`, the home page's current plan), or of every plan (`everything=True`, the sitemap). Every
+write bumps the revision of its plan (or the site's), so a page is never served after a change to
+what it shows, beyond the bound stated in `revisions`; a write in one plan keeps every other
+plan's pages. Logged-in people, and anyone with a pending message, get a fresh page."""
 
 from functools import wraps
 
@@ -10,13 +14,31 @@ from django.conf import settings
 from django.core.cache import cache
 from django.http import HttpResponse
 
-from .models import SiteRevision
+from . import revisions
 
 TIMEOUT = 600
 KEPT_HEADERS = ("Content-Type", "Content-Disposition", "Content-Language")
 
 
-def cache_public_page(view):
+def cache_public_page(view=None, *, plan=None, everything=False):
+    """`@cache_public_page` on a plan's page; `@cache_public_page(plan=ids)` on a page without a
+    slug showing the plan whose id `ids()` selects (a queryset of one `id`);
+    `@cache_public_page(everything=True)` on a page showing every plan's content. A page without
+    a slug and without either depends on the site's revision only."""
+    if view is None:
+        return lambda view: cache_public_page(view, plan=plan, everything=everything)
+    plan_query = f"{plan.__module__}.{plan.__qualname__}" if plan is not None else None
+
+    def page_revisions(request, kwargs):
+        slug = kwargs.get("slug")
+        if slug:
+            return revisions.for_request(request, slug)
+        if everything:
+            return revisions.of_everything()
+        if plan is not None:
+            return revisions.for_query(plan_query, plan)
+        return revisions.for_plan(revisions.SITE, keep=True)
+
     @wraps(view)
     def wrapper(request, *args, **kwargs):
         if (
@@ -26,11 +48,7 @@ def cache_public_page(view):
             or request.user.is_authenticated
         ):
             return view(request, *args, **kwargs)
-        # Read once per request: PlanLanguageMiddleware may have read it already.
-        revision = getattr(request, "site_revision", None)
-        if revision is None:
-            revision = SiteRevision.current()
-        key = f"page:{revision}:{request.get_full_path()}"
+        key = f"page:{revisions.key(page_revisions(request, kwargs))}:{request.get_full_path()}"
         hit = cache.get(key)
         if hit is not None:
             status, headers, content = hit
@@ -47,3 +65,15 @@ def cache_public_page(view):
         return response
 
     return wrapper
+
+
+def fragment_key(request, plan, *parts) -> str:
+    """The key of a fragment of `plan`'s pages that is the same for every person (the Gantt
+    chart and the programme's table, the reach charts), for `{% cache %}` together with `parts`
+    (the language, the day the chart marks as today): the plan's revisions. An anonymous page
+    reuses those the page cache read; otherwise they are read from the database (one query), so a
+    signed-in person's own write shows at once whichever server answers."""
+    kept = getattr(request, "_revisions", None)
+    fresh = kept is None or kept[0] != plan.slug
+    value = revisions.for_plan(plan.pk) if fresh else kept[1]
+    return ":".join([plan.slug, revisions.key(value), *map(str, parts)])

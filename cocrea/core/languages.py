@@ -104,27 +104,25 @@ class PlanLanguageMiddleware:
         return None
 
 
-# How long a plan's languages stay in the cache: keyed by the site revision, they are never stale.
+# How long a plan's languages stay in the cache: keyed by the revisions, they are never stale.
 ROW_TIMEOUT = 600
 
 
 def _plan_languages_row(request, slug: str) -> dict:
     """The plan's languages and what its jurisdiction calls its regions. For an anonymous GET,
-    from the cache keyed by the site revision (every write bumps it), which the page cache reads
-    too: a cached page still costs one query."""
+    from the cache keyed by the plan's revisions, which the page cache reads too (once per
+    request): a cached page costs no query while the revisions are kept in the process."""
     from django.apps import apps
     from django.core.cache import cache
 
-    from .models import SiteRevision
+    from . import revisions
 
     # Only what the page cache may serve (an anonymous GET) reads the cache; other requests ask
     # the database, so a page costs the same queries whatever was written before it.
     cacheable = request.method == "GET" and not request.user.is_authenticated
     key = row = None
     if cacheable:
-        revision = SiteRevision.current()
-        request.site_revision = revision
-        key = f"plan-languages:{revision}:{slug}"
+        key = f"plan-languages:{revisions.key(revisions.for_request(request, slug))}:{slug}"
         row = cache.get(key)
     if row is None:
         ActionPlan = apps.get_model("plans", "ActionPlan")

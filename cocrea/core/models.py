@@ -2,7 +2,6 @@ from django.conf import settings
 from django.contrib.contenttypes.fields import GenericForeignKey
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
-from django.db.models import F
 from django.utils.translation import gettext_lazy as _
 
 
@@ -72,25 +71,23 @@ class ActionLog(models.Model):
         return f"{self.created_at:%Y-%m-%d %H:%M} {self.actor_name} {self.verb} {self.target_repr}"
 
 
-class SiteRevision(models.Model):
-    """A single counter, bumped by every write to content the public site shows (see
-    `cocrea.core.signals`). Cached public pages are keyed by it, so a change made through any app
-    server is visible at once on all of them, whatever cache each one uses."""
+class Revision(models.Model):
+    """A counter per plan, and one for the site (`scope` 0), bumped by every write to content the
+    public pages show (see `cocrea.core.signals` and `cocrea.core.revisions`). Cached pages and
+    fragments are keyed by the revisions they depend on: a plan's pages by the site's and that
+    plan's, so a write in one plan leaves every other plan's cached pages in place.
 
-    revision = models.PositiveBigIntegerField(default=0)
+    `scope` is the plan's id (not a foreign key: the row outlives a deleted plan, so the counter
+    never goes back), or 0 for the site: the list of plans, the pages outside any plan, and any
+    write whose plan cannot be told (a person's or an organisation's name shows on every plan)."""
+
+    SITE = 0
+
+    scope = models.PositiveBigIntegerField(_("plan"), primary_key=True)
+    revision = models.PositiveBigIntegerField(_("revision"), default=0)
 
     class Meta:
-        verbose_name = _("site revision")
+        verbose_name = _("revision")
 
     def __str__(self):
-        return str(self.revision)
-
-    @classmethod
-    def current(cls) -> int:
-        return cls.objects.filter(pk=1).values_list("revision", flat=True).first() or 0
-
-    @classmethod
-    def bump(cls) -> None:
-        if not cls.objects.filter(pk=1).update(revision=F("revision") + 1):
-            cls.objects.get_or_create(pk=1)
-            cls.objects.filter(pk=1).update(revision=F("revision") + 1)
+        return f"{self.scope}:{self.revision}"

@@ -352,12 +352,18 @@ def cancel_registration(registration: Registration, *, by) -> Registration | Non
 
 
 @transaction.atomic
-def record_attendance(event: Event, *, by, present: list[int]) -> int:
-    """Mark who of the registered came (the rest did not). Returns how many attended."""
+def record_attendance(
+    event: Event, *, by, present: list[int], among: list[int] | None = None
+) -> int:
+    """Mark who of the registered came (the rest did not). With `among` (the registrations one
+    page of the list showed), only those are marked: the others keep what was recorded. Returns
+    how many attended."""
     require_perm(by, "events.record_attendance", event)
     if event.status == Event.Status.CANCELLED:
         raise ValidationError(_("A cancelled event has no attendance."))
     registered = event.registrations.filter(walk_in=False)
+    if among is not None:
+        registered = registered.filter(pk__in=among)
     present_ids = set(registered.filter(pk__in=present).values_list("pk", flat=True))
     registered.filter(pk__in=present_ids).update(attended=True)
     registered.exclude(pk__in=present_ids).update(attended=False)

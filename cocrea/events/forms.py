@@ -173,18 +173,25 @@ class RegistrationEditForm(forms.Form):
 
 
 class AttendanceForm(forms.Form):
+    """Who of `registrations` (one page of the list) came. `shown` carries the registrations the
+    page showed: saving marks only those, so each page is saved on its own."""
+
     present = forms.TypedMultipleChoiceField(
         label=_("Present"), coerce=int, required=False, widget=forms.CheckboxSelectMultiple
+    )
+    shown = forms.TypedMultipleChoiceField(
+        coerce=int, required=False, widget=forms.MultipleHiddenInput
     )
 
     def __init__(self, *args, registrations, **kwargs):
         super().__init__(*args, **kwargs)
+        registered = [r for r in registrations if not r.walk_in]
         self.fields["present"].choices = [
-            (r.pk, f"{r.name} ({r.organisation_name or '—'})")
-            for r in registrations
-            if not r.walk_in
+            (r.pk, f"{r.name} ({r.organisation_name or '—'})") for r in registered
         ]
-        self.initial["present"] = [r.pk for r in registrations if r.attended and not r.walk_in]
+        self.fields["shown"].choices = [(r.pk, r.pk) for r in registered]
+        self.initial["present"] = [r.pk for r in registered if r.attended]
+        self.initial["shown"] = [r.pk for r in registered]
 
 
 class WalkInForm(forms.Form):

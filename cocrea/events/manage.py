@@ -5,16 +5,21 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from cocrea.core.actions import require_perm
+from cocrea.core.params import int_param
 from cocrea.plans.models import ActionPlan
 
 from . import actions, queries
 from .forms import AttendanceForm, CancelEventForm, EventForm, MinutesForm, WalkInForm
 from .models import Event
+
+# Registrations per page of an event's workspace page (and of its attendance form).
+REGISTRATIONS_PAGE = 50
 
 
 def _plan_for(request, slug, perm="plans.view_workspace") -> ActionPlan:
@@ -92,7 +97,10 @@ def event_manage(request, slug, pk):
 def _event_page(request, event, minutes_form=None):
     """The event's workspace page; `minutes_form`, when given, is a refused form shown with its
     errors and the text as typed."""
-    registrations = list(queries.registrations_for(event))
+    page = Paginator(queries.registrations_for(event), REGISTRATIONS_PAGE).get_page(
+        request.GET.get("page")
+    )
+    registrations = list(page.object_list)
     decisions = list(event.decisions.all())
     return render(
         request,
@@ -100,6 +108,7 @@ def _event_page(request, event, minutes_form=None):
         {
             "plan": event.plan,
             "event": event,
+            "page": page,
             "registrations": registrations,
             "attendance_form": AttendanceForm(registrations=registrations),
             "walk_in_form": WalkInForm(plan=event.plan),
@@ -119,8 +128,9 @@ def _event_page(request, event, minutes_form=None):
     )
 
 
-def _back(event):
-    return redirect("events:manage_event", slug=event.plan.slug, pk=event.pk)
+def _back(event, page: int = 1):
+    url = reverse("events:manage_event", args=[event.plan.slug, event.pk])
+    return redirect(f"{url}?page={page}" if page > 1 else url)
 
 
 @login_required
@@ -161,7 +171,11 @@ def attendance(request, slug, pk):
     if form.is_valid():
         try:
             count = actions.record_attendance(
-                event, by=request.user, present=form.cleaned_data["present"]
+                event,
+                by=request.user,
+                present=form.cleaned_data["present"],
+                # Only the page's registrations; a form without them (older page) marks all.
+                among=form.cleaned_data["shown"] if "shown" in request.POST else None,
             )
         except ValidationError as error:
             messages.error(request, " ".join(error.messages))
@@ -177,7 +191,7 @@ def attendance(request, slug, pk):
             )
     else:
         messages.error(request, _("Check the attendance form."))
-    return _back(event)
+    return _back(event, page=int_param(request.GET, "page", default=1))
 
 
 @login_required

@@ -10,11 +10,13 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.feedgenerator import Atom1Feed
+from django.utils.functional import SimpleLazyObject
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
 from cocrea.core.actions import require_perm
-from cocrea.core.cache import cache_public_page
+from cocrea.core.cache import cache_public_page, fragment_key
 from cocrea.events import queries as event_queries
 from cocrea.events.charts import bars
 from cocrea.plans import queries as plan_queries
@@ -104,7 +106,22 @@ def take_part(request, slug):
 @cache_public_page
 def reach(request, slug):
     plan = _plan(slug)
-    figures = event_queries.reach(plan)
+    # The figures and charts are one fragment, the same for everyone, cached by the plan's
+    # revisions: the figures are counted only when it is rendered.
+    figures = SimpleLazyObject(lambda: event_queries.reach(plan))
+    return render(
+        request,
+        "news/reach.html",
+        {
+            "plan": plan,
+            "figures": figures,
+            "charts": SimpleLazyObject(lambda: _reach_charts(request, figures)),
+            "fragment": fragment_key(request, plan, get_language()),
+        },
+    )
+
+
+def _reach_charts(request, figures) -> list[dict]:
     charts = [
         (
             "sector",
@@ -126,24 +143,16 @@ def reach(request, slug):
         ),
         ("quarter", _("People taking part by quarter"), _("Quarter"), figures["by_quarter"]),
     ]
-    return render(
-        request,
-        "news/reach.html",
+    return [
         {
-            "plan": plan,
-            "figures": figures,
-            "charts": [
-                {
-                    "id": f"reach-{key}",
-                    "title": title,
-                    "heading": heading,
-                    "rows": rows,
-                    "chart": bars([(label, people) for label, people, _orgs in rows]),
-                }
-                for key, title, heading, rows in charts
-            ],
-        },
-    )
+            "id": f"reach-{key}",
+            "title": title,
+            "heading": heading,
+            "rows": rows,
+            "chart": bars([(label, people) for label, people, _orgs in rows]),
+        }
+        for key, title, heading, rows in charts
+    ]
 
 
 @login_required

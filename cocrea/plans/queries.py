@@ -13,12 +13,16 @@ def is_secretariat_anywhere(user) -> bool:
     return PlanRole.objects.filter(user=user, role=Role.SECRETARIAT).exists()
 
 
+CURRENT_PLAN_ORDER = ("-is_current", "-period_start")
+
+
 def current_plan() -> ActionPlan | None:
-    return (
-        ActionPlan.objects.select_related("lead_agency")
-        .order_by("-is_current", "-period_start")
-        .first()
-    )
+    return ActionPlan.objects.select_related("lead_agency").order_by(*CURRENT_PLAN_ORDER).first()
+
+
+def current_plan_id():
+    """The id of `current_plan()`, as a query: what the page cache keys the home page by."""
+    return ActionPlan.objects.order_by(*CURRENT_PLAN_ORDER).values("id")[:1]
 
 
 def plan_by_slug(slug: str) -> ActionPlan | None:

@@ -221,5 +221,5 @@ def _rendered(view):
     return wrapper
 
 
-index = require_GET(cache_public_page(_rendered(sitemap_views.index)))
-section = require_GET(cache_public_page(_rendered(sitemap_views.sitemap)))
+index = require_GET(cache_public_page(everything=True)(_rendered(sitemap_views.index)))
+section = require_GET(cache_public_page(everything=True)(_rendered(sitemap_views.sitemap)))

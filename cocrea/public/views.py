@@ -5,10 +5,12 @@ from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
+from django.utils.functional import SimpleLazyObject
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
-from cocrea.core.cache import cache_public_page
+from cocrea.core.cache import cache_public_page, fragment_key
 from cocrea.core.languages import use_plan_languages
 from cocrea.core.params import int_param
 from cocrea.events import queries as event_queries
@@ -28,7 +30,7 @@ def _plan(slug: str | None) -> ActionPlan:
 
 
 @require_GET
-@cache_public_page
+@cache_public_page(plan=queries.current_plan_id)
 def home(request, slug=None):
     plan = queries.plan_by_slug(slug) if slug else queries.current_plan()
     if plan is None:
@@ -56,16 +58,19 @@ def home(request, slug=None):
 @cache_public_page
 def programme(request, slug):
     plan = _plan(slug)
-    steps = list(queries.programme_steps(plan))
     today = timezone.localdate()
+    # The chart and the table are one fragment, the same for everyone, cached by the plan's
+    # revisions: the steps are read only when it is rendered.
+    steps = SimpleLazyObject(lambda: list(queries.programme_steps(plan)))
     return render(
         request,
         "public/programme.html",
         {
             "plan": plan,
             "steps": steps,
-            "chart": gantt(steps, today=today),
+            "chart": SimpleLazyObject(lambda: gantt(steps, today=today)),
             "today": today,
+            "fragment": fragment_key(request, plan, get_language(), today.isoformat()),
             "latest_version": plan.versions.order_by("-number").first(),
         },
     )
@@ -207,7 +212,7 @@ def programme_ical(request, slug):
 
 
 @require_GET
-@cache_public_page
+@cache_public_page(plan=queries.current_plan_id)
 def about(request):
     plan = queries.current_plan()
     if plan is not None:

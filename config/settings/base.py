@@ -102,7 +102,9 @@ DATABASES = {
     "default": dj_database_url.parse(
         os.environ.get("DATABASE_URL", f"sqlite:///{VAR_DIR / 'cocrea.sqlite3'}"),
         conn_max_age=int(os.environ.get("DB_CONN_MAX_AGE", "60")),
-        conn_health_checks=True,
+        # A reused connection is checked (PostgreSQL: one `SELECT 1`) before the first query of a
+        # request; a page served from the cache makes no query, so it pays no check either.
+        conn_health_checks=env_bool("DB_CONN_HEALTH_CHECKS", True),
     )
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
@@ -189,6 +191,11 @@ else:
             "LOCATION": "cocrea",
         }
     }
+# Cached pages are keyed by the revisions of what they show (`cocrea.core.revisions`). An app
+# server keeps the revisions it read for this many seconds, so a cache hit makes no query; a write
+# through another server shows here within that bound (one through this server, at once).
+# 0: read them from the database on every request (one query per cache hit).
+PAGE_CACHE_REVISION_SECONDS = float(os.environ.get("PAGE_CACHE_REVISION_SECONDS", "2"))
 # A cache every server process shares (rate limits of the public forms): Redis when configured,
 # otherwise a database table (always created by the participation app's migrations 0002/0003).
 CACHES["shared"] = (
