@@ -106,3 +106,17 @@ def test_unsubscribe_without_login_turns_the_kind_off(client, people):
     assert Preference.objects.get(user=leader, kind=KIND).frequency == "off"
     forged = reverse("notifications:unsubscribe", args=["forged", KIND])
     assert client.post(forged).status_code == 404
+
+
+def test_following_and_preferences_keep_every_cached_page(review, people):
+    """Personal changes no page shows to others do not flush the plan's or the site's pages."""
+    from cocrea.core import revisions
+
+    plan = review.proposal.plan
+    before = revisions.for_plan(plan.pk)
+    notify_actions.follow(review.proposal, by=people["citizen"])
+    notify_actions.unfollow(review.proposal, by=people["citizen"])
+    notify_actions.set_preferences(
+        by=people["leader"], user=people["leader"], choices={KIND: "off"}
+    )
+    assert revisions.for_plan(plan.pk) == before

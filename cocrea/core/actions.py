@@ -32,7 +32,15 @@ def require_perm(user, perm: str, obj=None) -> None:
 
 
 def log_action(
-    *, actor, verb: str, target=None, plan=None, description: str = "", data=None, public=True
+    *,
+    actor,
+    verb: str,
+    target=None,
+    plan=None,
+    description: str = "",
+    data=None,
+    public=True,
+    changes_pages=True,
 ) -> ActionLog:
     """Record a state change. Call inside the action's transaction.
 
@@ -55,6 +63,10 @@ def log_action(
     # The revisions keying cached pages (`QuerySet.update()` writes send no signal): the plan's,
     # and the site's for an action on no plan or on a plan itself (which plan is current, its
     # name, dates and languages show on the home page and on every plan's pages).
+    # `changes_pages=False`: a personal change no page shows to anyone else (a person's
+    # notification preferences, what they follow) keeps every cached page.
+    if not changes_pages:
+        return entry
     if plan is not None:
         revisions.bump_plan(plan.pk)
     if plan is None or getattr(getattr(target, "_meta", None), "label", "") == "plans.ActionPlan":

@@ -44,6 +44,7 @@ def set_preferences(*, by, choices: dict[str, str], user=None, email: str = "") 
                 verb="notifications.change_preferences",
                 description=", ".join(changed),
                 public=False,
+                changes_pages=False,
             )
     return changed
 
@@ -63,6 +64,7 @@ def follow(obj, *, by) -> Follow:
                 target=obj,
                 plan=getattr(obj, "plan", None),
                 public=False,
+                changes_pages=False,
             )
     return row
 
@@ -82,6 +84,7 @@ def unfollow(obj, *, by) -> bool:
                 target=obj,
                 plan=getattr(obj, "plan", None),
                 public=False,
+                changes_pages=False,
             )
     return bool(deleted)
 
