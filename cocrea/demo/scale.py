@@ -469,7 +469,7 @@ class Generator:
             target.plan.pk: (target.plan.tables.aggregate(n=models.Max("number"))["n"] or 0) + 1
             for target in self.plans
         }
-        for i, target in self._spread(self.n["tables"], self.plans):
+        for _i, target in self._spread(self.n["tables"], self.plans):
             number = next_number[target.plan.pk]
             next_number[target.plan.pk] += 1
             topic = TOPICS[(number - 1) % len(TOPICS)]
