@@ -10,7 +10,7 @@ Writes its section of docs/benchmarks.md. Stdlib only, like run.py.
 Environment: BENCH_DATABASE_URL (default postgres://postgres@127.0.0.1:5432/bench_scale; its
 name must begin with "bench": the database is dropped and rebuilt when its data differs),
 BENCH_FACTOR (100), BENCH_SEED (1), BENCH_SECONDS (10), BENCH_REDIS_URL (the cache, shared by
-the workers; default: each worker's memory).
+the workers; default: each worker's memory). `--redis` starts a private redis-server for the run.
 
 Exit status as run.py's: 0 targets met; 1 a target missed or errors; 2 wrk missing; 3 setup.
 """
@@ -370,14 +370,40 @@ def text_report(minimal: list[Load], pages: list[Page], rss: list[float]) -> str
         who = p.persona or "anonymous"
         if p.load:
             lines.append(
-                f"{who:<12} {p.path:<58} {p.load.rps:>6,.0f} req/s {p.load.ratio:>4.0%} "
+                f"{who:<20} {p.path:<58} {p.load.rps:>6,.0f} req/s {p.load.ratio:>4.0%} "
                 f"p95 {p.load.p95_ms:>6.1f} ms  first {p.first_ms:>6.1f} ms  {p.queries:>2} q  "
                 f"{_kib(p.size):>9}  {'ok' if not p.missed else 'MISSED'}"
             )
         else:
-            lines.append(f"{who:<12} {p.path:<58} {p.status} (not measured)")
+            lines.append(f"{who:<20} {p.path:<58} {p.status} (not measured)")
     lines.append("worker RSS: " + ", ".join(f"{mb:.0f} MB" for mb in rss))
+    lines += ["", "Targets met:", *(f"  {line}" for line in summary(pages, rss))]
     return "\n".join(lines)
+
+
+def summary(pages: list[Page], rss: list[float]) -> list[str]:
+    """How many pages meet each target."""
+    public = [p for p in pages if not p.persona and p.load]
+    signed = [p for p in pages if p.persona and p.load]
+    rendered = [p for p in pages if p.measured]
+
+    def share(rows, ok) -> str:
+        return f"{sum(1 for p in rows if ok(p))} of {len(rows)} pages"
+
+    return [
+        f"anonymous cached >= {CACHED_TARGET:.0%} of the minimal view: "
+        + share(public, lambda p: p.load.ratio >= CACHED_TARGET),
+        f"anonymous cached p95 < {CACHED_P95_MS:.0f} ms: "
+        + share(public, lambda p: p.load.p95_ms < CACHED_P95_MS),
+        f"signed in >= {SIGNED_IN_TARGET:.0%} of the minimal view: "
+        + share(signed, lambda p: p.load.ratio >= SIGNED_IN_TARGET),
+        f"first render < {FIRST_RENDER_MS:.0f} ms: "
+        + share(rendered, lambda p: p.first_ms < FIRST_RENDER_MS),
+        "no errors under load: " + share(public + signed, lambda p: not p.load.errors),
+        f"worker memory < {WORKER_RSS_MB:.0f} MB: "
+        + ("met" if rss and max(rss) < WORKER_RSS_MB else "**missed**")
+        + f" ({', '.join(f'{mb:.0f} MB' for mb in rss)})",
+    ]
 
 
 def entry(conf, info, when, minimal, pages, rss, setup, loads) -> str:
@@ -410,6 +436,10 @@ def entry(conf, info, when, minimal, pages, rss, setup, loads) -> str:
         "- Gunicorn workers' resident memory after the run: "
         + ", ".join(f"{mb:.0f} MB" for mb in rss)
         + f" (target < {WORKER_RSS_MB:.0f} MB).",
+        "",
+        "Targets met:",
+        "",
+        *(f"- {line}" for line in summary(pages, rss)),
         "",
         f"Anonymous (cached: >= {CACHED_TARGET:.0%} of the minimal view and p95 < "
         f"{CACHED_P95_MS:.0f} ms; first render < {FIRST_RENDER_MS:.0f} ms):",

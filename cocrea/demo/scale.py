@@ -28,7 +28,7 @@ from django.db import models, transaction
 from django.utils import timezone
 
 from cocrea.core.log_verbs import declared_verbs
-from cocrea.core.models import ActionLog, SiteRevision
+from cocrea.core.models import ActionLog
 from cocrea.documents.models import DocType, Document
 from cocrea.events.models import Event
 from cocrea.events.models import Registration as EventRegistration
@@ -49,9 +49,9 @@ from cocrea.proposals.revisions import snapshot
 from cocrea.tables.models import TableMember, WorkingTable
 
 from . import plans_data
+from .actions import SCALE_DATA, record_scale_data
 from .participation import FIRST, LAST
 
-VERB = "demo.scale_data"
 BATCH = 2000
 DOMAIN = "escala.cocrea.invalid"
 
@@ -145,7 +145,7 @@ def counts(factor: float) -> dict[str, int]:
 
 def built_with() -> dict | None:
     """The factor and seed the scale data in the database was built with (None: not built)."""
-    row = ActionLog.objects.filter(verb=VERB).order_by("id").first()
+    row = ActionLog.objects.filter(verb=SCALE_DATA).order_by("id").first()
     return row.data if row else None
 
 
@@ -252,7 +252,6 @@ class Generator:
             self._reviews()
             self._comments()
             self._log()
-        SiteRevision.bump()
         return self.made
 
     def _plans(self, demo: ActionPlan) -> list[_Plan]:
@@ -724,12 +723,7 @@ def build(factor: float, seed: int) -> dict[str, int] | None:
             f"This database already holds scale data built with factor {existing.get('factor')} "
             f"and seed {existing.get('seed')}: start from an empty database (migrate, demo)."
         )
-    made = Generator(factor, seed).run()
-    ActionLog.objects.create(
-        verb=VERB,
-        actor_name="scale_data",
-        public=False,
-        description=f"factor {factor}, seed {seed}",
-        data={"factor": factor, "seed": seed, "counts": made},
-    )
+    generator = Generator(factor, seed)
+    made = generator.run()
+    record_scale_data(generator.plans[0].plan, factor=factor, seed=seed, counts=made)
     return made
