@@ -10,7 +10,8 @@ Writes its section of docs/benchmarks.md. Stdlib only, like run.py.
 Environment: BENCH_DATABASE_URL (default postgres://postgres@127.0.0.1:5432/bench_scale; its
 name must begin with "bench": the database is dropped and rebuilt when its data differs),
 BENCH_FACTOR (100), BENCH_SEED (1), BENCH_SECONDS (10), BENCH_REDIS_URL (the cache, shared by
-the workers; default: each worker's memory). `--redis` starts a private redis-server for the run.
+the workers; default: each worker's memory), BENCH_NOTE (a sentence on the machine's load, put
+in the report). `--redis` starts a private redis-server for the run.
 
 Exit status as run.py's: 0 targets met; 1 a target missed or errors; 2 wrk missing; 3 setup.
 """
@@ -106,6 +107,7 @@ def settings_from_env() -> dict:
         "seed": seed,
         "seconds": run.bench_seconds(),
         "redis": os.environ.get("BENCH_REDIS_URL", ""),
+        "note": os.environ.get("BENCH_NOTE", "").strip(),
     }
 
 
@@ -200,7 +202,16 @@ def parse_load(output: str) -> Load:
 
 
 def wrk(url: str, seconds: int, cookie: str = "", script: bool = True) -> str:
-    command = ["wrk", f"-t{run.THREADS}", f"-c{run.CONNECTIONS}", f"-d{seconds}s"]
+    # A slow page's requests count in its percentiles rather than as errors: wrk's timeout is
+    # 2 s by default.
+    command = [
+        "wrk",
+        f"-t{run.THREADS}",
+        f"-c{run.CONNECTIONS}",
+        f"-d{seconds}s",
+        "--timeout",
+        "10s",
+    ]
     if cookie:
         command += ["-H", f"Cookie: {cookie}"]
     if script:
@@ -423,11 +434,12 @@ def entry(conf, info, when, minimal, pages, rss, setup, loads) -> str:
         f"- Machine: {info['cpus']} CPUs ({info['cpu']}), {info['memory']}, {info['os']}; "
         f"Python {info['python']}, Django {info['django']}, gunicorn {info['gunicorn']} "
         f"({run.WORKERS} sync workers), {info['wrk']}.",
-        f"- Load average (1, 5, 15 min) before the run: {loads[0]}; after: {loads[1]}.",
+        f"- Load average (1, 5, 15 min) before the run: {loads[0]}; after: {loads[1]}."
+        + (f" {conf['note']}" if conf.get("note") else ""),
         f"- Database: PostgreSQL `{conf['name']}`, factor {conf['factor']}, seed {conf['seed']}, "
         f"{built}. Cache: {cache}.",
-        f"- `wrk -t{run.THREADS} -c{run.CONNECTIONS} -d{conf['seconds']}s` per page after "
-        f"{run.WARMUP_SECONDS} s of warm-up; p50/p95 from wrk's latency histogram.",
+        f"- `wrk -t{run.THREADS} -c{run.CONNECTIONS} -d{conf['seconds']}s --timeout 10s` per "
+        f"page after {run.WARMUP_SECONDS} s of warm-up; p50/p95 from wrk's latency histogram.",
         f"- Minimal view, measured before and after every {GROUP} pages (a page's ratio is to "
         "the mean of the two around it): "
         + ", ".join(f"{m.rps:,.0f}" for m in minimal)
