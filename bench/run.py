@@ -59,6 +59,9 @@ PAGES = [
 ]
 
 HISTORY_HEADING = "## History"
+# The section of docs/benchmarks.md that `make bench-scale` (bench/scale.py) writes.
+SCALE_START = "<!-- bench-scale:start -->"
+SCALE_END = "<!-- bench-scale:end -->"
 
 
 class SetupError(Exception):
@@ -391,6 +394,17 @@ def previous_history() -> str:
     return history[start:].strip() if start >= 0 else ""
 
 
+def scale_section() -> str:
+    """The section `make bench-scale` writes (bench/scale.py), kept as it is, with a blank line."""
+    try:
+        text = DOC.read_text()
+    except FileNotFoundError:
+        return ""
+    if SCALE_START not in text or SCALE_END not in text:
+        return ""
+    return SCALE_START + text.partition(SCALE_START)[2].partition(SCALE_END)[0] + SCALE_END + "\n\n"
+
+
 def write_doc(results: list[Result], info: dict[str, str], when: dt.datetime, seconds: int):
     stamp = when.strftime("%Y-%m-%d %H:%M UTC")
     wrk_args = f"wrk -t{THREADS} -c{CONNECTIONS} -d{seconds}s --latency"
@@ -445,7 +459,7 @@ Machine:
 
 Ratio = the page's requests/s ÷ the minimal view's requests/s.
 
-{HISTORY_HEADING}
+{scale_section()}{HISTORY_HEADING}
 
 Every run of `make bench` adds its figures here, newest first.
 
@@ -458,6 +472,13 @@ Every run of `make bench` adds its figures here, newest first.
 
 
 def main() -> int:
+    if "--scale" in sys.argv[1:] or os.environ.get("BENCH_SCALE") in ("1", "true", "yes"):
+        import scale  # bench/scale.py, next to this file
+
+        return scale.main()
+    if len(sys.argv) > 1:
+        print("usage: bench/run.py [--scale [--redis]]", file=sys.stderr)
+        return 2
     if shutil.which("wrk") is None:
         print(
             "bench: wrk is not installed. Install it with: apt-get install -y wrk",
