@@ -432,11 +432,14 @@ machine as the server and shares its CPUs, so compare ratios rather than raw fig
 machines.
 
 What the figures mean: anonymous visitors get public pages from the page cache
-(`cocrea/core/cache.py`), keyed by the path and the site revision that every write bumps; so this
-measures the path almost every public request takes (one query for the revision, one cache
-read). The first request after a change renders the page in full: measured in one process on the
-machine below, about 10 ms for the home page and 13 ms for the work programme. Logged-in people
-always get a fresh render.
+(`cocrea/core/cache.py`), keyed by the path and the revisions of the plan the page shows and of
+the site (`cocrea/core/revisions.py`), which the writes concerning them bump; so this measures
+the path almost every public request takes. A hit makes no database query while the server
+keeps the revisions it read (2 s, `PAGE_CACHE_REVISION_SECONDS`; a change through another server
+shows within that bound), and so no connection health check either: one cache read. With
+`PAGE_CACHE_REVISION_SECONDS=0` a hit makes one raw SQL query for the revisions. The first
+request after a change renders the page in full. Logged-in people get a fresh page, reusing the
+cached chart fragments (the Gantt, the reach charts).
 
 Target: each page serves at least {TARGET:.0%} of the minimal view's requests per second, with no
 errors (socket errors, or responses wrk counts as non-2xx/3xx). `make bench` exits non-zero
