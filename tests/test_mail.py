@@ -9,6 +9,7 @@ import pytest
 from django.core import mail
 from django.urls import reverse
 
+from cocrea.core import revisions
 from cocrea.core.mail import clean_subject, render_template
 from cocrea.events.models import Event
 from cocrea.events.models import Registration as EventRegistration
@@ -73,7 +74,8 @@ def test_refused_smtp_does_not_break_an_event_registration(
     ):
         response = client.post(url, _event_form())
     assert response.status_code == 302
-    assert len(callbacks) == 1
+    # One mail tried after the commit (the others forget the revisions this process read).
+    assert len([c for c in callbacks if c is not revisions.forget]) == 1
     assert EventRegistration.objects.get().email == "ana@example.org"
     [failure] = _mail_failures(caplog)
     assert "to ana@example.org not sent (attempt 1)" in failure
