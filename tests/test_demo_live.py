@@ -2,31 +2,28 @@
 drafting open on the day it is loaded, and the site's current plan."""
 
 import datetime
+import io
 
 import pytest
+from django.core.management import call_command
 from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
 
 from cocrea.core.models import ActionLog
 from cocrea.demo import live_data
-from cocrea.demo.events import load_events_demo
 from cocrea.demo.live import load_live_demo, programme_start
-from cocrea.demo.participation import load_participation_demo
-from cocrea.demo.plans import load_demo
-from cocrea.demo.proposals import load_proposals_demo
+from cocrea.notifications.models import Delivery, Notification
 from cocrea.plans.models import ActionPlan
 
 
 @pytest.fixture(scope="module")
 def _loaded(django_db_setup, django_db_blocker):
     with django_db_blocker.unblock(), transaction.atomic():
-        historic, _created = load_demo()
-        load_participation_demo(historic)
-        load_events_demo(historic)
-        load_proposals_demo(historic)
-        live, created = load_live_demo()
-        assert created is True
+        # What `make run` does: the command loads the record, then the live cycle.
+        call_command("demo", stdout=io.StringIO())
+        historic = ActionPlan.objects.get(slug="panama-2017-2019")
+        live = ActionPlan.objects.get(slug=live_data.SLUG)
         assert load_live_demo() == (live, False)
         yield historic.pk, live.pk
         transaction.set_rollback(True)
@@ -89,6 +86,13 @@ def test_the_leader_drafts_in_the_2022_template_now(client, plans):
         "2022",
         1,
     )
+
+
+def test_only_the_live_cycle_fills_the_bells_and_the_demo_mails_nobody(plans):
+    historic, live = plans
+    assert not Notification.objects.filter(plan=historic).exists()
+    assert Notification.objects.filter(plan=live, user__username="lider").exists()
+    assert not Delivery.objects.exists()
 
 
 def test_panama_2017_stays_the_historical_record(plans):

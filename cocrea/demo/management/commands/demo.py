@@ -10,7 +10,7 @@ from cocrea.demo.live import load_live_demo
 from cocrea.demo.participation import load_participation_demo
 from cocrea.demo.plans import load_demo
 from cocrea.demo.proposals import load_proposals_demo
-from cocrea.notifications.models import Delivery
+from cocrea.notifications.models import Delivery, Notification
 
 
 class Command(BaseCommand):
@@ -27,6 +27,7 @@ class Command(BaseCommand):
             )
         with transaction.atomic():
             last_mail = Delivery.objects.aggregate(last=Max("pk"))["last"] or 0
+            last_notice = Notification.objects.aggregate(last=Max("pk"))["last"] or 0
             plan, created = load_demo()
             # Participation first: its working tables receive the events' table sessions.
             load_participation_demo(plan)
@@ -37,6 +38,9 @@ class Command(BaseCommand):
             live, live_created = load_live_demo()
             # The demo mails nobody: what its actions wrote to the outbox never leaves.
             Delivery.objects.filter(pk__gt=last_mail).delete()
+            # The 2017-2019 plan is the historical record: what its replay told people would
+            # show as news of today in their bells. Only the live cycle's notifications stay.
+            Notification.objects.filter(pk__gt=last_notice, plan=plan).delete()
         for loaded, was_created in ((plan, created), (live, live_created)):
             if was_created:
                 self.stdout.write(self.style.SUCCESS(f"Demo loaded: {loaded}"))
