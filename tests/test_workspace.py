@@ -2,6 +2,7 @@
 
 import datetime
 
+import pytest
 from django.urls import reverse
 
 from cocrea.core.models import ActionLog
@@ -146,3 +147,17 @@ def test_login_page_and_redirect_to_workspace(client, plan, steps, secretary):
     assert client.get(reverse("workspace:home"))["Location"] == reverse(
         "workspace:plan", args=[plan.slug]
     )
+
+
+@pytest.mark.parametrize(
+    "persona, shown",
+    [("secretary", True), ("leader", True), ("commissioner", True), ("participant", False)],
+)
+def test_manage_events_is_in_the_menu_only_for_who_works_on_events(
+    client, plan, people, persona, shown
+):
+    """Table leaders schedule their sessions, commission members see the meetings; a participant
+    or a reviewer would find an empty list there."""
+    client.force_login(people[persona])
+    html = client.get(reverse("public:plan", args=[plan.slug])).content.decode()
+    assert (reverse("events:manage_list", args=[plan.slug]) in html) is shown
