@@ -127,6 +127,7 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--cold", action="store_true", help="empty the cache before each render")
     parser.add_argument("--profile", help="PERSONA:PAGE (e.g. secretariat:reviews) or 'slowest'")
     parser.add_argument("--top", type=int, default=45, help="lines of the profile")
+    parser.add_argument("--sort", default="cumulative", help="the profile's order (tottime, ...)")
     parser.add_argument("--only", help="one persona key (secretariat, commission, ...)")
     args = parser.parse_args(argv[1:])
     _setup()
@@ -180,8 +181,8 @@ def main(argv: list[str]) -> int:
         profiler.disable()
         out = io.StringIO()
         stats = pstats.Stats(profiler, stream=out)
-        stats.sort_stats("cumulative").print_stats(args.top)
-        print(f"\n## cProfile: {key} {path} (10 renders, cumulative)\n{out.getvalue()}")
+        stats.sort_stats(args.sort).print_stats(args.top)
+        print(f"\n## cProfile: {key} {path} (10 renders, {args.sort})\n{out.getvalue()}")
     return 0
 
 
