@@ -317,23 +317,20 @@ def comments_to_answer(inbox: Inbox) -> list[Task]:
 
 
 def minutes_to_record(inbox: Inbox) -> list[Task]:
-    """The events that took place without minutes, for who may record them."""
+    """The events that took place without minutes, for who may record them.
+
+    A secretariat may have a hundred: each is read without joins (the plan is the inbox's) and
+    only the tasks listed (at most MAX_PER_SOURCE) get their link and detail."""
     user, plan = inbox.user, inbox.plan
-    tasks = []
-    for event in event_queries.without_minutes(plan, user):
+    title = _("Record the minutes of “%(event)s”")
+    tasks, events = [], {}
+    for event in event_queries.without_minutes(plan, user).select_related(None):
         event.plan = plan
         if not can_record_minutes(user, event):
             continue
-        url = reverse("events:manage_event", args=[plan.slug, event.pk])
-        tasks.append(
-            inbox.task(
-                "minutes",
-                _("Record the minutes of “%(event)s”") % {"event": event},
-                f"{url}#minutes-form",
-                since=event.starts_at,
-                detail=event.get_kind_display(),
-            )
-        )
+        task = inbox.task("minutes", title % {"event": event}, "", since=event.starts_at)
+        tasks.append(task)
+        events[id(task)] = event
 
     def more(count):
         return ngettext(
@@ -342,7 +339,13 @@ def minutes_to_record(inbox: Inbox) -> list[Task]:
             count,
         ) % {"count": count}
 
-    return _capped(inbox, tasks, "minutes", more, reverse("events:manage_list", args=[plan.slug]))
+    listed = _capped(inbox, tasks, "minutes", more, reverse("events:manage_list", args=[plan.slug]))
+    for task in listed:
+        event = events.get(id(task))
+        if event is not None:
+            url = reverse("events:manage_event", args=[plan.slug, event.pk])
+            task.url, task.detail = f"{url}#minutes-form", event.get_kind_display()
+    return listed
 
 
 def invitations_to_follow_up(inbox: Inbox) -> list[Task]:
