@@ -457,3 +457,36 @@ def test_proposal_lists_keep_their_queries_with_10_and_300_proposals(
     with django_assert_max_num_queries(len(with_10)):
         response = client.get(url + "?page=2")
     assert len(response.context["page"]) == (20 if name == "proposals:list" else 50)
+
+
+# --- the public list, signed in ------------------------------------------------------------------
+
+
+def test_the_signed_in_list_reuses_its_fragment_until_the_plan_changes(
+    client, plan, submitted, ministry, people
+):
+    """The list is the same for everyone: a signed-in visit renders it once per plan revision,
+    language and query string, and shows a write in the plan at once."""
+    client.force_login(people["citizen"])
+    url = reverse("proposals:list", args=[plan.slug])
+
+    def visit(query=""):
+        response = client.get(url + query)
+        assert response.status_code == 200
+        rendered = "proposals/_outcome.html" in [t.name for t in response.templates]
+        page = response.content.decode()
+        start = page.index('id="proposals"')
+        return rendered, page[start : page.index("</ul>", start)]
+
+    rendered, first = visit()
+    assert (rendered, submitted[0].title in first) == (True, True)
+    rendered, again = visit()
+    assert (rendered, again == first) == (False, True)
+    assert visit("?table=1")[0] is True
+    assert visit("?table=1&page=1")[0] is True  # its links keep the query string as it came
+    _open(plan, "responsibles-and-objectives", 9)
+    actions.assign_institutions(
+        submitted[0], by=SYSTEM, lead=ministry, objectives_es="Publicar datos.", due_on=DUE
+    )
+    rendered, after = visit()
+    assert (rendered, f"Institución líder: {ministry}" in after) == (True, True)

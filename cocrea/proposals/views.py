@@ -10,12 +10,13 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.functional import SimpleLazyObject
+from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_POST
 
 from cocrea.core.actions import require_perm
-from cocrea.core.cache import cache_public_page
+from cocrea.core.cache import cache_public_page, fragment_key
 from cocrea.core.params import int_param, text_param
 from cocrea.plans import capabilities
 from cocrea.plans import queries as plan_queries
@@ -483,15 +484,19 @@ def public_list(request, slug):
     outcome = request.GET.get("outcome", "")
     search = text_param(request.GET, "q")
     found = queries.submitted(plan, axis=axis, table=table, outcome=outcome, search=search)
-    page = Paginator(found, PAGE_SIZE).get_page(request.GET.get("page"))
+    # The list is one fragment, the same for everyone, cached by the plan's revisions, the
+    # language and the query string (a signed-in visit renders the page afresh): what it shows is
+    # read only when it is rendered.
+    page = SimpleLazyObject(lambda: Paginator(found, PAGE_SIZE).get_page(request.GET.get("page")))
     return render(
         request,
         "proposals/public_list.html",
         {
             "plan": plan,
             "page": page,
-            "axes": list(plan.axes.order_by("number")),
-            "tables": list(plan.tables.order_by("number")),
+            "fragment": fragment_key(request, plan, get_language(), request.GET.urlencode()),
+            "axes": SimpleLazyObject(lambda: list(plan.axes.order_by("number"))),
+            "tables": SimpleLazyObject(lambda: list(plan.tables.order_by("number"))),
             "outcomes": [("unassigned", _("No lead institution yet")), *OUTCOMES],
             "axis": axis,
             "table": table,

@@ -56,9 +56,7 @@ def home(request, slug=None):
             "closed_count": SimpleLazyObject(
                 lambda: sum(s.status == Step.Status.CLOSED for s in steps)
             ),
-            "latest_version": SimpleLazyObject(
-                lambda: plan.versions.order_by("-number").first()
-            ),
+            "latest_version": SimpleLazyObject(lambda: plan.versions.order_by("-number").first()),
             "fragment": fragment_key(request, plan, get_language()),
         },
     )
