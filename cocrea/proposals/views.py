@@ -510,7 +510,16 @@ OUTCOMES = ViabilityReview.Outcome.choices
 
 
 def _detail(request, plan, proposal, *, comment_form=None, status=200):
-    revisions = list(queries.revisions(proposal))
+    # The proposal's fields, institutions and review, and its history with the comparison asked
+    # for, are fragments the same for everyone, cached by the plan's revisions (a signed-in
+    # visit renders the page afresh): what they show is read only when they are rendered.
+    revisions = SimpleLazyObject(lambda: list(queries.revisions(proposal)))
+    comparison = SimpleLazyObject(
+        lambda: _comparison(
+            request, revisions, proposal.template_version, hide_personal=not proposal.contact_public
+        )
+    )
+    fragment = fragment_key(request, plan, get_language(), proposal.pk)
     comments = Paginator(queries.public_comments(proposal), COMMENTS_PAGE_SIZE).get_page(
         request.GET.get("comments")
     )
@@ -521,7 +530,12 @@ def _detail(request, plan, proposal, *, comment_form=None, status=200):
         {
             "plan": plan,
             "proposal": proposal,
-            "institutions": list(proposal.institutions.all()),
+            "fragment": fragment,
+            # The same revisions, and the revisions compared.
+            "history_fragment": ":".join(
+                [fragment, request.GET.get("from", ""), request.GET.get("to", "")]
+            ),
+            "institutions": SimpleLazyObject(lambda: list(proposal.institutions.all())),
             "review": getattr(proposal, "review", None),
             "revisions": revisions,
             "show_authors": False,
@@ -529,12 +543,9 @@ def _detail(request, plan, proposal, *, comment_form=None, status=200):
             "comment_form": comment_form or (CommentForm() if user.is_authenticated else None),
             "can_answer": user.is_authenticated and rules.can_answer_comment(user, proposal),
             "can_moderate": user.is_authenticated and rules.can_moderate_comment(user, proposal),
-            **_comparison(
-                request,
-                revisions,
-                proposal.template_version,
-                hide_personal=not proposal.contact_public,
-            ),
+            "old": SimpleLazyObject(lambda: comparison["old"]),
+            "new": SimpleLazyObject(lambda: comparison["new"]),
+            "changes": SimpleLazyObject(lambda: comparison["changes"]),
         },
         status=status,
     )
