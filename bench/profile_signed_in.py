@@ -1,6 +1,7 @@
 """The signed-in main pages rendered in one process: where their time goes.
 
-    DATABASE_URL=postgres://postgres@127.0.0.1:5432/bench_scale .venv/bin/python bench/profile_signed_in.py
+    export DATABASE_URL=postgres://postgres@127.0.0.1:5432/bench_scale
+    .venv/bin/python bench/profile_signed_in.py
     .venv/bin/python bench/profile_signed_in.py --renders 20 --profile secretariat:reviews
 
 For each persona of `make bench-scale` (bench/probe.py: secretariat, commission member, table
