@@ -62,6 +62,9 @@ HISTORY_HEADING = "## History"
 # The section of docs/benchmarks.md that `make bench-scale` (bench/scale.py) writes.
 SCALE_START = "<!-- bench-scale:start -->"
 SCALE_END = "<!-- bench-scale:end -->"
+# The figures of bench/profile_signed_in.py, written by hand between these markers: kept.
+SIGNED_IN_START = "<!-- signed-in:start -->"
+SIGNED_IN_END = "<!-- signed-in:end -->"
 
 
 class SetupError(Exception):
@@ -394,15 +397,21 @@ def previous_history() -> str:
     return history[start:].strip() if start >= 0 else ""
 
 
-def scale_section() -> str:
-    """The section `make bench-scale` writes (bench/scale.py), kept as it is, with a blank line."""
+def kept_section(start: str = SCALE_START, end: str = SCALE_END) -> str:
+    """A section between `start` and `end` (by default the one `make bench-scale` writes,
+    bench/scale.py), kept as it is, with a blank line."""
     try:
         text = DOC.read_text()
     except FileNotFoundError:
         return ""
-    if SCALE_START not in text or SCALE_END not in text:
+    if start not in text or end not in text:
         return ""
-    return SCALE_START + text.partition(SCALE_START)[2].partition(SCALE_END)[0] + SCALE_END + "\n\n"
+    return start + text.partition(start)[2].partition(end)[0] + end + "\n\n"
+
+
+def scale_section() -> str:
+    """The section `make bench-scale` writes, then the signed-in figures written by hand."""
+    return kept_section() + kept_section(SIGNED_IN_START, SIGNED_IN_END)
 
 
 def write_doc(results: list[Result], info: dict[str, str], when: dt.datetime, seconds: int):

@@ -186,6 +186,7 @@ def fragments(client, url, template: str) -> tuple[bool, str]:
     [
         ("public:programme", "public/_gantt.html", 'id="gantt-title"'),
         ("news:reach", "events/_bars.html", 'id="reach-sector-title"'),
+        ("public:plan", "public/_step_status.html", 'class="cards"'),
     ],
 )
 def test_signed_in_pages_reuse_the_charts_until_their_plan_changes(

@@ -457,3 +457,68 @@ def test_proposal_lists_keep_their_queries_with_10_and_300_proposals(
     with django_assert_max_num_queries(len(with_10)):
         response = client.get(url + "?page=2")
     assert len(response.context["page"]) == (20 if name == "proposals:list" else 50)
+
+
+# --- the public list, signed in ------------------------------------------------------------------
+
+
+def test_the_signed_in_list_reuses_its_fragment_until_the_plan_changes(
+    client, plan, submitted, ministry, people
+):
+    """The list is the same for everyone: a signed-in visit renders it once per plan revision,
+    language and query string, and shows a write in the plan at once."""
+    client.force_login(people["citizen"])
+    url = reverse("proposals:list", args=[plan.slug])
+
+    def visit(query=""):
+        response = client.get(url + query)
+        assert response.status_code == 200
+        rendered = "proposals/_outcome.html" in [t.name for t in response.templates]
+        page = response.content.decode()
+        start = page.index('id="proposals"')
+        return rendered, page[start : page.index("</ul>", start)]
+
+    rendered, first = visit()
+    assert (rendered, submitted[0].title in first) == (True, True)
+    rendered, again = visit()
+    assert (rendered, again == first) == (False, True)
+    assert visit("?table=1")[0] is True
+    assert visit("?table=1&page=1")[0] is True  # its links keep the query string as it came
+    _open(plan, "responsibles-and-objectives", 9)
+    actions.assign_institutions(
+        submitted[0], by=SYSTEM, lead=ministry, objectives_es="Publicar datos.", due_on=DUE
+    )
+    rendered, after = visit()
+    assert (rendered, f"Institución líder: {ministry}" in after) == (True, True)
+
+
+def test_the_signed_in_proposal_page_reuses_its_fields_and_history(
+    client, plan, submitted, ministry, people
+):
+    """The proposal's fields and its history are the same for everyone: a signed-in visit
+    renders them once per plan revision (the history once per comparison asked for); the
+    comments and their forms are the person's, rendered every time."""
+    client.force_login(people["citizen"])
+    proposal = submitted[0]
+    url = reverse("proposals:detail", args=[plan.slug, proposal.pk])
+
+    def rendered(query=""):
+        response = client.get(url + query)
+        assert response.status_code == 200
+        names = [t.name for t in response.templates]
+        return (
+            "proposals/_fields.html" in names,
+            "proposals/_history.html" in names,
+            'id="institutions"' in response.content.decode(),
+            'name="body"' in response.content.decode(),  # the person's comment form
+        )
+
+    assert rendered() == (True, True, True, True)
+    assert rendered() == (False, False, True, True)
+    assert rendered("?from=1&to=1") == (False, True, True, True)
+    _open(plan, "responsibles-and-objectives", 9)
+    actions.assign_institutions(
+        proposal, by=SYSTEM, lead=ministry, objectives_es="Publicar datos.", due_on=DUE
+    )
+    assert rendered() == (True, True, True, True)
+    assert "Publicar datos." in client.get(url).content.decode()

@@ -397,6 +397,41 @@ def _dashboard_queries(client, user, plan) -> int:
     return queries_of(lambda: client.get(url))
 
 
+def test_each_person_is_asked_to_answer_the_comments_on_the_proposals_they_answer_for(live, idaan):
+    """Six comments on table 1's three proposals; IDAAN leads the first two (three comments, the
+    oldest 6 days old), the alternate has three more (the oldest 9 days old). The inbox counts
+    them per proposal: the secretariat and the table's leader answer all six, IDAAN's head and
+    delegate the three on IDAAN's proposals."""
+    open_capability(live, "public-comment")
+    alternate = Proposal.objects.get(
+        working_table__plan=live, working_table__number=1, slot="alternate_1"
+    )
+    for proposal, days in (
+        (idaan["first"], 4),
+        (idaan["first"], 1),
+        (idaan["second"], 6),
+        (alternate, 9),
+        (alternate, 2),
+        (alternate, 0),
+    ):
+        comment_on(proposal, f"Hace {days} días", days_ago=days)
+
+    def comments_task(user):
+        return [
+            (task.title, task.count, task.detail)
+            for task in tasks_for(user, live)
+            if task.kind == "comments"
+        ]
+
+    everything = [("Responder 6 comentarios públicos", 6, "el más antiguo tiene 9 días")]
+    idaan_only = [("Responder 3 comentarios públicos", 3, "el más antiguo tiene 6 días")]
+    assert comments_task(person("secretaria")) == everything
+    assert comments_task(person("lider")) == everything
+    assert comments_task(idaan["head"]) == idaan_only
+    assert comments_task(idaan["delegate"]) == idaan_only
+    assert comments_task(person("comision")) == []
+
+
 def test_the_inbox_costs_the_same_with_one_task_or_many(client, live, idaan):
     """The dashboard of the secretariat, a leader, a delegate and a head: one comment and one
     event, two reviews; then 100 comments, 15 events and three reviews."""

@@ -10,12 +10,13 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.functional import SimpleLazyObject
+from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_POST
 
 from cocrea.core.actions import require_perm
-from cocrea.core.cache import cache_public_page
+from cocrea.core.cache import cache_public_page, fragment_key
 from cocrea.core.params import int_param, text_param
 from cocrea.plans import capabilities
 from cocrea.plans import queries as plan_queries
@@ -483,15 +484,19 @@ def public_list(request, slug):
     outcome = request.GET.get("outcome", "")
     search = text_param(request.GET, "q")
     found = queries.submitted(plan, axis=axis, table=table, outcome=outcome, search=search)
-    page = Paginator(found, PAGE_SIZE).get_page(request.GET.get("page"))
+    # The list is one fragment, the same for everyone, cached by the plan's revisions, the
+    # language and the query string (a signed-in visit renders the page afresh): what it shows is
+    # read only when it is rendered.
+    page = SimpleLazyObject(lambda: Paginator(found, PAGE_SIZE).get_page(request.GET.get("page")))
     return render(
         request,
         "proposals/public_list.html",
         {
             "plan": plan,
             "page": page,
-            "axes": list(plan.axes.order_by("number")),
-            "tables": list(plan.tables.order_by("number")),
+            "fragment": fragment_key(request, plan, get_language(), request.GET.urlencode()),
+            "axes": SimpleLazyObject(lambda: list(plan.axes.order_by("number"))),
+            "tables": SimpleLazyObject(lambda: list(plan.tables.order_by("number"))),
             "outcomes": [("unassigned", _("No lead institution yet")), *OUTCOMES],
             "axis": axis,
             "table": table,
@@ -505,7 +510,16 @@ OUTCOMES = ViabilityReview.Outcome.choices
 
 
 def _detail(request, plan, proposal, *, comment_form=None, status=200):
-    revisions = list(queries.revisions(proposal))
+    # The proposal's fields, institutions and review, and its history with the comparison asked
+    # for, are fragments the same for everyone, cached by the plan's revisions (a signed-in
+    # visit renders the page afresh): what they show is read only when they are rendered.
+    revisions = SimpleLazyObject(lambda: list(queries.revisions(proposal)))
+    comparison = SimpleLazyObject(
+        lambda: _comparison(
+            request, revisions, proposal.template_version, hide_personal=not proposal.contact_public
+        )
+    )
+    fragment = fragment_key(request, plan, get_language(), proposal.pk)
     comments = Paginator(queries.public_comments(proposal), COMMENTS_PAGE_SIZE).get_page(
         request.GET.get("comments")
     )
@@ -516,7 +530,12 @@ def _detail(request, plan, proposal, *, comment_form=None, status=200):
         {
             "plan": plan,
             "proposal": proposal,
-            "institutions": list(proposal.institutions.all()),
+            "fragment": fragment,
+            # The same revisions, and the revisions compared.
+            "history_fragment": ":".join(
+                [fragment, request.GET.get("from", ""), request.GET.get("to", "")]
+            ),
+            "institutions": SimpleLazyObject(lambda: list(proposal.institutions.all())),
             "review": getattr(proposal, "review", None),
             "revisions": revisions,
             "show_authors": False,
@@ -524,12 +543,9 @@ def _detail(request, plan, proposal, *, comment_form=None, status=200):
             "comment_form": comment_form or (CommentForm() if user.is_authenticated else None),
             "can_answer": user.is_authenticated and rules.can_answer_comment(user, proposal),
             "can_moderate": user.is_authenticated and rules.can_moderate_comment(user, proposal),
-            **_comparison(
-                request,
-                revisions,
-                proposal.template_version,
-                hide_personal=not proposal.contact_public,
-            ),
+            "old": SimpleLazyObject(lambda: comparison["old"]),
+            "new": SimpleLazyObject(lambda: comparison["new"]),
+            "changes": SimpleLazyObject(lambda: comparison["changes"]),
         },
         status=status,
     )

@@ -39,17 +39,25 @@ def home(request, slug=None):
         return render(request, "public/empty.html")
     if not slug:
         use_plan_languages(request, plan)
-    steps = list(queries.programme_steps(plan))
+    # The page's body is one fragment, the same for everyone, cached by the plan's revisions
+    # (a signed-in visit renders the page afresh): its steps, axes and version are read only
+    # when it is rendered.
+    steps = SimpleLazyObject(lambda: list(queries.programme_steps(plan)))
     return render(
         request,
         "public/home.html",
         {
             "plan": plan,
-            "axes": plan.axes.all(),
+            "axes": SimpleLazyObject(lambda: list(plan.axes.all())),
             "steps": steps,
-            "open_steps": [s for s in steps if s.status == Step.Status.OPEN],
-            "closed_count": sum(s.status == Step.Status.CLOSED for s in steps),
-            "latest_version": plan.versions.order_by("-number").first(),
+            "open_steps": SimpleLazyObject(
+                lambda: [s for s in steps if s.status == Step.Status.OPEN]
+            ),
+            "closed_count": SimpleLazyObject(
+                lambda: sum(s.status == Step.Status.CLOSED for s in steps)
+            ),
+            "latest_version": SimpleLazyObject(lambda: plan.versions.order_by("-number").first()),
+            "fragment": fragment_key(request, plan, get_language()),
         },
     )
 

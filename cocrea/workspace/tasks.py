@@ -17,6 +17,7 @@ import datetime
 from collections import defaultdict
 from dataclasses import dataclass, field
 
+from django.db.models import Count, Min
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -34,7 +35,7 @@ from cocrea.plans import capabilities
 from cocrea.plans import queries as plan_queries
 from cocrea.proposals import actions as proposal_actions
 from cocrea.proposals import queries as proposal_queries
-from cocrea.proposals.models import Proposal, ReviewDelegate
+from cocrea.proposals.models import Proposal, PublicComment, ReviewDelegate
 from cocrea.proposals.rules import (
     can_answer_comment,
     can_name_delegate,
@@ -259,17 +260,41 @@ def sets_to_submit(inbox: Inbox) -> list[Task]:
 
 def comments_to_answer(inbox: Inbox) -> list[Task]:
     """The public comments awaiting an official answer that the person may give, as one task
-    to the queue of comments (oldest first)."""
+    to the queue of comments (oldest first).
+
+    Read as one row per proposal (its waiting comments' number and the oldest's date), not one
+    per comment: the queue may hold thousands. Whether the person may answer is still asked of
+    `can_answer_comment`, once per proposal, on a comment of it (the rule reads the comment's
+    proposal: its table and its lead institution, see tests/test_tasks.py)."""
     user, plan = inbox.user, inbox.plan
-    waiting = []
-    for comment in proposal_queries.comments_for_answering(plan, user, positions=False):
-        comment.proposal.plan = plan
-        comment.proposal.working_table.plan = plan
+    rows = (
+        proposal_queries.comments_for_answering(plan, user, positions=False)
+        .order_by()
+        .values("proposal_id", "proposal__working_table_id")
+        .annotate(waiting=Count("id"), oldest=Min("created_at"))
+    )
+    tables: dict[int, WorkingTable] = {}
+    count, oldest = 0, None
+    for row in rows:
+        # The rows as the database gave them (`from_db`, the other fields deferred: a rule
+        # reading one would load it), without the cost of building new objects.
+        table_id = row["proposal__working_table_id"]
+        if table_id not in tables:
+            tables[table_id] = WorkingTable.from_db(None, ["id", "plan_id"], [table_id, plan.pk])
+            tables[table_id].plan = plan
+        proposal = Proposal.from_db(
+            None, ["id", "plan_id", "working_table_id"], [row["proposal_id"], plan.pk, table_id]
+        )
+        proposal.plan, proposal.working_table = plan, tables[table_id]
+        comment = PublicComment.from_db(
+            None, ["proposal_id", "created_at"], [row["proposal_id"], row["oldest"]]
+        )
+        comment.proposal = proposal
         if can_answer_comment(user, comment):
-            waiting.append(comment)
-    if not waiting:
+            count += row["waiting"]
+            oldest = row["oldest"] if oldest is None else min(oldest, row["oldest"])
+    if not count:
         return []
-    oldest = waiting[0].created_at
     days = (inbox.today - timezone.localtime(oldest).date()).days
     return [
         inbox.task(
@@ -277,12 +302,12 @@ def comments_to_answer(inbox: Inbox) -> list[Task]:
             ngettext(
                 "Answer %(count)s public comment",
                 "Answer %(count)s public comments",
-                len(waiting),
+                count,
             )
-            % {"count": len(waiting)},
+            % {"count": count},
             reverse("workspace:comments", args=[plan.slug]),
             since=oldest,
-            count=len(waiting),
+            count=count,
             detail=ngettext(
                 "the oldest is %(days)s day old", "the oldest is %(days)s days old", days
             )
@@ -292,23 +317,20 @@ def comments_to_answer(inbox: Inbox) -> list[Task]:
 
 
 def minutes_to_record(inbox: Inbox) -> list[Task]:
-    """The events that took place without minutes, for who may record them."""
+    """The events that took place without minutes, for who may record them.
+
+    A secretariat may have a hundred: each is read without joins (the plan is the inbox's) and
+    only the tasks listed (at most MAX_PER_SOURCE) get their link and detail."""
     user, plan = inbox.user, inbox.plan
-    tasks = []
-    for event in event_queries.without_minutes(plan, user):
+    title = _("Record the minutes of “%(event)s”")
+    tasks, events = [], {}
+    for event in event_queries.without_minutes(plan, user).select_related(None):
         event.plan = plan
         if not can_record_minutes(user, event):
             continue
-        url = reverse("events:manage_event", args=[plan.slug, event.pk])
-        tasks.append(
-            inbox.task(
-                "minutes",
-                _("Record the minutes of “%(event)s”") % {"event": event},
-                f"{url}#minutes-form",
-                since=event.starts_at,
-                detail=event.get_kind_display(),
-            )
-        )
+        task = inbox.task("minutes", title % {"event": event}, "", since=event.starts_at)
+        tasks.append(task)
+        events[id(task)] = event
 
     def more(count):
         return ngettext(
@@ -317,7 +339,13 @@ def minutes_to_record(inbox: Inbox) -> list[Task]:
             count,
         ) % {"count": count}
 
-    return _capped(inbox, tasks, "minutes", more, reverse("events:manage_list", args=[plan.slug]))
+    listed = _capped(inbox, tasks, "minutes", more, reverse("events:manage_list", args=[plan.slug]))
+    for task in listed:
+        event = events.get(id(task))
+        if event is not None:
+            url = reverse("events:manage_event", args=[plan.slug, event.pk])
+            task.url, task.detail = f"{url}#minutes-form", event.get_kind_display()
+    return listed
 
 
 def invitations_to_follow_up(inbox: Inbox) -> list[Task]:
