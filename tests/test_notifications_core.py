@@ -120,3 +120,13 @@ def test_following_and_preferences_keep_every_cached_page(review, people):
         by=people["leader"], user=people["leader"], choices={KIND: "off"}
     )
     assert revisions.for_plan(plan.pk) == before
+
+
+def test_the_preferences_token_is_stable_and_cannot_be_forged():
+    from cocrea.notifications.tokens import email_of_token
+
+    token = preferences_token("Ana@Example.org")
+    assert token == preferences_token("ana@example.org")
+    assert email_of_token(token) == "ana@example.org"
+    assert email_of_token(token[:-1] + ("A" if token[-1] != "A" else "B")) is None
+    assert email_of_token("forged") is None
