@@ -51,7 +51,7 @@ def test_no_public_page_overflows_a_phone_screen(phone, live_server, demo):
     paths += ["/en" + p for p in paths if re.search(r"/(programme|reach|proposals)/$", p)]
     overflowing = {}
     for path in paths:
-        phone.goto(live_server.url + path, wait_until="domcontentloaded")
+        phone.goto(live_server.url + path, wait_until="load")
         extra = phone.evaluate(OVERFLOW)
         if extra > 0:
             overflowing[path] = extra

@@ -677,7 +677,7 @@ def test_the_setup_pages_fit_a_phone_screen(browser, live_server, transactional_
             phone.locator("main button[type=submit]").click()
             phone.wait_for_load_state()
             for path in paths:
-                phone.goto(live_server.url + path, wait_until="domcontentloaded")
+                phone.goto(live_server.url + path, wait_until="load")
                 assert phone.locator("h1").count() == 1, path
                 extra = phone.evaluate("document.documentElement.scrollWidth - window.innerWidth")
                 if extra > 0:
