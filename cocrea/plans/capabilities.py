@@ -102,6 +102,43 @@ CATALOGUE: dict[str, Capability] = {
             _("Registered people comment on the submitted proposals."),
             ("proposals.comment_proposal",),
         ),
+        Capability(
+            "scoring",
+            _("Eligibility and scoring"),
+            _(
+                "The secretariat checks each proposal and counterproposal against the published "
+                "methodology's requirements; commission members score the eligible ones on its "
+                "criteria, or abstain for a conflict of interest. Scores stay sealed until the "
+                "step closes."
+            ),
+            ("selection.check_eligibility", "selection.score_candidate"),
+        ),
+        Capability(
+            "selection",
+            _("Selection of commitments"),
+            _(
+                "The secretariat records the commission's decision at a meeting: the selected "
+                "proposals, up to the plan's maximum, and the reasons for every other one; "
+                "withdraws a commitment and promotes its table's alternate; publishes the "
+                "reasoned response."
+            ),
+            (
+                "selection.record_outcome",
+                "selection.withdraw_commitment",
+                "selection.promote_alternate",
+                "selection.publish_selection",
+            ),
+        ),
+        Capability(
+            "commitment-development",
+            _("Developing the commitments"),
+            _(
+                "The selected proposals become commitments in the plan's template, with "
+                "milestones, weights and responsible institutions; the secretariat, the "
+                "tables' leaders and the institutions' liaisons edit them together."
+            ),
+            ("commitments.create_commitment", "commitments.change_commitment"),
+        ),
     )
 }
 
@@ -186,7 +223,8 @@ def capability_open(key: str):
 
 # What a co-creation cycle cannot do without: a programme where no step enables one of these
 # gets a warning on the workspace (the forum, the open call, the drafting, the institutions'
-# assignment and review, the public comment).
+# assignment and review, the public comment, the scoring, the selection and the development
+# of the commitments).
 CYCLE_NEEDS = (
     "forum-meetings",
     "open-call",
@@ -194,6 +232,9 @@ CYCLE_NEEDS = (
     "assignment",
     "viability-review",
     "public-comment",
+    "scoring",
+    "selection",
+    "commitment-development",
 )
 
 

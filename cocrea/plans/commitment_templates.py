@@ -29,6 +29,10 @@ CHOICE = "choice"
 MULTI = "multi"  # several of the choices
 ROWS = "rows"  # a list of rows with the columns below (milestones)
 CONSENT = "consent"  # a yes/no the person gives (publishing their contact details)
+# Kinds only a developed commitment has (see `commitment_fields`).
+INSTITUTION = "institution"  # one organisation of the plan's jurisdiction
+INSTITUTIONS = "institutions"  # several of them
+NUMBER = "number"  # a whole number (a milestone's weight, in percent)
 
 TRANSLATED = (TEXT, LINE)
 
@@ -249,3 +253,84 @@ def translated_names() -> list[str]:
             if f.translated and f.name not in names:
                 names.append(f.name)
     return names
+
+
+# --- commitments (step 12) -------------------------------------------------------------------
+# A selected proposal is developed into a commitment in the plan's version of the template, plus
+# what every version asks of a commitment and not of a proposal: the lead and supporting
+# institutions, the budget, the links to national plans and the SDGs; each milestone also gets a
+# weight (the milestones' weights sum to 100) and a responsible institution. The commitments app
+# renders, checks and compares commitments from `commitment_fields` alone.
+
+DEVELOPMENT = _("Institutions, budget and alignment")
+
+SDGS = tuple(
+    (str(number), label)
+    for number, label in (
+        (1, _("1. No poverty")),
+        (2, _("2. Zero hunger")),
+        (3, _("3. Good health and well-being")),
+        (4, _("4. Quality education")),
+        (5, _("5. Gender equality")),
+        (6, _("6. Clean water and sanitation")),
+        (7, _("7. Affordable and clean energy")),
+        (8, _("8. Decent work and economic growth")),
+        (9, _("9. Industry, innovation and infrastructure")),
+        (10, _("10. Reduced inequalities")),
+        (11, _("11. Sustainable cities and communities")),
+        (12, _("12. Responsible consumption and production")),
+        (13, _("13. Climate action")),
+        (14, _("14. Life below water")),
+        (15, _("15. Life on land")),
+        (16, _("16. Peace, justice and strong institutions")),
+        (17, _("17. Partnerships for the goals")),
+    )
+)
+
+DEVELOPMENT_FIELDS: tuple[Field, ...] = (
+    Field(
+        "lead_institution",
+        _("Lead implementing institution"),
+        INSTITUTION,
+        DEVELOPMENT,
+        required=True,
+    ),
+    Field("supporting_institutions", _("Supporting institutions"), INSTITUTIONS, DEVELOPMENT),
+    Field("budget", _("Budget and source of funding"), TEXT, DEVELOPMENT, required=True),
+    Field(
+        "national_plans",
+        _("Link to national development plans and policies"),
+        TEXT,
+        DEVELOPMENT,
+    ),
+    Field(
+        "sdgs",
+        _("Sustainable Development Goals it contributes to"),
+        MULTI,
+        DEVELOPMENT,
+        choices=SDGS,
+    ),
+)
+
+MILESTONE_DEVELOPMENT_COLUMNS: tuple[Column, ...] = (
+    Column("weight", _("Weight (%)"), NUMBER, True),
+    Column("responsible", _("Responsible institution"), INSTITUTION, True),
+)
+
+
+def commitment_fields(key: str) -> tuple[Field, ...]:
+    """The declared fields of a commitment in version `key`: the version's fields, the
+    milestones with a weight and a responsible institution, then DEVELOPMENT_FIELDS."""
+    developed: list[Field] = []
+    for declared in FIELDS[key]:
+        if declared.kind == ROWS:
+            declared = Field(
+                declared.name,
+                declared.label,
+                ROWS,
+                declared.section,
+                required=True,
+                columns=(*declared.columns, *MILESTONE_DEVELOPMENT_COLUMNS),
+            )
+        developed.append(declared)
+    return (*developed, *DEVELOPMENT_FIELDS)

@@ -54,6 +54,8 @@ INSTALLED_APPS = [
     "cocrea.documents",
     "cocrea.news",
     "cocrea.proposals",
+    "cocrea.selection",
+    "cocrea.commitments",
     "cocrea.notifications",
     "cocrea.jobs",
     "cocrea.demo",
