@@ -188,6 +188,9 @@ STEP_AUDIENCES = {
     "assignment": lambda plan: tables_people(plan, leaders_only=True),
     # proposals.review_proposal: the heads and delegates of the institutions with a pending review
     "viability-review": pending_reviewers,
+    # selection.score_candidate: the commission's members (their queue); check_eligibility: the
+    # secretariat, told too because the members cannot score until it has checked
+    "scoring": lambda plan: scoring_people(plan),
 }
 
 
@@ -587,6 +590,85 @@ KINDS += [
         _("A proposal you follow changed"),
         _proposal_changed,
         link=object_link,
+    ),
+]
+
+
+# selection
+
+
+def commission(plan, **context) -> list[Recipient]:
+    return people(holders(plan, Role.COMMISSION_MEMBER), **context)
+
+
+def scoring_people(plan) -> list[Recipient]:
+    """The commission's members, with the link to their queue, and the secretariat, with the
+    link to the eligibility checks."""
+    return [
+        *commission(plan, path=reverse("selection:queue", args=[plan.slug])),
+        *people(
+            holders(plan, Role.SECRETARIAT),
+            path=reverse("selection:eligibility", args=[plan.slug]),
+        ),
+    ]
+
+
+def _methodology_published(happening: Happening) -> list[Recipient]:
+    plan = happening.plan
+    return [
+        *people(holders(plan, Role.COMMISSION_MEMBER, Role.SECRETARIAT)),
+        *tables_people(plan, leaders_only=True),
+    ]
+
+
+def _methodology_page(happening: Happening, recipient: Recipient) -> str:
+    return reverse("selection:methodology", args=[happening.plan.slug])
+
+
+def _scores_due(happening: Happening) -> list[Recipient]:
+    """The members with eligible proposals left to score under the version in force; when a
+    new version replaced one under which they had scored (`again`), those members too."""
+    from cocrea.selection.models import Ballot
+    from cocrea.selection.queries import eligible_ids
+
+    methodology = happening.obj
+    plan = happening.plan
+    eligible = eligible_ids(plan, methodology)
+    done = Ballot.objects.filter(methodology=methodology, candidate_id__in=eligible)
+    counts: dict[int, int] = {}
+    for member_id in done.values_list("member_id", flat=True):
+        counts[member_id] = counts.get(member_id, 0) + 1
+    earlier = set(
+        Ballot.objects.filter(candidate__plan=plan)
+        .exclude(methodology=methodology)
+        .values_list("member_id", flat=True)
+        if happening.context.get("again")
+        else ()
+    )
+    members = holders(plan, Role.COMMISSION_MEMBER)
+    return [
+        Recipient(member, context={"due": len(eligible) - counts.get(member.pk, 0)})
+        for member in sorted(members, key=lambda m: m.pk)
+        if len(eligible) > counts.get(member.pk, 0) or member.pk in earlier
+    ]
+
+
+def _queue_page(happening: Happening, recipient: Recipient) -> str:
+    return reverse("selection:queue", args=[happening.plan.slug])
+
+
+KINDS += [
+    Kind(
+        "selection.methodology_published",
+        _("A version of the selection methodology was published"),
+        _methodology_published,
+        link=_methodology_page,
+    ),
+    Kind(
+        "selection.scores_due",
+        _("Proposals are waiting for your scores"),
+        _scores_due,
+        link=_queue_page,
     ),
 ]
 

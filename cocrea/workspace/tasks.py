@@ -44,6 +44,9 @@ from cocrea.proposals.rules import (
     institutions_headed_by,
     review_seats,
 )
+from cocrea.selection import actions as selection_actions
+from cocrea.selection import queries as selection_queries
+from cocrea.selection.rules import can_check_eligibility, can_score_candidate
 from cocrea.tables.models import WorkingTable
 from cocrea.tables.rules import tables_joined_by
 
@@ -420,6 +423,53 @@ def liaisons_awaited(inbox: Inbox) -> list[Task]:
     ]
 
 
+def proposals_to_score(inbox: Inbox) -> list[Task]:
+    """For a commission member while scoring is open: the eligible proposals they have neither
+    scored nor abstained on, by the end of the scoring step."""
+    user, plan = inbox.user, inbox.plan
+    if not can_score_candidate(user, plan):
+        return []
+    due = selection_queries.due_count(user, plan)
+    if not due:
+        return []
+    return [
+        inbox.task(
+            "scoring",
+            ngettext("%(count)s proposal to score", "%(count)s proposals to score", due)
+            % {"count": due},
+            reverse("selection:queue", args=[plan.slug]),
+            due=inbox.deadline("scoring"),
+            count=due,
+        )
+    ]
+
+
+def eligibility_to_check(inbox: Inbox) -> list[Task]:
+    """For the secretariat while scoring is open: the proposals and counterproposals not yet
+    checked against the published methodology's requirements."""
+    user, plan = inbox.user, inbox.plan
+    if not can_check_eligibility(user, plan):
+        return []
+    selection_actions.ensure_candidates(plan)
+    count = selection_queries.unchecked_count(plan)
+    if not count:
+        return []
+    return [
+        inbox.task(
+            "eligibility",
+            ngettext(
+                "Check the eligibility of %(count)s proposal",
+                "Check the eligibility of %(count)s proposals",
+                count,
+            )
+            % {"count": count},
+            reverse("selection:eligibility", args=[plan.slug]) + "?state=unchecked",
+            due=inbox.deadline("scoring"),
+            count=count,
+        )
+    ]
+
+
 # The kinds of task, in the order they are read. Each takes the Inbox and returns its tasks.
 SOURCES = (
     reviews_to_give,
@@ -429,6 +479,8 @@ SOURCES = (
     minutes_to_record,
     invitations_to_follow_up,
     liaisons_awaited,
+    proposals_to_score,
+    eligibility_to_check,
 )
 
 
