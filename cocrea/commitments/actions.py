@@ -275,7 +275,9 @@ def update_commitment(
         kept = _clean_rows(commitment, milestones, errors)
         rows = [snap for _cells_, snap in kept]
     try:
-        commitment.full_clean(exclude=["plan", "proposal", "axis", "working_table", "number"])
+        commitment.full_clean(
+            exclude=["plan", "proposal", "axis", "working_table", "number", "created_by"]
+        )
     except ValidationError as error:
         errors.extend(error.messages)
     if errors:
