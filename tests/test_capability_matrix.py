@@ -15,6 +15,8 @@ import pytest
 import rules
 from django.urls import reverse
 
+from cocrea.commitments import actions as commitment_actions
+from cocrea.commitments.models import Commitment
 from cocrea.core.actions import SYSTEM
 from cocrea.core.permissions import CAPABILITY_GATES
 from cocrea.events.models import Event
@@ -26,6 +28,7 @@ from cocrea.proposals.models import DraftComment, Proposal, PublicComment, Viabi
 
 from .conftest import ALL_PERSONAS, PERSONAS
 from .factories import RegionFactory, StepFactory
+from .factories_commitments import selected_proposal
 from .factories_participation import OpenCallFactory, TableFactory
 from .test_proposals import seat
 
@@ -47,6 +50,9 @@ WHO: dict[str, set[str]] = {
     "proposals.assign_institutions": {"secretary", "leader"},
     "proposals.review_proposal": {"head"},
     "proposals.comment_proposal": LOGGED_IN,
+    "commitments.create_commitment": {"secretary", "superuser"},
+    # the liaison's institution (the head's) leads the commitment; a seat: not the superuser
+    "commitments.change_commitment": {"secretary", "leader", "liaison"},
 }
 
 # The object each permission is asked about, as the actions ask it.
@@ -62,6 +68,8 @@ TARGET: dict[str, str] = {
     "proposals.assign_institutions": "proposal",
     "proposals.review_proposal": "review",
     "proposals.comment_proposal": "proposal",
+    "commitments.create_commitment": "plan",
+    "commitments.change_commitment": "commitment",
 }
 
 
@@ -161,6 +169,15 @@ SAMPLES: dict[str, Sample] = {
         None,
         data=lambda w: {"body": "Apoyo esta propuesta."},
     ),
+    "commitments.create_commitment": Sample(
+        "post", _plan_url("commitments:create", "selected"), "secretary", "leader"
+    ),
+    "commitments.change_commitment": Sample(
+        "get",
+        lambda w: reverse("commitments:edit", args=[w["plan"].slug, w["commitment"].number]),
+        "liaison",
+        "participant",
+    ),
 }
 
 
@@ -249,7 +266,10 @@ def world(plan, people):
         due_on=datetime.date(2017, 5, 12),
     )
     OpenCallFactory(plan=plan, step_status=False)
+    developed = selected_proposal(plan, table, lead=institution, slot="commitment_2")
     return {
+        "selected": selected_proposal(plan, table, lead=institution, slot="alternate_1"),
+        "commitment": commitment_actions.create_commitment(developed, by=SYSTEM),
         "plan": plan,
         "table": table,
         "proposal": proposal,
@@ -308,6 +328,7 @@ WRITES = {
     "participation.register_call": Registration,
     "proposals.comment_draft": DraftComment,
     "proposals.comment_proposal": PublicComment,
+    "commitments.create_commitment": Commitment,
 }
 
 

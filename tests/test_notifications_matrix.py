@@ -15,16 +15,20 @@ import pytest
 from django.core import mail
 from django.utils import timezone
 
+from cocrea.commitments import actions as commitment_actions
 from cocrea.core.actions import SYSTEM
 from cocrea.notifications import actions as notify_actions
 from cocrea.notifications.catalogue import CATALOGUE
 from cocrea.notifications.models import Delivery, Notification
 from cocrea.plans import actions as plan_actions
-from cocrea.plans.models import Step
+from cocrea.plans import context
+from cocrea.plans.models import PlanRole, Role, Step
 from cocrea.proposals import actions
 from cocrea.proposals.models import Proposal, ViabilityReview
 from cocrea.tables import actions as table_actions
 
+from .factories import StepFactory
+from .factories_commitments import selected_proposal
 from .test_proposals import COMPLETE, fill_set
 from .test_proposals_review import (  # noqa: F401
     ASSIGNMENT,
@@ -178,6 +182,41 @@ def proposal_changed(w: World):
     )
 
 
+def _commitment(w: World):
+    """Commitment 1, from a proposal selected with the ministry leading it; the liaison persona
+    is the ministry's liaison."""
+    PlanRole.objects.filter(plan=w.plan, user=w.people["liaison"], role=Role.LIAISON).update(
+        organisation=w.ministry
+    )
+    context.invalidate()
+    return selected_proposal(w.plan, w.table, lead=w.ministry)
+
+
+def commitment_created(w: World):
+    proposal = _commitment(w)
+    w.fresh()
+    commitment_actions.create_commitment(proposal, by=SYSTEM)
+
+
+def commitment_changed(w: World):
+    commitment = commitment_actions.create_commitment(_commitment(w), by=SYSTEM)
+    StepFactory(
+        plan=w.plan,
+        key="develop",
+        number=12,
+        status=Step.Status.OPEN,
+        capabilities=["commitment-development"],
+    )
+    w.fresh()
+    commitment_actions.update_commitment(
+        commitment, by=w.people["liaison"], fields={"budget_es": "USD 10 000"}
+    )
+    # within the quiet hour, a second change tells nobody again
+    commitment_actions.update_commitment(
+        commitment, by=w.people["liaison"], fields={"budget_es": "USD 20 000"}
+    )
+
+
 @dataclass(frozen=True)
 class Row:
     told: set[str]
@@ -201,6 +240,8 @@ ROWS: dict[str, Row] = {
     ),
     "proposals.comment_answered": Row({"citizen", "commissioner"}, comment_answered),
     "proposals.proposal_changed": Row({"commissioner"}, proposal_changed),
+    "commitments.commitment_created": Row({"secretary", "leader", "liaison"}, commitment_created),
+    "commitments.commitment_changed": Row({"secretary", "leader"}, commitment_changed),
 }
 
 

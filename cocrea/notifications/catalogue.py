@@ -191,6 +191,11 @@ STEP_AUDIENCES = {
     # selection.score_candidate: the commission's members (their queue); check_eligibility: the
     # secretariat, told too because the members cannot score until it has checked
     "scoring": lambda plan: scoring_people(plan),
+    # commitments.change_commitment: the tables' leaders and the liaisons (with the secretariat)
+    "commitment-development": lambda plan: [
+        *tables_people(plan, leaders_only=True),
+        *people(holders(plan, Role.LIAISON)),
+    ],
 }
 
 
@@ -657,6 +662,54 @@ def _queue_page(happening: Happening, recipient: Recipient) -> str:
     return reverse("selection:queue", args=[happening.plan.slug])
 
 
+# --- commitments (step 12) ---------------------------------------------------------------------
+
+# An editor of a commitment is told of its changes at most once per this time.
+COMMITMENT_CHANGED_QUIET = datetime.timedelta(hours=1)
+
+
+def commitment_editors(commitment, *, supporting: bool = True) -> list[Recipient]:
+    """Who edits the commitment: the secretariat, its table's leaders and the liaisons of its
+    lead institution (and of the supporting ones, with `supporting`)."""
+    institutions = [commitment.lead_institution_id] if commitment.lead_institution_id else []
+    if supporting:
+        institutions += list(commitment.supporting_institutions.values_list("pk", flat=True))
+    liaisons = User.objects.filter(
+        is_active=True,
+        plan_roles__plan=commitment.plan,
+        plan_roles__role=Role.LIAISON,
+        plan_roles__organisation_id__in=institutions,
+    ).distinct()
+    return [
+        *secretariat(commitment.plan),
+        *table_people(commitment.working_table, leaders_only=True),
+        *people(liaisons),
+    ]
+
+
+def _commitment_created(happening: Happening) -> list[Recipient]:
+    return commitment_editors(happening.obj, supporting=False)
+
+
+def _commitment_changed(happening: Happening) -> list[Recipient]:
+    """The commitment's other editors, except those told of its changes within the quiet time."""
+    from cocrea.notifications.models import Notification
+
+    commitment = happening.obj
+    recently = Notification.objects.filter(
+        kind=happening.kind,
+        url=_commitment_page(happening, None),
+        created_at__gte=timezone.now() - COMMITMENT_CHANGED_QUIET,
+    ).values_list("user_id", flat=True)
+    told = set(recently)
+    return [r for r in commitment_editors(commitment) if r.user.pk not in told]
+
+
+def _commitment_page(happening: Happening, recipient: Recipient | None) -> str:
+    commitment = happening.obj
+    return reverse("commitments:edit", args=[commitment.plan.slug, commitment.number])
+
+
 KINDS += [
     Kind(
         "selection.methodology_published",
@@ -669,6 +722,18 @@ KINDS += [
         _("Proposals are waiting for your scores"),
         _scores_due,
         link=_queue_page,
+    ),
+    Kind(
+        "commitments.commitment_created",
+        _("A commitment was created from a selected proposal"),
+        _commitment_created,
+        link=_commitment_page,
+    ),
+    Kind(
+        "commitments.commitment_changed",
+        _("A commitment you edit changed"),
+        _commitment_changed,
+        link=_commitment_page,
     ),
 ]
 

@@ -23,6 +23,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext, pgettext
 
+from cocrea.commitments import actions as commitment_actions
+from cocrea.commitments import queries as commitment_queries
+from cocrea.commitments.rules import can_change_commitment, can_list_commitments
 from cocrea.events import queries as event_queries
 from cocrea.events.rules import can_record_minutes
 from cocrea.participation import queries as participation_queries
@@ -470,6 +473,47 @@ def eligibility_to_check(inbox: Inbox) -> list[Task]:
     ]
 
 
+def commitments_to_complete(inbox: Inbox) -> list[Task]:
+    """The commitments the person edits (secretariat, their tables' leaders, their institutions'
+    liaisons) that still lack something, with how many items, while they may edit them."""
+    user, plan = inbox.user, inbox.plan
+    if not can_list_commitments(user, plan) or not capabilities.is_open(
+        plan, "commitment-development"
+    ):
+        return []
+    tasks = []
+    for commitment in commitment_queries.edited_by(
+        commitment_queries.commitments(plan), user, plan
+    ):
+        commitment.plan = plan
+        if not can_change_commitment(user, commitment):
+            continue
+        missing = commitment_actions.missing(commitment)
+        if not missing:
+            continue
+        tasks.append(
+            inbox.task(
+                "commitment",
+                _("Complete commitment %(number)s, “%(title)s”")
+                % {"number": commitment.number, "title": commitment},
+                reverse("commitments:edit", args=[plan.slug, commitment.number]),
+                due=inbox.deadline("commitment-development"),
+                since=commitment.created_at,
+                count=len(missing),
+                detail=ngettext("%(count)s item missing", "%(count)s items missing", len(missing))
+                % {"count": len(missing)},
+            )
+        )
+
+    def more(count):
+        return ngettext(
+            "%(count)s more commitment to complete", "%(count)s more commitments to complete", count
+        ) % {"count": count}
+
+    url = reverse("commitments:workspace", args=[plan.slug]) + "?mine=1"
+    return _capped(inbox, tasks, "commitment", more, url)
+
+
 # The kinds of task, in the order they are read. Each takes the Inbox and returns its tasks.
 SOURCES = (
     reviews_to_give,
@@ -481,6 +525,7 @@ SOURCES = (
     liaisons_awaited,
     proposals_to_score,
     eligibility_to_check,
+    commitments_to_complete,
 )
 
 
