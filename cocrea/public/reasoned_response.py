@@ -64,6 +64,17 @@ def reasoned_response(request, slug):
     )
 
 
+def _result(outcome) -> str:
+    if outcome is None:
+        return ""
+    label = outcome.get_result_display()
+    if outcome.as_counterproposal:
+        return _("%(result)s, as its counterproposal") % {"result": label}
+    if outcome.promoted:
+        return _("%(result)s, promoted alternate") % {"result": label}
+    return label
+
+
 @require_GET
 def reasoned_response_csv(request, slug):
     """Every submitted proposal of the plan with its review, comments and (once published) its
@@ -108,7 +119,7 @@ def reasoned_response_csv(request, slug):
                 counter.title if counter else "",
                 proposal.comment_count,
                 proposal.answered_count,
-                outcome.get_result_display() if outcome else "",
+                _result(outcome),
                 outcome.reason if outcome else "",
                 outcome.merged_into if outcome and outcome.merged_into_id else "",
                 timezone.localtime(outcome.decided_at.starts_at).date().isoformat()
