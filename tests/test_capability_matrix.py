@@ -25,7 +25,9 @@ from cocrea.participation.models import OpenCall, Registration
 from cocrea.plans import capabilities, context
 from cocrea.plans.models import Role, Step
 from cocrea.proposals.models import DraftComment, Proposal, PublicComment, ViabilityReview
+from cocrea.selection.models import Outcome
 
+from . import factories_outcomes as outcome_factories
 from .conftest import ALL_PERSONAS, PERSONAS
 from .factories import RegionFactory, StepFactory
 from .factories_commitments import selected_proposal
@@ -53,6 +55,10 @@ WHO: dict[str, set[str]] = {
     "commitments.create_commitment": {"secretary", "superuser"},
     # the liaison's institution (the head's) leads the commitment; a seat: not the superuser
     "commitments.change_commitment": {"secretary", "leader", "liaison"},
+    "selection.record_outcome": {"secretary", "superuser"},
+    "selection.withdraw_commitment": {"secretary", "superuser"},
+    "selection.promote_alternate": {"secretary", "superuser"},
+    "selection.publish_selection": {"secretary", "superuser"},
 }
 
 # The object each permission is asked about, as the actions ask it.
@@ -70,6 +76,11 @@ TARGET: dict[str, str] = {
     "proposals.comment_proposal": "proposal",
     "commitments.create_commitment": "plan",
     "commitments.change_commitment": "commitment",
+    "selection.record_outcome": "proposal",
+    # The action asks it of the outcome, the promoted proposal and the plan: each has `.plan`.
+    "selection.withdraw_commitment": "proposal",
+    "selection.promote_alternate": "proposal",
+    "selection.publish_selection": "plan",
 }
 
 
@@ -112,6 +123,42 @@ def _schedule(kind):
         },
         closed=(200,),
     )
+
+
+def _meeting(w):
+    """The commission meeting, held with its minutes, the samples record decisions at."""
+    if "meeting" not in w:
+        w["meeting"] = outcome_factories.meeting(w["plan"])
+    return w["meeting"]
+
+
+def _selected(w):
+    """The world's proposal, selected at the meeting (to withdraw)."""
+    if "outcome" not in w:
+        w["outcome"] = Outcome.objects.create(
+            plan=w["plan"], proposal=w["proposal"], result="selected", decided_at=_meeting(w)
+        )
+    return w["proposal"]
+
+
+def _alternate(w):
+    """An eligible alternate of the table whose commitment (the world's proposal) was withdrawn."""
+    if "alternate" not in w:
+        _selected(w)
+        Outcome.objects.filter(pk=w["outcome"].pk).update(result="withdrawn", reason_es="Retirado.")
+        alternate = outcome_factories.submitted(w["table"], ["alternate_1"])[0]
+        methodology = outcome_factories.published_methodology(w["plan"])
+        outcome_factories.check(alternate, methodology)
+        w["alternate"] = alternate
+    return w["alternate"]
+
+
+def _selection_url(name, proposal=None):
+    def url(w):
+        args = [w["plan"].slug] + ([proposal(w).pk] if proposal else [])
+        return reverse(f"selection:{name}", args=args)
+
+    return url
 
 
 SAMPLES: dict[str, Sample] = {
@@ -177,6 +224,36 @@ SAMPLES: dict[str, Sample] = {
         lambda w: reverse("commitments:edit", args=[w["plan"].slug, w["commitment"].number]),
         "liaison",
         "participant",
+    ),
+    # The commission member sees the selection page but records nothing.
+    "selection.record_outcome": Sample(
+        "post",
+        _selection_url("record", lambda w: w["proposal"]),
+        "secretary",
+        "commissioner",
+        data=lambda w: {
+            "event": _meeting(w).pk,
+            "result": "not_selected",
+            "reason_es": "Fuera del alcance del plan.",
+        },
+    ),
+    "selection.withdraw_commitment": Sample(
+        "post",
+        _selection_url("withdraw", _selected),
+        "secretary",
+        "commissioner",
+        data=lambda w: {"reason_es": "La institución lo retiró."},
+    ),
+    "selection.promote_alternate": Sample(
+        "post",
+        _selection_url("promote", _alternate),
+        "secretary",
+        "commissioner",
+        data=lambda w: {"event": _meeting(w).pk, "reason_es": "Ocupa el lugar."},
+    ),
+    # Allowed, it publishes or says which proposals lack an outcome (a redirect either way).
+    "selection.publish_selection": Sample(
+        "post", _selection_url("publish"), "secretary", "commissioner"
     ),
 }
 
@@ -329,6 +406,7 @@ WRITES = {
     "proposals.comment_draft": DraftComment,
     "proposals.comment_proposal": PublicComment,
     "commitments.create_commitment": Commitment,
+    "selection.record_outcome": Outcome,
 }
 
 

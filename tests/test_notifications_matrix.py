@@ -25,8 +25,10 @@ from cocrea.plans import context
 from cocrea.plans.models import PlanRole, Role, Step
 from cocrea.proposals import actions
 from cocrea.proposals.models import Proposal, ViabilityReview
+from cocrea.selection import actions as selection_actions
 from cocrea.tables import actions as table_actions
 
+from . import factories_outcomes as outcome_factories
 from .factories import StepFactory
 from .factories_commitments import selected_proposal
 from .test_proposals import COMPLETE, fill_set
@@ -217,6 +219,42 @@ def commitment_changed(w: World):
     )
 
 
+def _decided(w: World) -> list[Proposal]:
+    """The table's set submitted, the first proposal led by the ministry, each eligible under
+    the published methodology; the selection step open; a commission meeting held."""
+    proposals = w.submit()
+    w.assign(proposals[0])
+    outcome_factories.selection_step(w.plan)
+    methodology = outcome_factories.published_methodology(w.plan)
+    for proposal in proposals:
+        outcome_factories.check(proposal, methodology)
+    w.meeting = outcome_factories.meeting(w.plan)
+    return proposals
+
+
+def selection_published(w: World):
+    proposals = _decided(w)
+    w.follow("citizen", proposals[1])
+    selection_actions.record_outcome(proposals[0], event=w.meeting, by=SYSTEM, result="selected")
+    for proposal in proposals[1:]:
+        selection_actions.record_outcome(
+            proposal, event=w.meeting, by=SYSTEM, result="not_selected", reason_es="No."
+        )
+    w.fresh()
+    selection_actions.publish_selection(w.plan, by=w.people["superuser"])
+
+
+def commitment_withdrawn(w: World):
+    proposals = _decided(w)
+    outcome = selection_actions.record_outcome(
+        proposals[0], event=w.meeting, by=SYSTEM, result="selected"
+    )
+    w.fresh()
+    selection_actions.withdraw_commitment(
+        outcome, by=w.people["superuser"], reason_es="La institución no puede cumplirlo."
+    )
+
+
 @dataclass(frozen=True)
 class Row:
     told: set[str]
@@ -242,6 +280,12 @@ ROWS: dict[str, Row] = {
     "proposals.proposal_changed": Row({"commissioner"}, proposal_changed),
     "commitments.commitment_created": Row({"secretary", "leader", "liaison"}, commitment_created),
     "commitments.commitment_changed": Row({"secretary", "leader"}, commitment_changed),
+    # The superuser acts for the secretariat: the secretary is told too.
+    "selection.selection_published": Row(
+        {"leader", "participant", "secretary", "commissioner", "head", "citizen"},
+        selection_published,
+    ),
+    "selection.commitment_withdrawn": Row({"leader", "secretary"}, commitment_withdrawn),
 }
 
 

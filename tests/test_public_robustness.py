@@ -108,6 +108,7 @@ def example_urls(plan) -> dict[str, list[str]]:
         ),
         "events:register": reverse("events:register", args=[plan.slug, event.pk]),
         "news:feed": reverse("news:feed", args=[plan.slug]),
+        "public:reasoned_response_csv": reverse("public:reasoned_response_csv", args=[plan.slug]),
         "documents:download": reverse("documents:download", args=[plan.slug, document_pk]),
         "participation:data_link": reverse("participation:data_link", args=[plan.slug]),
         "accounts:login": reverse("accounts:login"),

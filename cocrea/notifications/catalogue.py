@@ -196,6 +196,11 @@ STEP_AUDIENCES = {
         *tables_people(plan, leaders_only=True),
         *people(holders(plan, Role.LIAISON)),
     ],
+    # selection.record_outcome ...: the secretariat records, the commission decides
+    "selection": lambda plan: people(
+        holders(plan, Role.SECRETARIAT, Role.COMMISSION_MEMBER),
+        path=reverse("selection:decision", args=[plan.slug]),
+    ),
 }
 
 
@@ -595,6 +600,66 @@ KINDS += [
         _("A proposal you follow changed"),
         _proposal_changed,
         link=object_link,
+    ),
+]
+
+# selection
+
+
+def _lead_heads(plan) -> list[Recipient]:
+    """The heads of the institutions leading any submitted proposal of `plan` (one query)."""
+    from cocrea.proposals.models import Proposal, ResponsibleInstitution
+
+    leads = ResponsibleInstitution.objects.filter(
+        proposal__plan=plan, proposal__status=Proposal.Status.SUBMITTED, is_lead=True
+    ).values("organisation_id")
+    heads = PlanRole.objects.filter(
+        plan=plan, role=Role.HEAD_OF_INSTITUTION, organisation_id__in=leads
+    ).values("user_id")
+    return people(User.objects.filter(pk__in=heads, is_active=True).order_by("pk"))
+
+
+def _selection_published(happening: Happening) -> list[Recipient]:
+    from cocrea.proposals.models import Proposal
+
+    plan = happening.plan
+    proposals = list(Proposal.objects.filter(plan=plan, status=Proposal.Status.SUBMITTED))
+    return [
+        *tables_people(plan),
+        *people(holders(plan, Role.SECRETARIAT, Role.COMMISSION_MEMBER)),
+        *_lead_heads(plan),
+        *(followers(*proposals) if proposals else []),
+    ]
+
+
+def _reasoned_response(happening: Happening, recipient: Recipient) -> str:
+    return reverse("public:reasoned_response", args=[happening.plan.slug])
+
+
+def _commitment_withdrawn(happening: Happening) -> list[Recipient]:
+    outcome = happening.obj
+    return [
+        *table_people(outcome.proposal.working_table, leaders_only=True),
+        *secretariat(happening.plan),
+    ]
+
+
+def _withdrawn_link(happening: Happening, recipient: Recipient) -> str:
+    return happening.obj.proposal.get_absolute_url()
+
+
+KINDS += [
+    Kind(
+        "selection.selection_published",
+        _("The commission's selection and its reasoned response were published"),
+        _selection_published,
+        link=_reasoned_response,
+    ),
+    Kind(
+        "selection.commitment_withdrawn",
+        _("A selected commitment was withdrawn"),
+        _commitment_withdrawn,
+        link=_withdrawn_link,
     ),
 ]
 

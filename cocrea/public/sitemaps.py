@@ -119,7 +119,15 @@ class _PlanPagesSitemap(_I18nSitemap):
 
 
 class PlanSitemap(_PlanPagesSitemap):
-    pages = ["plan", "programme", "versions", "compare", "commission", "activity"]
+    pages = [
+        "plan",
+        "programme",
+        "versions",
+        "compare",
+        "commission",
+        "activity",
+        "reasoned_response",
+    ]
 
     def location(self, item):
         slug, page = item

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views_scoring
+from . import views_outcomes, views_scoring
 
 app_name = "selection"
 
@@ -35,4 +35,9 @@ urlpatterns = [
     path(PLAN + "progress/", views_scoring.progress, name="progress"),
     path(PLAN + "ranking/", views_scoring.ranking, name="ranking"),
     path(PLAN + "ranking.csv", views_scoring.ranking_csv, name="ranking_csv"),
+    path(PLAN + "decision/", views_outcomes.decision, name="decision"),
+    path(PLAN + "decision/<int:pk>/", views_outcomes.record, name="record"),
+    path(PLAN + "decision/<int:pk>/withdraw/", views_outcomes.withdraw, name="withdraw"),
+    path(PLAN + "decision/<int:pk>/promote/", views_outcomes.promote, name="promote"),
+    path(PLAN + "decision/publish/", views_outcomes.publish, name="publish"),
 ]

@@ -49,7 +49,7 @@ from cocrea.proposals.rules import (
 )
 from cocrea.selection import actions as selection_actions
 from cocrea.selection import queries as selection_queries
-from cocrea.selection.rules import can_check_eligibility, can_score_candidate
+from cocrea.selection.rules import can_check_eligibility, can_record_outcome, can_score_candidate
 from cocrea.tables.models import WorkingTable
 from cocrea.tables.rules import tables_joined_by
 
@@ -515,6 +515,32 @@ def commitments_to_complete(inbox: Inbox) -> list[Task]:
 
 
 # The kinds of task, in the order they are read. Each takes the Inbox and returns its tasks.
+def outcomes_to_record(inbox: Inbox) -> list[Task]:
+    """The submitted proposals the commission's decision does not cover yet, for who records it
+    (the secretariat, while a step enabling the selection is open)."""
+    user, plan = inbox.user, inbox.plan
+    if not can_record_outcome(user, plan):
+        return []
+    count = selection_queries.without_outcome(plan).count()
+    if not count:
+        return []
+    return [
+        inbox.task(
+            "outcomes",
+            ngettext(
+                "Record the outcome of %(count)s proposal",
+                "Record the outcome of %(count)s proposals",
+                count,
+            )
+            % {"count": count},
+            reverse("selection:decision", args=[plan.slug]) + "?outcome=pending",
+            due=inbox.deadline("selection"),
+            count=count,
+            detail=_("Proposals without an outcome"),
+        )
+    ]
+
+
 SOURCES = (
     reviews_to_give,
     delegates_to_name,
@@ -526,6 +552,7 @@ SOURCES = (
     proposals_to_score,
     eligibility_to_check,
     commitments_to_complete,
+    outcomes_to_record,
 )
 
 
