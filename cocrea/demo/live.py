@@ -19,6 +19,8 @@ from django.test.utils import override_settings
 from django.utils import timezone
 
 from cocrea.core.actions import SYSTEM
+from cocrea.events import actions as event_actions
+from cocrea.events.models import Event
 from cocrea.organisations.models import Organisation
 from cocrea.participation import actions as participation_actions
 from cocrea.plans import actions
@@ -26,10 +28,12 @@ from cocrea.plans import programme_templates as templates
 from cocrea.plans.capabilities import CATALOGUE
 from cocrea.plans.models import ActionPlan, PlatformAdministrator, Role
 from cocrea.proposals import actions as proposal_actions
+from cocrea.selection import actions as selection_actions
+from cocrea.selection.models import Candidate, Methodology
 from cocrea.tables import actions as table_actions
 
 from . import live_data as data
-from . import plans_data
+from . import plans_data, selection_data
 from .participation import NOTICE
 from .plans import _user
 
@@ -286,12 +290,6 @@ class _Stage:
         self.methodology_adopted(step)
 
     def methodology_adopted(self, step) -> None:
-        from cocrea.events import actions as event_actions
-        from cocrea.events.models import Event
-        from cocrea.selection import actions as selection_actions
-
-        from . import selection_data
-
         day = step.planned_start - datetime.timedelta(days=data.METHODOLOGY_MEETING_DAYS_BEFORE)
         starts = timezone.make_aware(datetime.datetime.combine(day, datetime.time(10)))
         meeting = data.METHODOLOGY_MEETING
@@ -333,9 +331,6 @@ class _Stage:
         selection_actions.publish_methodology(methodology, by=self.officer)
 
     def scoring(self, step) -> None:
-        from cocrea.selection import actions as selection_actions
-        from cocrea.selection.models import Candidate, Methodology
-
         methodology = Methodology.objects.get(plan=self.plan, status="published")
         requirements = list(methodology.requirements.order_by("order", "id"))
         criteria = list(methodology.criteria.order_by("order", "id"))
