@@ -84,7 +84,7 @@ def test_the_secretariat_creates_a_commitment_from_the_list(client, proposal, se
     assert response["Location"] == edit_url(commitment)
     page = client.get(url).content.decode()
     assert f'action="{create}"' not in page
-    assert "Every selected proposal has its commitment." in page
+    assert "Cada propuesta seleccionada tiene su compromiso." in page
 
 
 def test_a_leader_sees_the_list_without_the_create_buttons(client, commitment, people, proposal):

@@ -236,6 +236,7 @@ OGP_2021 = ProgrammeTemplate(
             responsible=SECRETARIAT_AND_FORUM,
             start_week=22,
             weeks=3,
+            capabilities=("commitment-development",),
         ),
         TemplateStep(
             title={"es": "Redacción del borrador del plan", "en": "Drafting of the plan"},
