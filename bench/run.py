@@ -57,6 +57,7 @@ PAGES = [
     ("/plans/panama-2017-2019/proposals/1/", "one proposal with its review and comments"),
     ("/en/plans/panama-2017-2019/proposals/?outcome=not_viable", "proposals filtered (English)"),
     ("/plans/panama-2017-2019/reasoned-response/", "reasoned response (every proposal's outcome)"),
+    ("/plans/panama-2017-2019/commitments/", "commitments by axis"),
 ]
 
 HISTORY_HEADING = "## History"

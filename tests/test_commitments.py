@@ -16,6 +16,7 @@ from cocrea.plans import context
 from cocrea.plans.models import PlanRole, Role, Step
 from cocrea.proposals.revisions import diff
 from cocrea.selection.models import Outcome
+from cocrea.workspace.tasks import tasks_for
 
 from .factories import JurisdictionFactory, OrganisationFactory, StepFactory
 from .factories_commitments import selected_proposal
@@ -376,3 +377,27 @@ def test_a_commitment_is_a_draft_until_the_plan_is_published(commitment):
     assert commitment.is_draft is True
     commitment.plan.published_on = datetime.date(2019, 12, 1)
     assert commitment.is_draft is False
+
+
+# --- the task inbox -----------------------------------------------------------------------------
+
+
+def commitment_tasks(user, plan) -> list[tuple]:
+    return [
+        (t.title, t.url, t.count, t.detail) for t in tasks_for(user, plan) if t.kind == "commitment"
+    ]
+
+
+def test_the_editors_find_the_commitment_to_complete_until_nothing_is_missing(
+    commitment, people, ministry, finance, plan
+):
+    url = f"/workspace/{plan.slug}/commitments/1/"
+    expected = [
+        ("Completar el compromiso 1, «Datos abiertos de salud»", url, 6, "faltan 6 elementos")
+    ]
+    for name in ("secretary", "leader", "liaison"):
+        assert commitment_tasks(people[name], plan) == expected
+    for name in ("participant", "commissioner", "head", "citizen", "superuser"):
+        assert commitment_tasks(people[name], plan) == []
+    complete(commitment, people["liaison"], ministry, finance)
+    assert commitment_tasks(people["liaison"], plan) == []

@@ -84,7 +84,7 @@ def test_the_secretariat_creates_a_commitment_from_the_list(client, proposal, se
     assert response["Location"] == edit_url(commitment)
     page = client.get(url).content.decode()
     assert f'action="{create}"' not in page
-    assert "Every selected proposal has its commitment." in page
+    assert "Cada propuesta seleccionada tiene su compromiso." in page
 
 
 def test_a_leader_sees_the_list_without_the_create_buttons(client, commitment, people, proposal):
@@ -206,13 +206,23 @@ def many(plan, table, lead, count, secretary):
 
 @pytest.mark.parametrize("count", [2, 12])
 def test_list_queries_do_not_grow_with_rows(
-    count, client, plan, table, ministry, development, secretary, django_assert_max_num_queries
+    count,
+    client,
+    plan,
+    table,
+    ministry,
+    development,
+    secretary,
+    people,
+    django_assert_max_num_queries,
 ):
     many(plan, table, ministry, count, secretary)
     assert Proposal.objects.count() == count
-    client.force_login(secretary)
-    with django_assert_max_num_queries(22):
-        assert client.get(reverse("commitments:workspace", args=[plan.slug])).status_code == 200
+    for person in (secretary, people["liaison"]):
+        client.force_login(person)
+        with django_assert_max_num_queries(24):
+            page = client.get(reverse("commitments:workspace", args=[plan.slug]))
+        assert page.content.decode().count("/history/") == count
     client.logout()
     with django_assert_max_num_queries(14):
         assert client.get(reverse("commitments:list", args=[plan.slug])).status_code == 200

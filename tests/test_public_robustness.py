@@ -56,6 +56,7 @@ PUBLIC_NAMESPACES = {
     "participation",
     "tables",
     "proposals",
+    "commitments",
 }
 
 
@@ -111,6 +112,8 @@ def example_urls(plan) -> dict[str, list[str]]:
         "public:reasoned_response_csv": reverse("public:reasoned_response_csv", args=[plan.slug]),
         "documents:download": reverse("documents:download", args=[plan.slug, document_pk]),
         "participation:data_link": reverse("participation:data_link", args=[plan.slug]),
+        # The demo may have no commitment yet: a number that does not exist exercises the view.
+        "commitments:detail": reverse("commitments:detail", args=[plan.slug, 1]),
         "accounts:login": reverse("accounts:login"),
         "accounts:lockouts": reverse("accounts:lockouts"),
         "accounts:signup": reverse("accounts:signup"),

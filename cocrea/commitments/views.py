@@ -59,7 +59,7 @@ def workspace_list(request, slug):
         found = queries.edited_by(found, user, plan)
     page = Paginator(found, WORKSPACE_PAGE_SIZE).get_page(request.GET.get("page"))
     rows = []
-    for commitment in page:
+    for commitment in queries.with_supporting_ids(page):
         commitment.plan = plan
         rows.append(
             {

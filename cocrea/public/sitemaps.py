@@ -205,6 +205,21 @@ class ProposalSitemap(_I18nSitemap):
         )
 
 
+class CommitmentListSitemap(SectionSitemap):
+    pages = ["commitments:list"]
+
+
+class CommitmentSitemap(_I18nSitemap):
+    """Every commitment: its public page shows drafts too, marked as such."""
+
+    lastmod_field = "updated_at"
+
+    def items(self):
+        from cocrea.commitments.models import Commitment
+
+        return Commitment.objects.select_related("plan").order_by("plan_id", "number")
+
+
 sitemaps = {
     "pages": StaticSitemap,
     "plans": PlanSitemap,
@@ -217,6 +232,8 @@ sitemaps = {
     "participation": ParticipationSitemap,
     "tables": TableSitemap,
     "proposals": ProposalSitemap,
+    "commitment-lists": CommitmentListSitemap,
+    "commitments": CommitmentSitemap,
 }
 
 

@@ -482,9 +482,8 @@ def commitments_to_complete(inbox: Inbox) -> list[Task]:
     ):
         return []
     tasks = []
-    for commitment in commitment_queries.edited_by(
-        commitment_queries.commitments(plan), user, plan
-    ):
+    editable = commitment_queries.edited_by(commitment_queries.commitments(plan), user, plan)
+    for commitment in commitment_queries.with_supporting_ids(editable):
         commitment.plan = plan
         if not can_change_commitment(user, commitment):
             continue
