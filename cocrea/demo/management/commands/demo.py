@@ -72,3 +72,5 @@ class Command(BaseCommand):
             f"secretaria runs it; comision sits on its commission; {leaders} lead its tables "
             f"(lider: table 1, with participante); comision has every score still to give."
         )
+        live_heads = ", ".join(sorted(u for u, *_rest in live_data.HEADS.values()))
+        self.stdout.write(f"  Heads of its lead institutions: {live_heads}")
