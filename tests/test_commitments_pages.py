@@ -15,6 +15,7 @@ from cocrea.proposals.models import Proposal
 
 from .factories import JurisdictionFactory, OrganisationFactory
 from .factories_commitments import selected_proposal
+from .factories_participation import TableFactory
 from .test_commitments import (  # noqa: F401  (fixtures)
     complete,
     development,
@@ -246,3 +247,22 @@ def test_the_public_page_queries_do_not_grow_with_milestones(
     )
     with django_assert_max_num_queries(14):
         assert client.get(commitment.get_absolute_url()).status_code == 200
+
+
+def test_mine_lists_only_the_commitments_a_person_edits(
+    client, commitment, plan, people, finance, secretary
+):
+    other_table = TableFactory(plan=plan, number=2)
+    other = selected_proposal(plan, other_table, lead=finance, title_es="Presupuesto abierto")
+    second = actions.create_commitment(other, by=secretary)
+    url = reverse("commitments:workspace", args=[plan.slug])
+    for name, expected in [("liaison", [1]), ("leader", [1]), ("secretary", [1, 2])]:
+        client.force_login(people[name])
+        page = client.get(url + "?mine=1")
+        numbers = [row["commitment"].number for row in page.context["rows"]]
+        assert numbers == expected, name
+    client.force_login(people["liaison"])
+    page = client.get(url + "?table=2")
+    assert [(row["commitment"], row["can_change"]) for row in page.context["rows"]] == [
+        (second, False)
+    ]

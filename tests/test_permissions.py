@@ -185,6 +185,7 @@ def test_the_seat_permissions_are_declared_in_one_set():
         "proposals.name_delegate",
         "proposals.review_proposal",
         "proposals.answer_comment",
+        "commitments.change_commitment",
     }
 
 

@@ -32,6 +32,7 @@ from .models import (
 # What the form edits besides the template's fields.
 RELATIONS = ("lead_institution", "supporting_institutions")
 SDG_KEYS = {key for key, _label in ct.SDGS}
+FIRST_REVISION = 1
 
 
 def _by(by):
@@ -114,7 +115,10 @@ def create_commitment(proposal: Proposal, *, by) -> Commitment:
         for order, milestone in enumerate(text.milestones.all(), start=1)
     )
     CommitmentRevision.objects.create(
-        commitment=commitment, number=1, author=_by(by), snapshot=commitment_snapshot(commitment)
+        commitment=commitment,
+        number=FIRST_REVISION,
+        author=_by(by),
+        snapshot=commitment_snapshot(commitment),
     )
     log_action(
         actor=by,

@@ -47,6 +47,11 @@ class InstitutionsField(forms.MultipleChoiceField):
         return [self.by_id[str(v)] for v in super().clean(value)]
 
 
+def _institutions(given, plan) -> Institutions:
+    """The organisations a page read once, or those of `plan`."""
+    return given if isinstance(given, Institutions) else Institutions(plan)
+
+
 def _hint(required: bool):
     return _("Required by the template.") if required else ""
 
@@ -55,13 +60,22 @@ class CommitmentForm(ProposalForm):
     """The commitment in its declaration: the template's fields, then its institutions, budget,
     national plans and SDGs. Everything is optional here; `missing` lists what is not there."""
 
-    def __init__(self, *args, commitment: Commitment, institutions: Institutions, **kwargs):
-        self.institutions = institutions
+    def __init__(
+        self,
+        *args,
+        plan=None,
+        commitment: Commitment | None = None,
+        institutions: Institutions | None = None,
+        **kwargs,
+    ):
+        plan = commitment.plan if commitment is not None else plan
+        version = commitment.template_version if commitment is not None else plan.template_version
+        self.institutions = _institutions(institutions, plan)
         super().__init__(
             *args,
-            plan=commitment.plan,
-            version=commitment.template_version,
-            declared_fields=commitment.declared_fields,
+            plan=plan,
+            version=version,
+            declared_fields=ct.commitment_fields(version),
             **kwargs,
         )
 
@@ -99,9 +113,12 @@ class CommitmentForm(ProposalForm):
 class CommitmentMilestoneForm(MilestoneForm):
     """A milestone row with its weight and responsible institution."""
 
-    def __init__(self, *args, institutions: Institutions, **kwargs):
-        self.institutions = institutions
-        super().__init__(*args, **kwargs)
+    def __init__(self, *args, plan=None, institutions: Institutions | None = None, **kwargs):
+        self.institutions = _institutions(institutions, plan)
+        if kwargs.get("declared_fields") is None:
+            version = kwargs.get("version") or plan.template_version
+            kwargs["declared_fields"] = ct.commitment_fields(version)
+        super().__init__(*args, plan=plan, **kwargs)
 
     def column_field(self, column: ct.Column) -> forms.Field:
         if column.kind == ct.NUMBER:

@@ -180,7 +180,13 @@ class SectionSitemap(_PlanPagesSitemap):
 
 
 class ParticipationSitemap(SectionSitemap):
-    pages = ["participation:call", "participation:privacy", "public:tables", "proposals:list"]
+    pages = [
+        "participation:call",
+        "participation:privacy",
+        "public:tables",
+        "proposals:list",
+        "commitments:list",
+    ]
 
 
 class TableSitemap(_I18nSitemap):
@@ -203,10 +209,6 @@ class ProposalSitemap(_I18nSitemap):
             .select_related("plan")
             .order_by("pk")
         )
-
-
-class CommitmentListSitemap(SectionSitemap):
-    pages = ["commitments:list"]
 
 
 class CommitmentSitemap(_I18nSitemap):
@@ -232,7 +234,6 @@ sitemaps = {
     "participation": ParticipationSitemap,
     "tables": TableSitemap,
     "proposals": ProposalSitemap,
-    "commitment-lists": CommitmentListSitemap,
     "commitments": CommitmentSitemap,
 }
 
