@@ -218,3 +218,21 @@ def test_the_reasoned_response_and_the_commitments_are_public(selected_demo, cli
     listing = client.get(reverse("commitments:list", args=[selected_demo.slug]))
     assert listing.status_code == 200
     assert "Observatorio Ciudadano Electoral" in listing.content.decode()
+
+
+def test_a_commitment_shows_its_contact_only_when_the_person_agreed(selected_demo, client):
+    """The two proposals with a contact carry it into their commitments: the first agreed to
+    publish it, the second did not (proposals_data.py)."""
+    shown, hidden = Commitment.objects.filter(plan=selected_demo).exclude(contact_email="")
+    assert (shown.number, shown.contact_public, hidden.number, hidden.contact_public) == (
+        1,
+        True,
+        3,
+        False,
+    )
+    for commitment, public in ((shown, True), (hidden, False)):
+        html = client.get(commitment.get_absolute_url()).content.decode()
+        assert (commitment.contact_email in html, commitment.contact_name in html) == (
+            public,
+            public,
+        )
