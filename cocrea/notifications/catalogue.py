@@ -189,11 +189,17 @@ STEP_AUDIENCES = {
     # proposals.review_proposal: the heads and delegates of the institutions with a pending review
     "viability-review": pending_reviewers,
     # commitments.change_commitment: the tables' leaders and the liaisons (with the secretariat)
-    "commitment-development": lambda plan: [
-        *tables_people(plan, leaders_only=True),
-        *people(holders(plan, Role.LIAISON)),
-    ],
+    "commitment-development": lambda plan: _commitment_developers(plan),
 }
+
+
+def _commitment_developers(plan) -> list[Recipient]:
+    """The tables' leaders and the institutions' liaisons, sent to the plan's commitments."""
+    leaders = [recipient.user for recipient in tables_people(plan, leaders_only=True)]
+    return people(
+        [*leaders, *holders(plan, Role.LIAISON)],
+        path=reverse("commitments:workspace", args=[plan.slug]),
+    )
 
 
 def _step_people(happening: Happening) -> list[Recipient]:
