@@ -48,6 +48,7 @@ def test_every_capability_has_its_step_audience():
         (["assignment", "viability-review"], ["head", "leader"]),
         # the secretariat and the commission; the secretary opening it is not told
         (["selection"], ["commissioner"]),
+        (["commitment-development"], ["leader", "liaison"]),
     ],
     ids=[
         "drafting",
@@ -58,6 +59,7 @@ def test_every_capability_has_its_step_audience():
         "none",
         "two",
         "selection",
+        "commitments",
     ],
 )
 def test_opening_a_step_tells_those_whose_action_it_enables(enables, expected, world):

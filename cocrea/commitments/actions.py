@@ -8,7 +8,6 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Max
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
 
 from cocrea.core.actions import log_action, require_perm
 from cocrea.core.happenings import happened
@@ -380,12 +379,6 @@ def completeness(commitment: Commitment) -> int:
             checks += 1
     done = max(checks - len(missing(commitment)), 0)
     return round(100 * done / checks)
-
-
-def missing_summary(items: list[str]) -> str:
-    return ngettext("%(count)s item missing", "%(count)s items missing", len(items)) % {
-        "count": len(items)
-    }
 
 
 __all__ = [

@@ -192,16 +192,22 @@ STEP_AUDIENCES = {
     # secretariat, told too because the members cannot score until it has checked
     "scoring": lambda plan: scoring_people(plan),
     # commitments.change_commitment: the tables' leaders and the liaisons (with the secretariat)
-    "commitment-development": lambda plan: [
-        *tables_people(plan, leaders_only=True),
-        *people(holders(plan, Role.LIAISON)),
-    ],
+    "commitment-development": lambda plan: _commitment_developers(plan),
     # selection.record_outcome ...: the secretariat records, the commission decides
     "selection": lambda plan: people(
         holders(plan, Role.SECRETARIAT, Role.COMMISSION_MEMBER),
         path=reverse("selection:decision", args=[plan.slug]),
     ),
 }
+
+
+def _commitment_developers(plan) -> list[Recipient]:
+    """The tables' leaders and the institutions' liaisons, sent to the plan's commitments."""
+    leaders = [recipient.user for recipient in tables_people(plan, leaders_only=True)]
+    return people(
+        [*leaders, *holders(plan, Role.LIAISON)],
+        path=reverse("commitments:workspace", args=[plan.slug]),
+    )
 
 
 def _step_people(happening: Happening) -> list[Recipient]:
