@@ -140,7 +140,9 @@ def decision(request, slug, *, bound=None, status=200):
             "may_publish": rules.can_publish_selection(user, plan),
             "query": urlencode({k: v for k, v in filters.items() if v and k != "page"}),
             "bound": bound,
-            **filters,
+            "meeting_id": filters["meeting"],
+            "axis": filters["axis"],
+            "outcome": filters["outcome"],
         },
         status=status,
     )
