@@ -23,7 +23,9 @@ from cocrea.participation.models import OpenCall, Registration
 from cocrea.plans import capabilities, context
 from cocrea.plans.models import Role, Step
 from cocrea.proposals.models import DraftComment, Proposal, PublicComment, ViabilityReview
+from cocrea.selection.models import Ballot, EligibilityCheck
 
+from . import factories_selection as selection_factories
 from .conftest import ALL_PERSONAS, PERSONAS
 from .factories import RegionFactory, StepFactory
 from .factories_participation import OpenCallFactory, TableFactory
@@ -47,6 +49,9 @@ WHO: dict[str, set[str]] = {
     "proposals.assign_institutions": {"secretary", "leader"},
     "proposals.review_proposal": {"head"},
     "proposals.comment_proposal": LOGGED_IN,
+    "selection.check_eligibility": {"secretary", "superuser"},
+    # a seat: the commission's members, never a superuser who is none
+    "selection.score_candidate": {"commissioner"},
 }
 
 # The object each permission is asked about, as the actions ask it.
@@ -62,6 +67,8 @@ TARGET: dict[str, str] = {
     "proposals.assign_institutions": "proposal",
     "proposals.review_proposal": "review",
     "proposals.comment_proposal": "proposal",
+    "selection.check_eligibility": "candidate",
+    "selection.score_candidate": "eligible",
 }
 
 
@@ -161,6 +168,20 @@ SAMPLES: dict[str, Sample] = {
         None,
         data=lambda w: {"body": "Apoyo esta propuesta."},
     ),
+    "selection.check_eligibility": Sample(
+        "post",
+        lambda w: reverse("selection:check", args=[w["plan"].slug, w["candidate"].pk]),
+        "secretary",
+        "commissioner",
+        data=lambda w: {f"req_{r.pk}": "pass" for r in w["methodology"].requirements.all()},
+    ),
+    "selection.score_candidate": Sample(
+        "post",
+        lambda w: reverse("selection:ballot", args=[w["plan"].slug, w["eligible"].pk]),
+        "commissioner",
+        "secretary",
+        data=lambda w: {f"score_{c.pk}": c.scale_max for c in w["methodology"].criteria.all()},
+    ),
 }
 
 
@@ -249,6 +270,15 @@ def world(plan, people):
         due_on=datetime.date(2017, 5, 12),
     )
     OpenCallFactory(plan=plan, step_status=False)
+    # selection: the published methodology; the proposal above found eligible; another table's
+    # proposal not checked yet
+    methodology = selection_factories.published(plan)
+    scored = selection_factories.candidate_of(proposal)
+    selection_factories.eligible(scored, methodology)
+    other = TableFactory(plan=plan, number=2)
+    unchecked = selection_factories.candidate_of(
+        selection_factories.submitted(other, "commitment_1")
+    )
     return {
         "plan": plan,
         "table": table,
@@ -256,6 +286,9 @@ def world(plan, people):
         "review": review,
         "liaison": liaison,
         "region": RegionFactory(),
+        "methodology": methodology,
+        "candidate": unchecked,
+        "eligible": scored,
     }
 
 
@@ -308,6 +341,8 @@ WRITES = {
     "participation.register_call": Registration,
     "proposals.comment_draft": DraftComment,
     "proposals.comment_proposal": PublicComment,
+    "selection.check_eligibility": EligibilityCheck,
+    "selection.score_candidate": Ballot,
 }
 
 

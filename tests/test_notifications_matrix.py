@@ -23,6 +23,7 @@ from cocrea.plans import actions as plan_actions
 from cocrea.plans.models import Step
 from cocrea.proposals import actions
 from cocrea.proposals.models import Proposal, ViabilityReview
+from cocrea.selection import actions as selection_actions
 from cocrea.tables import actions as table_actions
 
 from .test_proposals import COMPLETE, fill_set
@@ -178,6 +179,34 @@ def proposal_changed(w: World):
     )
 
 
+def methodology_published(w: World):
+    from .factories_selection import criterion_rows, meeting
+
+    draft = selection_actions.create_methodology(w.plan, by=SYSTEM)
+    selection_actions.update_methodology(
+        draft, by=SYSTEM, requirements=[], criteria=criterion_rows()
+    )
+    selection_actions.adopt_methodology(draft, event=meeting(w.plan), by=SYSTEM)
+    w.fresh()
+    selection_actions.publish_methodology(draft, by=w.people["secretary"])
+
+
+def scores_due(w: World):
+    """A new version replaces the one the commissioner scored under: score again."""
+    from .factories_selection import candidate_of, eligible, meeting, published, scoring_step
+
+    first = published(w.plan)
+    scoring_step(w.plan)
+    candidate = candidate_of(w.submit()[0])
+    eligible(candidate, first)
+    criteria = {c.pk: c.scale_max for c in first.criteria.all()}
+    selection_actions.cast_ballot(candidate, by=w.people["commissioner"], scores=criteria)
+    second = selection_actions.create_methodology(w.plan, by=SYSTEM, reason_es="Otra escala.")
+    selection_actions.adopt_methodology(second, event=meeting(w.plan), by=SYSTEM)
+    w.fresh()
+    selection_actions.publish_methodology(second, by=w.people["secretary"])
+
+
 @dataclass(frozen=True)
 class Row:
     told: set[str]
@@ -201,6 +230,8 @@ ROWS: dict[str, Row] = {
     ),
     "proposals.comment_answered": Row({"citizen", "commissioner"}, comment_answered),
     "proposals.proposal_changed": Row({"commissioner"}, proposal_changed),
+    "selection.methodology_published": Row({"commissioner", "leader"}, methodology_published),
+    "selection.scores_due": Row({"commissioner"}, scores_due),
 }
 
 

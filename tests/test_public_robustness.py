@@ -56,6 +56,7 @@ PUBLIC_NAMESPACES = {
     "participation",
     "tables",
     "proposals",
+    "selection",
 }
 
 
@@ -110,6 +111,7 @@ def example_urls(plan) -> dict[str, list[str]]:
         "news:feed": reverse("news:feed", args=[plan.slug]),
         "documents:download": reverse("documents:download", args=[plan.slug, document_pk]),
         "participation:data_link": reverse("participation:data_link", args=[plan.slug]),
+        "selection:methodology": reverse("selection:methodology", args=[plan.slug]),
         "accounts:login": reverse("accounts:login"),
         "accounts:lockouts": reverse("accounts:lockouts"),
         "accounts:signup": reverse("accounts:signup"),

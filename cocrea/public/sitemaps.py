@@ -197,6 +197,24 @@ class ProposalSitemap(_I18nSitemap):
         )
 
 
+class MethodologySitemap(_I18nSitemap):
+    """The selection methodology page of each plan that has published one."""
+
+    lastmod_field = "published_at"
+
+    def items(self):
+        from cocrea.selection.models import Methodology
+
+        return (
+            Methodology.objects.filter(status=Methodology.Status.PUBLISHED)
+            .select_related("plan")
+            .order_by("plan_id")
+        )
+
+    def location(self, item):
+        return reverse("selection:methodology", args=[item.plan.slug])
+
+
 sitemaps = {
     "pages": StaticSitemap,
     "plans": PlanSitemap,
@@ -209,6 +227,7 @@ sitemaps = {
     "participation": ParticipationSitemap,
     "tables": TableSitemap,
     "proposals": ProposalSitemap,
+    "selection": MethodologySitemap,
 }
 
 
