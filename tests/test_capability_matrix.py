@@ -25,9 +25,10 @@ from cocrea.participation.models import OpenCall, Registration
 from cocrea.plans import capabilities, context
 from cocrea.plans.models import Role, Step
 from cocrea.proposals.models import DraftComment, Proposal, PublicComment, ViabilityReview
-from cocrea.selection.models import Outcome
+from cocrea.selection.models import Ballot, EligibilityCheck, Outcome
 
 from . import factories_outcomes as outcome_factories
+from . import factories_selection as selection_factories
 from .conftest import ALL_PERSONAS, PERSONAS
 from .factories import RegionFactory, StepFactory
 from .factories_commitments import selected_proposal
@@ -59,6 +60,9 @@ WHO: dict[str, set[str]] = {
     "selection.withdraw_commitment": {"secretary", "superuser"},
     "selection.promote_alternate": {"secretary", "superuser"},
     "selection.publish_selection": {"secretary", "superuser"},
+    "selection.check_eligibility": {"secretary", "superuser"},
+    # a seat: the commission's members, never a superuser who is none
+    "selection.score_candidate": {"commissioner"},
 }
 
 # The object each permission is asked about, as the actions ask it.
@@ -81,6 +85,8 @@ TARGET: dict[str, str] = {
     "selection.withdraw_commitment": "proposal",
     "selection.promote_alternate": "proposal",
     "selection.publish_selection": "plan",
+    "selection.check_eligibility": "candidate",
+    "selection.score_candidate": "eligible",
 }
 
 
@@ -255,6 +261,20 @@ SAMPLES: dict[str, Sample] = {
     "selection.publish_selection": Sample(
         "post", _selection_url("publish"), "secretary", "commissioner"
     ),
+    "selection.check_eligibility": Sample(
+        "post",
+        lambda w: reverse("selection:check", args=[w["plan"].slug, w["candidate"].pk]),
+        "secretary",
+        "commissioner",
+        data=lambda w: {f"req_{r.pk}": "pass" for r in w["methodology"].requirements.all()},
+    ),
+    "selection.score_candidate": Sample(
+        "post",
+        lambda w: reverse("selection:ballot", args=[w["plan"].slug, w["eligible"].pk]),
+        "commissioner",
+        "secretary",
+        data=lambda w: {f"score_{c.pk}": c.scale_max for c in w["methodology"].criteria.all()},
+    ),
 }
 
 
@@ -344,6 +364,15 @@ def world(plan, people):
     )
     OpenCallFactory(plan=plan, step_status=False)
     developed = selected_proposal(plan, table, lead=institution, slot="commitment_2")
+    # selection: the published methodology; the proposal above found eligible; another table's
+    # proposal not checked yet
+    methodology = selection_factories.published(plan)
+    scored = selection_factories.candidate_of(proposal)
+    selection_factories.eligible(scored, methodology)
+    other = TableFactory(plan=plan, number=2)
+    unchecked = selection_factories.candidate_of(
+        selection_factories.submitted(other, "commitment_1")
+    )
     return {
         "selected": selected_proposal(plan, table, lead=institution, slot="alternate_1"),
         "commitment": commitment_actions.create_commitment(developed, by=SYSTEM),
@@ -353,6 +382,9 @@ def world(plan, people):
         "review": review,
         "liaison": liaison,
         "region": RegionFactory(),
+        "methodology": methodology,
+        "candidate": unchecked,
+        "eligible": scored,
     }
 
 
@@ -407,6 +439,8 @@ WRITES = {
     "proposals.comment_proposal": PublicComment,
     "commitments.create_commitment": Commitment,
     "selection.record_outcome": Outcome,
+    "selection.check_eligibility": EligibilityCheck,
+    "selection.score_candidate": Ballot,
 }
 
 

@@ -13,6 +13,9 @@ from cocrea.core.csv import SafeWriter, safe_cell
 from cocrea.proposals.models import Proposal, PublicComment
 
 from .factories_participation import RegistrationFactory, TableFactory
+from .test_selection_pages import (
+    test_the_ranking_export_neutralises_formulas as ranking_export_neutralises_formulas,
+)
 
 # (cell as typed, cell as exported)
 CORPUS = [
@@ -134,6 +137,7 @@ CSV_EXPORTS = {
     "participation:registrations_csv": test_open_call_registrations_export_neutralises_formulas,
     "workspace:comments_csv": test_public_comments_export_neutralises_formulas,
     "public:reasoned_response_csv": test_reasoned_response_export_neutralises_formulas,
+    "selection:ranking_csv": ranking_export_neutralises_formulas,
 }
 
 

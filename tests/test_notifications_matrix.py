@@ -255,6 +255,34 @@ def commitment_withdrawn(w: World):
     )
 
 
+def methodology_published(w: World):
+    from .factories_selection import criterion_rows, meeting
+
+    draft = selection_actions.create_methodology(w.plan, by=SYSTEM)
+    selection_actions.update_methodology(
+        draft, by=SYSTEM, requirements=[], criteria=criterion_rows()
+    )
+    selection_actions.adopt_methodology(draft, event=meeting(w.plan), by=SYSTEM)
+    w.fresh()
+    selection_actions.publish_methodology(draft, by=w.people["secretary"])
+
+
+def scores_due(w: World):
+    """A new version replaces the one the commissioner scored under: score again."""
+    from .factories_selection import candidate_of, eligible, meeting, published, scoring_step
+
+    first = published(w.plan)
+    scoring_step(w.plan)
+    candidate = candidate_of(w.submit()[0])
+    eligible(candidate, first)
+    criteria = {c.pk: c.scale_max for c in first.criteria.all()}
+    selection_actions.cast_ballot(candidate, by=w.people["commissioner"], scores=criteria)
+    second = selection_actions.create_methodology(w.plan, by=SYSTEM, reason_es="Otra escala.")
+    selection_actions.adopt_methodology(second, event=meeting(w.plan), by=SYSTEM)
+    w.fresh()
+    selection_actions.publish_methodology(second, by=w.people["secretary"])
+
+
 @dataclass(frozen=True)
 class Row:
     told: set[str]
@@ -286,6 +314,8 @@ ROWS: dict[str, Row] = {
         selection_published,
     ),
     "selection.commitment_withdrawn": Row({"leader", "secretary"}, commitment_withdrawn),
+    "selection.methodology_published": Row({"commissioner", "leader"}, methodology_published),
+    "selection.scores_due": Row({"commissioner"}, scores_due),
 }
 
 

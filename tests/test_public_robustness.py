@@ -57,6 +57,7 @@ PUBLIC_NAMESPACES = {
     "tables",
     "proposals",
     "commitments",
+    "selection",
 }
 
 
@@ -114,6 +115,7 @@ def example_urls(plan) -> dict[str, list[str]]:
         "participation:data_link": reverse("participation:data_link", args=[plan.slug]),
         # The demo may have no commitment yet: a number that does not exist exercises the view.
         "commitments:detail": reverse("commitments:detail", args=[plan.slug, 1]),
+        "selection:methodology": reverse("selection:methodology", args=[plan.slug]),
         "accounts:login": reverse("accounts:login"),
         "accounts:lockouts": reverse("accounts:lockouts"),
         "accounts:signup": reverse("accounts:signup"),

@@ -222,6 +222,24 @@ class CommitmentSitemap(_I18nSitemap):
         return Commitment.objects.select_related("plan").order_by("plan_id", "number")
 
 
+class MethodologySitemap(_I18nSitemap):
+    """The selection methodology page of each plan that has published one."""
+
+    lastmod_field = "published_at"
+
+    def items(self):
+        from cocrea.selection.models import Methodology
+
+        return (
+            Methodology.objects.filter(status=Methodology.Status.PUBLISHED)
+            .select_related("plan")
+            .order_by("plan_id")
+        )
+
+    def location(self, item):
+        return reverse("selection:methodology", args=[item.plan.slug])
+
+
 sitemaps = {
     "pages": StaticSitemap,
     "plans": PlanSitemap,
@@ -235,6 +253,7 @@ sitemaps = {
     "tables": TableSitemap,
     "proposals": ProposalSitemap,
     "commitments": CommitmentSitemap,
+    "selection": MethodologySitemap,
 }
 
 
