@@ -80,9 +80,11 @@ def test_the_secretariat_records_the_selection_at_a_meeting(screen, live_server,
     page.locator("#publish-button").click()
     page.wait_for_url(f"**/plans/{plan.slug}/reasoned-response/")
     assert SelectionPublication.objects.filter(plan=plan).exists()
-    assert list(
-        Outcome.objects.order_by("proposal_id").values_list("result", flat=True)
-    ) == ["selected", "not_selected", "out_of_scope"]
+    assert list(Outcome.objects.order_by("proposal_id").values_list("result", flat=True)) == [
+        "selected",
+        "not_selected",
+        "out_of_scope",
+    ]
     assert page.locator("#responses > li").count() == 3
     assert "Duplica la primera." in page.locator(f"#proposal-{second.pk}").inner_text()
     assert page.evaluate(OVERFLOW) <= 0
