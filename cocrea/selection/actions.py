@@ -10,6 +10,7 @@ from django.db import transaction
 from django.db.models import Max
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from cocrea.core.actions import log_action, require_perm
 from cocrea.core.happenings import happened
@@ -954,7 +955,9 @@ def publish_selection(plan, *, by) -> SelectionPublication:
         named = ", ".join(title or "—" for title in missing[:NAMED_IN_REFUSAL])
         more = len(missing) - NAMED_IN_REFUSAL
         if more > 0:
-            named += " " + _("and %(count)s more") % {"count": more}
+            named += " " + ngettext("and %(count)s more", "and %(count)s more", more) % {
+                "count": more
+            }
         raise ValidationError(
             _("These proposals have no outcome yet: %(titles)s.") % {"titles": named}
         )

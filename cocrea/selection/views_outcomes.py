@@ -59,6 +59,11 @@ def _filters(request) -> dict:
     }
 
 
+def _ids(kind: str, proposal) -> str:
+    """Each row's forms have their own element ids (`id_record-12-result`)."""
+    return f"id_{kind}-{proposal.pk}-%s"
+
+
 def _back(plan, data, pk=None) -> str:
     """The page as it was (meeting, filters, page), at the row acted on."""
     keep = {k: data.get(k) for k in ("meeting", "axis", "outcome", "page") if data.get(k)}
@@ -105,10 +110,16 @@ def decision(request, slug, *, bound=None, status=200):
                     as_counterproposal=decided.as_counterproposal,
                 )
             proposal.forms["record"] = OutcomeForm(
-                initial=initial, plan=plan, proposal=proposal, merge_choices=choices
+                initial=initial,
+                plan=plan,
+                proposal=proposal,
+                merge_choices=choices,
+                auto_id=_ids("record", proposal),
             )
         if may_withdraw and decided is not None and decided.is_selected:
-            proposal.forms.setdefault("withdraw", WithdrawForm(plan=plan))
+            proposal.forms.setdefault(
+                "withdraw", WithdrawForm(plan=plan, auto_id=_ids("withdraw", proposal))
+            )
         promotable = (
             may_promote
             and meeting is not None
@@ -117,7 +128,10 @@ def decision(request, slug, *, bound=None, status=200):
             and vacancies.get((proposal.working_table_id, proposal.axis_id), 0) > 0
         )
         if promotable:
-            proposal.forms.setdefault("promote", PromoteForm(initial=event_value, plan=plan))
+            proposal.forms.setdefault(
+                "promote",
+                PromoteForm(initial=event_value, plan=plan, auto_id=_ids("promote", proposal)),
+            )
     waiting = queries.without_outcome(plan)
     return render(
         request,
@@ -171,7 +185,11 @@ def record(request, slug, pk):
     require_perm(request.user, "selection.record_outcome", proposal)
     queries.decision_rows(plan, [proposal])
     form = OutcomeForm(
-        request.POST, plan=plan, proposal=proposal, merge_choices=merge_choices(plan)
+        request.POST,
+        plan=plan,
+        proposal=proposal,
+        merge_choices=merge_choices(plan),
+        auto_id=_ids("record", proposal),
     )
     if form.is_valid():
         data = form.cleaned_data
@@ -205,7 +223,7 @@ def withdraw(request, slug, pk):
     outcome = get_object_or_404(Outcome, proposal=proposal)
     outcome.plan = plan
     require_perm(request.user, "selection.withdraw_commitment", outcome)
-    form = WithdrawForm(request.POST, plan=plan)
+    form = WithdrawForm(request.POST, plan=plan, auto_id=_ids("withdraw", proposal))
     if form.is_valid():
         try:
             actions.withdraw_commitment(
@@ -231,7 +249,7 @@ def promote(request, slug, pk):
     plan = _plan(request, slug)
     proposal = _proposal(plan, pk)
     require_perm(request.user, "selection.promote_alternate", proposal)
-    form = PromoteForm(request.POST, plan=plan)
+    form = PromoteForm(request.POST, plan=plan, auto_id=_ids("promote", proposal))
     if form.is_valid():
         try:
             actions.promote_alternate(
