@@ -70,3 +70,45 @@ def test_a_member_scores_one_proposal_and_abstains_on_another(
     assert ballots[first.pk].comment == "Atiende una demanda real."
     assert (ballots[second.pk].abstained, ballots[second.pk].scores.count()) == (True, 0)
     context.close()
+
+
+def test_the_secretariats_pages_fit_a_phone(browser, live_server, plan, setting, people):
+    from cocrea.core.actions import SYSTEM
+    from cocrea.selection import actions
+
+    methodology, (first, second) = setting
+    actions.cast_ballot(
+        first,
+        by=people["commissioner"],
+        scores={c.pk: c.scale_max for c in methodology.criteria.all()},
+    )
+    actions.create_methodology(plan, by=SYSTEM, reason_es="Ajuste de los pesos.")
+    context = browser.new_context(locale="es-PA", viewport={"width": 390, "height": 844})
+    page = context.new_page()
+    page.set_default_timeout(10_000)
+    base = f"/workspace/{plan.slug}/selection/"
+    log_in(page, live_server, "secretary", base + "methodology/")
+    paths = [
+        "methodology/",
+        "methodology/2/",
+        "eligibility/",
+        f"eligibility/{first.pk}/",
+        "progress/",
+    ]
+    overflowing = {}
+    for path in paths:
+        page.goto(live_server.url + base + path, wait_until="load")
+        assert page.locator("h1").count() == 1, path
+        extra = page.evaluate(OVERFLOW)
+        if extra > 0:
+            overflowing[path] = extra
+    Step.objects.filter(plan=plan, key="scoring").update(status=Step.Status.CLOSED)
+    for path in ["ranking/", f"/plans/{plan.slug}/selection/methodology/"]:
+        url = live_server.url + (path if path.startswith("/") else base + path)
+        page.goto(url, wait_until="load")
+        extra = page.evaluate(OVERFLOW)
+        if extra > 0:
+            overflowing[path] = extra
+    assert page.locator(".criteria").count() >= 1
+    assert overflowing == {}
+    context.close()
