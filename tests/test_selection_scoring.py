@@ -419,3 +419,34 @@ def test_ranking_and_progress_cost_the_same_queries_for_5_and_50_candidates(
         counts.append((len(ranking_queries), len(progress_queries), len(rows)))
     assert counts[0][:2] == counts[1][:2]
     assert [c[2] for c in counts] == [5, 50]
+
+
+# --- who is told ------------------------------------------------------------------------------
+
+
+def test_opening_the_scoring_step_tells_the_commission_and_the_secretariat(plan, people):
+    from cocrea.notifications.models import Notification
+    from cocrea.plans import actions as plan_actions
+
+    step = scoring_step(plan, status=Step.Status.PENDING)
+    plan_actions.open_step(step, by=SYSTEM)
+    told = Notification.objects.filter(kind="plans.step_opened")
+    assert sorted((n.user.username, n.url.rsplit("/selection/", 1)[-1]) for n in told) == [
+        ("commissioner", "scoring/"),
+        ("secretary", "eligibility/"),
+    ]
+
+
+def test_members_are_asked_to_score_again_with_what_is_left(scored, plan, people):
+    from cocrea.notifications.models import Delivery
+
+    methodology, candidate = scored
+    actions.cast_ballot(candidate, by=people["commissioner"], scores=scores(methodology, 5, 10))
+    second = actions.create_methodology(plan, by=SYSTEM, reason_es="Otra escala.")
+    actions.adopt_methodology(second, event=meeting(plan), by=SYSTEM)
+    actions.publish_methodology(second, by=people["secretary"])
+    [delivery] = Delivery.objects.filter(kind="selection.scores_due")
+    assert delivery.email == "commissioner@example.org"
+    assert delivery.subject == "Vuelva a puntuar las propuestas con la nueva metodología"
+    assert "Queda 1 propuesta por puntuar." in delivery.body
+    assert "/workspace/panama-test/selection/scoring/" in delivery.url
