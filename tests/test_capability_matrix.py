@@ -153,8 +153,8 @@ def _alternate(w):
         _selected(w)
         Outcome.objects.filter(pk=w["outcome"].pk).update(result="withdrawn", reason_es="Retirado.")
         alternate = outcome_factories.submitted(w["table"], ["alternate_1"])[0]
-        methodology = outcome_factories.published_methodology(w["plan"])
-        outcome_factories.check(alternate, methodology)
+        # the world's published methodology (a plan has one in force)
+        outcome_factories.check(alternate, w["methodology"])
         w["alternate"] = alternate
     return w["alternate"]
 
@@ -374,7 +374,8 @@ def world(plan, people):
         selection_factories.submitted(other, "commitment_1")
     )
     return {
-        "selected": selected_proposal(plan, table, lead=institution, slot="alternate_1"),
+        # on the other table: the selection's samples promote table 1's own alternate
+        "selected": selected_proposal(plan, other, lead=institution, slot="alternate_1"),
         "commitment": commitment_actions.create_commitment(developed, by=SYSTEM),
         "plan": plan,
         "table": table,
