@@ -521,6 +521,16 @@ def test_the_secretariat_and_the_commission_see_the_page(
     assert _page(client, plan).status_code == status
 
 
+@pytest.mark.parametrize(
+    "persona, linked", [("secretary", True), ("commissioner", True), ("leader", False)]
+)
+def test_the_plans_dashboard_links_the_selection_page(client, plan, people, persona, linked):
+    client.force_login(people[persona])
+    html = client.get(reverse("workspace:plan", args=[plan.slug])).content.decode()
+    link = f'<p id="selection-link"><a href="{reverse("selection:decision", args=[plan.slug])}">'
+    assert (link in html) is linked
+
+
 def test_a_commission_member_sees_no_form_and_may_not_post(client, plan, proposals, event, people):
     client.force_login(people["commissioner"])
     response = _page(client, plan, meeting=event.pk)
