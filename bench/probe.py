@@ -141,6 +141,8 @@ def _public_pages() -> list[tuple[str, str]]:
         (f"{base}/proposals/", "submitted proposals"),
         (f"{base}/proposals/{proposal.pk}/", "one proposal with its review and comments"),
         (f"/en{base}/proposals/?outcome=not_viable", "proposals filtered (English)"),
+        (f"{base}/reasoned-response/", "reasoned response (every proposal's outcome)"),
+        (f"{base}/commitments/", "commitments by axis"),
     ]
     if biggest is not None:
         pages.append((f"/plans/{biggest.slug}/proposals/", "submitted proposals, a larger plan"))

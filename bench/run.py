@@ -56,6 +56,9 @@ PAGES = [
     # The demo's first proposal: institutions, review, counterproposal or comments, history.
     ("/plans/panama-2017-2019/proposals/1/", "one proposal with its review and comments"),
     ("/en/plans/panama-2017-2019/proposals/?outcome=not_viable", "proposals filtered (English)"),
+    ("/plans/panama-2017-2019/reasoned-response/", "reasoned response (every proposal's outcome)"),
+    ("/plans/panama-2017-2019/commitments/", "commitments by axis"),
+    ("/plans/panama-2017-2019/selection/methodology/", "the selection methodology"),
 ]
 
 HISTORY_HEADING = "## History"

@@ -1,4 +1,5 @@
-"""The whole demo (plan, participation, events, proposals), loaded once per test module."""
+"""The 2017 demo, loaded once per test module: `demo` up to the proposals (the viability review
+open, three reviews overdue), `selected_demo` the whole record (selection and development too)."""
 
 import pytest
 from django.db import transaction
@@ -7,6 +8,7 @@ from cocrea.demo.events import load_events_demo
 from cocrea.demo.participation import load_participation_demo
 from cocrea.demo.plans import load_demo
 from cocrea.demo.proposals import load_proposals_demo
+from cocrea.demo.selection import load_selection_demo
 from cocrea.plans.models import ActionPlan
 
 
@@ -29,3 +31,23 @@ def _loaded_demo(django_db_setup, django_db_blocker):
 @pytest.fixture
 def demo(_loaded_demo, db):
     return ActionPlan.objects.get(pk=_loaded_demo)
+
+
+@pytest.fixture(scope="module")
+def _loaded_selected_demo(django_db_setup, django_db_blocker):
+    """The whole 2017 record, as the `demo` command loads it: the selection of the nine
+    commitments and their development after the proposals."""
+    with django_db_blocker.unblock(), transaction.atomic():
+        plan, created = load_demo()
+        assert created is True
+        load_participation_demo(plan)
+        load_events_demo(plan)
+        assert load_proposals_demo(plan) is True
+        assert load_selection_demo(plan) is True
+        yield plan.pk
+        transaction.set_rollback(True)
+
+
+@pytest.fixture
+def selected_demo(_loaded_selected_demo, db):
+    return ActionPlan.objects.get(pk=_loaded_selected_demo)

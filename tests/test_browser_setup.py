@@ -55,7 +55,7 @@ def test_a_secretariat_sets_up_a_plan_and_a_leader_drafts_in_the_2022_template(
     page.locator("form:has(input[name=source]) button[type=submit]").click()
     page.wait_for_url(f"**{dashboard}")
     assert page.locator(".message-success").count() == 1
-    assert page.locator("tr[id^=step-]").count() == 15
+    assert page.locator("tr[id^=step-]").count() == 16
 
     # Version 1.
     page.once("dialog", lambda dialog: dialog.accept())

@@ -44,6 +44,9 @@ def test_catalogue_lists_the_capabilities_actions_exist_for():
         "assignment",
         "viability-review",
         "public-comment",
+        "scoring",
+        "selection",
+        "commitment-development",
     ]
 
 

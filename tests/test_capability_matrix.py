@@ -15,6 +15,8 @@ import pytest
 import rules
 from django.urls import reverse
 
+from cocrea.commitments import actions as commitment_actions
+from cocrea.commitments.models import Commitment
 from cocrea.core.actions import SYSTEM
 from cocrea.core.permissions import CAPABILITY_GATES
 from cocrea.events.models import Event
@@ -23,9 +25,13 @@ from cocrea.participation.models import OpenCall, Registration
 from cocrea.plans import capabilities, context
 from cocrea.plans.models import Role, Step
 from cocrea.proposals.models import DraftComment, Proposal, PublicComment, ViabilityReview
+from cocrea.selection.models import Ballot, EligibilityCheck, Outcome
 
+from . import factories_outcomes as outcome_factories
+from . import factories_selection as selection_factories
 from .conftest import ALL_PERSONAS, PERSONAS
 from .factories import RegionFactory, StepFactory
+from .factories_commitments import selected_proposal
 from .factories_participation import OpenCallFactory, TableFactory
 from .test_proposals import seat
 
@@ -47,6 +53,16 @@ WHO: dict[str, set[str]] = {
     "proposals.assign_institutions": {"secretary", "leader"},
     "proposals.review_proposal": {"head"},
     "proposals.comment_proposal": LOGGED_IN,
+    "commitments.create_commitment": {"secretary", "superuser"},
+    # the liaison's institution (the head's) leads the commitment; a seat: not the superuser
+    "commitments.change_commitment": {"secretary", "leader", "liaison"},
+    "selection.record_outcome": {"secretary", "superuser"},
+    "selection.withdraw_commitment": {"secretary", "superuser"},
+    "selection.promote_alternate": {"secretary", "superuser"},
+    "selection.publish_selection": {"secretary", "superuser"},
+    "selection.check_eligibility": {"secretary", "superuser"},
+    # a seat: the commission's members, never a superuser who is none
+    "selection.score_candidate": {"commissioner"},
 }
 
 # The object each permission is asked about, as the actions ask it.
@@ -62,6 +78,15 @@ TARGET: dict[str, str] = {
     "proposals.assign_institutions": "proposal",
     "proposals.review_proposal": "review",
     "proposals.comment_proposal": "proposal",
+    "commitments.create_commitment": "plan",
+    "commitments.change_commitment": "commitment",
+    "selection.record_outcome": "proposal",
+    # The action asks it of the outcome, the promoted proposal and the plan: each has `.plan`.
+    "selection.withdraw_commitment": "proposal",
+    "selection.promote_alternate": "proposal",
+    "selection.publish_selection": "plan",
+    "selection.check_eligibility": "candidate",
+    "selection.score_candidate": "eligible",
 }
 
 
@@ -104,6 +129,42 @@ def _schedule(kind):
         },
         closed=(200,),
     )
+
+
+def _meeting(w):
+    """The commission meeting, held with its minutes, the samples record decisions at."""
+    if "meeting" not in w:
+        w["meeting"] = outcome_factories.meeting(w["plan"])
+    return w["meeting"]
+
+
+def _selected(w):
+    """The world's proposal, selected at the meeting (to withdraw)."""
+    if "outcome" not in w:
+        w["outcome"] = Outcome.objects.create(
+            plan=w["plan"], proposal=w["proposal"], result="selected", decided_at=_meeting(w)
+        )
+    return w["proposal"]
+
+
+def _alternate(w):
+    """An eligible alternate of the table whose commitment (the world's proposal) was withdrawn."""
+    if "alternate" not in w:
+        _selected(w)
+        Outcome.objects.filter(pk=w["outcome"].pk).update(result="withdrawn", reason_es="Retirado.")
+        alternate = outcome_factories.submitted(w["table"], ["alternate_1"])[0]
+        # the world's published methodology (a plan has one in force)
+        outcome_factories.check(alternate, w["methodology"])
+        w["alternate"] = alternate
+    return w["alternate"]
+
+
+def _selection_url(name, proposal=None):
+    def url(w):
+        args = [w["plan"].slug] + ([proposal(w).pk] if proposal else [])
+        return reverse(f"selection:{name}", args=args)
+
+    return url
 
 
 SAMPLES: dict[str, Sample] = {
@@ -160,6 +221,59 @@ SAMPLES: dict[str, Sample] = {
         "citizen",
         None,
         data=lambda w: {"body": "Apoyo esta propuesta."},
+    ),
+    "commitments.create_commitment": Sample(
+        "post", _plan_url("commitments:create", "selected"), "secretary", "leader"
+    ),
+    "commitments.change_commitment": Sample(
+        "get",
+        lambda w: reverse("commitments:edit", args=[w["plan"].slug, w["commitment"].number]),
+        "liaison",
+        "participant",
+    ),
+    # The commission member sees the selection page but records nothing.
+    "selection.record_outcome": Sample(
+        "post",
+        _selection_url("record", lambda w: w["proposal"]),
+        "secretary",
+        "commissioner",
+        data=lambda w: {
+            "event": _meeting(w).pk,
+            "result": "not_selected",
+            "reason_es": "Fuera del alcance del plan.",
+        },
+    ),
+    "selection.withdraw_commitment": Sample(
+        "post",
+        _selection_url("withdraw", _selected),
+        "secretary",
+        "commissioner",
+        data=lambda w: {"reason_es": "La institución lo retiró."},
+    ),
+    "selection.promote_alternate": Sample(
+        "post",
+        _selection_url("promote", _alternate),
+        "secretary",
+        "commissioner",
+        data=lambda w: {"event": _meeting(w).pk, "reason_es": "Ocupa el lugar."},
+    ),
+    # Allowed, it publishes or says which proposals lack an outcome (a redirect either way).
+    "selection.publish_selection": Sample(
+        "post", _selection_url("publish"), "secretary", "commissioner"
+    ),
+    "selection.check_eligibility": Sample(
+        "post",
+        lambda w: reverse("selection:check", args=[w["plan"].slug, w["candidate"].pk]),
+        "secretary",
+        "commissioner",
+        data=lambda w: {f"req_{r.pk}": "pass" for r in w["methodology"].requirements.all()},
+    ),
+    "selection.score_candidate": Sample(
+        "post",
+        lambda w: reverse("selection:ballot", args=[w["plan"].slug, w["eligible"].pk]),
+        "commissioner",
+        "secretary",
+        data=lambda w: {f"score_{c.pk}": c.scale_max for c in w["methodology"].criteria.all()},
     ),
 }
 
@@ -249,13 +363,29 @@ def world(plan, people):
         due_on=datetime.date(2017, 5, 12),
     )
     OpenCallFactory(plan=plan, step_status=False)
+    developed = selected_proposal(plan, table, lead=institution, slot="commitment_2")
+    # selection: the published methodology; the proposal above found eligible; another table's
+    # proposal not checked yet
+    methodology = selection_factories.published(plan)
+    scored = selection_factories.candidate_of(proposal)
+    selection_factories.eligible(scored, methodology)
+    other = TableFactory(plan=plan, number=2)
+    unchecked = selection_factories.candidate_of(
+        selection_factories.submitted(other, "commitment_1")
+    )
     return {
+        # on the other table: the selection's samples promote table 1's own alternate
+        "selected": selected_proposal(plan, other, lead=institution, slot="alternate_1"),
+        "commitment": commitment_actions.create_commitment(developed, by=SYSTEM),
         "plan": plan,
         "table": table,
         "proposal": proposal,
         "review": review,
         "liaison": liaison,
         "region": RegionFactory(),
+        "methodology": methodology,
+        "candidate": unchecked,
+        "eligible": scored,
     }
 
 
@@ -308,6 +438,10 @@ WRITES = {
     "participation.register_call": Registration,
     "proposals.comment_draft": DraftComment,
     "proposals.comment_proposal": PublicComment,
+    "commitments.create_commitment": Commitment,
+    "selection.record_outcome": Outcome,
+    "selection.check_eligibility": EligibilityCheck,
+    "selection.score_candidate": Ballot,
 }
 
 

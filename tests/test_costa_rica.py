@@ -561,11 +561,11 @@ def test_six_axes_are_covered_by_four_tables_the_fourth_covering_axes_4_5_and_6(
 def test_the_programme_starts_from_the_generic_template_and_version_1_is_published(journey):
     plan = journey["plan"]
     assert journey["programme"] == [
-        "El programa tiene 15 pasos. Edítelos y luego publíquelos como versión 1."
+        "El programa tiene 16 pasos. Edítelos y luego publíquelos como versión 1."
     ]
     assert journey["version_1"] == ["La versión 1 está publicada."]
     version = plan.versions.get()
-    assert (version.number, len(version.snapshot), journey["steps"]) == (1, 15, 15)
+    assert (version.number, len(version.snapshot), journey["steps"]) == (1, 16, 16)
 
 
 def test_drafting_does_not_open_while_axes_have_no_table_and_the_refusal_lists_them(journey):

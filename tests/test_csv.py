@@ -13,6 +13,9 @@ from cocrea.core.csv import SafeWriter, safe_cell
 from cocrea.proposals.models import Proposal, PublicComment
 
 from .factories_participation import RegistrationFactory, TableFactory
+from .test_selection_pages import (
+    test_the_ranking_export_neutralises_formulas as ranking_export_neutralises_formulas,
+)
 
 # (cell as typed, cell as exported)
 CORPUS = [
@@ -111,10 +114,30 @@ def test_public_comments_export_neutralises_formulas(client, secretary, plan):
     assert row[-1].endswith(f"{proposal.get_absolute_url()}#comment-{proposal.comments.get().pk}")
 
 
+def test_reasoned_response_export_neutralises_formulas(client, plan):
+    table = TableFactory(plan=plan, number=1)
+    Proposal.objects.create(
+        plan=plan,
+        working_table=table,
+        axis=table.axes.get(),
+        slot="commitment_1",
+        title_es='=HYPERLINK("http://evil.example","Ver")',
+        status=Proposal.Status.SUBMITTED,
+    )
+    response = client.get(reverse("public:reasoned_response_csv", args=[plan.slug]))
+    assert response.status_code == 200
+    assert response["Cache-Control"] == "no-store"
+    header, row = _rows(response)
+    assert header[3] == "Propuesta"
+    assert row[3] == '\'=HYPERLINK("http://evil.example","Ver")'
+
+
 # Every CSV download of the product, with the test above that exercises it through HTTP.
 CSV_EXPORTS = {
     "participation:registrations_csv": test_open_call_registrations_export_neutralises_formulas,
     "workspace:comments_csv": test_public_comments_export_neutralises_formulas,
+    "public:reasoned_response_csv": test_reasoned_response_export_neutralises_formulas,
+    "selection:ranking_csv": ranking_export_neutralises_formulas,
 }
 
 

@@ -86,6 +86,8 @@ def test_every_date_and_datetime_field_of_every_form_renders_iso(plan, secretary
     assert dated == {
         "AssignForm": ["due_on"],
         "CallForm": ["opens_at", "closes_at"],
+        "CommitmentForm": ["start_date", "end_date"],
+        "CommitmentMilestoneForm": ["start_date", "end_date"],
         "EventForm": ["starts_at", "ends_at"],
         "LiaisonRequestForm": ["due_on"],
         "MilestoneForm": ["start_date", "end_date"],

@@ -21,6 +21,7 @@ from cocrea.events.models import Decision, Event
 from cocrea.events.models import Registration as EventRegistration
 from cocrea.news.models import NewsItem
 from cocrea.participation.models import Invitation, Registration, Sector
+from cocrea.proposals.models import Proposal
 from cocrea.tables.models import TableMember
 
 from .factories_events import EventFactory, in_days
@@ -201,6 +202,23 @@ def _event_registrations(plan, first, last):
     )
 
 
+def _proposals(plan, first, last):
+    """Submitted proposals of table 1 (axis 1), one slot each."""
+    table = plan.tables.filter(number=1).first() or TableFactory(plan=plan, number=1)
+    axis = table.axes.get()
+    Proposal.objects.bulk_create(
+        Proposal(
+            plan=plan,
+            working_table=table,
+            axis=axis,
+            slot=f"commitment_{n}",
+            status=Proposal.Status.SUBMITTED,
+            title_es=f"Propuesta {n:04d}",
+        )
+        for n in range(first, last + 1)
+    )
+
+
 # name: (who looks, how rows grow, the URL with a filter, the filter the page links keep)
 PAGES = {
     "registrations": (
@@ -257,6 +275,18 @@ PAGES = {
         _event_registrations,
         lambda plan: reverse("events:manage_event", args=[plan.slug, _event(plan).pk]),
         "",
+    ),
+    "reasoned_response": (
+        "anonymous",
+        _proposals,
+        lambda plan: reverse("public:reasoned_response", args=[plan.slug]),
+        "axis=1",
+    ),
+    "selection": (
+        "secretary",
+        _proposals,
+        lambda plan: reverse("selection:decision", args=[plan.slug]),
+        "axis=1",
     ),
     "table": (
         "secretary",

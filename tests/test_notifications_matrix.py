@@ -15,16 +15,22 @@ import pytest
 from django.core import mail
 from django.utils import timezone
 
+from cocrea.commitments import actions as commitment_actions
 from cocrea.core.actions import SYSTEM
 from cocrea.notifications import actions as notify_actions
 from cocrea.notifications.catalogue import CATALOGUE
 from cocrea.notifications.models import Delivery, Notification
 from cocrea.plans import actions as plan_actions
-from cocrea.plans.models import Step
+from cocrea.plans import context
+from cocrea.plans.models import PlanRole, Role, Step
 from cocrea.proposals import actions
 from cocrea.proposals.models import Proposal, ViabilityReview
+from cocrea.selection import actions as selection_actions
 from cocrea.tables import actions as table_actions
 
+from . import factories_outcomes as outcome_factories
+from .factories import StepFactory
+from .factories_commitments import selected_proposal
 from .test_proposals import COMPLETE, fill_set
 from .test_proposals_review import (  # noqa: F401
     ASSIGNMENT,
@@ -178,6 +184,105 @@ def proposal_changed(w: World):
     )
 
 
+def _commitment(w: World):
+    """Commitment 1, from a proposal selected with the ministry leading it; the liaison persona
+    is the ministry's liaison."""
+    PlanRole.objects.filter(plan=w.plan, user=w.people["liaison"], role=Role.LIAISON).update(
+        organisation=w.ministry
+    )
+    context.invalidate()
+    return selected_proposal(w.plan, w.table, lead=w.ministry)
+
+
+def commitment_created(w: World):
+    proposal = _commitment(w)
+    w.fresh()
+    commitment_actions.create_commitment(proposal, by=SYSTEM)
+
+
+def commitment_changed(w: World):
+    commitment = commitment_actions.create_commitment(_commitment(w), by=SYSTEM)
+    StepFactory(
+        plan=w.plan,
+        key="develop",
+        number=12,
+        status=Step.Status.OPEN,
+        capabilities=["commitment-development"],
+    )
+    w.fresh()
+    commitment_actions.update_commitment(
+        commitment, by=w.people["liaison"], fields={"budget_es": "USD 10 000"}
+    )
+    # within the quiet hour, a second change tells nobody again
+    commitment_actions.update_commitment(
+        commitment, by=w.people["liaison"], fields={"budget_es": "USD 20 000"}
+    )
+
+
+def _decided(w: World) -> list[Proposal]:
+    """The table's set submitted, the first proposal led by the ministry, each eligible under
+    the published methodology; the selection step open; a commission meeting held."""
+    proposals = w.submit()
+    w.assign(proposals[0])
+    outcome_factories.selection_step(w.plan)
+    methodology = outcome_factories.published_methodology(w.plan)
+    for proposal in proposals:
+        outcome_factories.check(proposal, methodology)
+    w.meeting = outcome_factories.meeting(w.plan)
+    return proposals
+
+
+def selection_published(w: World):
+    proposals = _decided(w)
+    w.follow("citizen", proposals[1])
+    selection_actions.record_outcome(proposals[0], event=w.meeting, by=SYSTEM, result="selected")
+    for proposal in proposals[1:]:
+        selection_actions.record_outcome(
+            proposal, event=w.meeting, by=SYSTEM, result="not_selected", reason_es="No."
+        )
+    w.fresh()
+    selection_actions.publish_selection(w.plan, by=w.people["superuser"])
+
+
+def commitment_withdrawn(w: World):
+    proposals = _decided(w)
+    outcome = selection_actions.record_outcome(
+        proposals[0], event=w.meeting, by=SYSTEM, result="selected"
+    )
+    w.fresh()
+    selection_actions.withdraw_commitment(
+        outcome, by=w.people["superuser"], reason_es="La institución no puede cumplirlo."
+    )
+
+
+def methodology_published(w: World):
+    from .factories_selection import criterion_rows, meeting
+
+    draft = selection_actions.create_methodology(w.plan, by=SYSTEM)
+    selection_actions.update_methodology(
+        draft, by=SYSTEM, requirements=[], criteria=criterion_rows()
+    )
+    selection_actions.adopt_methodology(draft, event=meeting(w.plan), by=SYSTEM)
+    w.fresh()
+    selection_actions.publish_methodology(draft, by=w.people["secretary"])
+
+
+def scores_due(w: World):
+    """A new version replaces the one the commissioner scored under: score again."""
+    from .factories_selection import candidate_of, eligible, meeting, published, scoring_step
+
+    first = published(w.plan)
+    scoring_step(w.plan)
+    candidate = candidate_of(w.submit()[0])
+    eligible(candidate, first)
+    criteria = {c.pk: c.scale_max for c in first.criteria.all()}
+    selection_actions.cast_ballot(candidate, by=w.people["commissioner"], scores=criteria)
+    second = selection_actions.create_methodology(w.plan, by=SYSTEM, reason_es="Otra escala.")
+    selection_actions.adopt_methodology(second, event=meeting(w.plan), by=SYSTEM)
+    w.fresh()
+    selection_actions.publish_methodology(second, by=w.people["secretary"])
+
+
 @dataclass(frozen=True)
 class Row:
     told: set[str]
@@ -201,6 +306,16 @@ ROWS: dict[str, Row] = {
     ),
     "proposals.comment_answered": Row({"citizen", "commissioner"}, comment_answered),
     "proposals.proposal_changed": Row({"commissioner"}, proposal_changed),
+    "commitments.commitment_created": Row({"secretary", "leader", "liaison"}, commitment_created),
+    "commitments.commitment_changed": Row({"secretary", "leader"}, commitment_changed),
+    # The superuser acts for the secretariat: the secretary is told too.
+    "selection.selection_published": Row(
+        {"leader", "participant", "secretary", "commissioner", "head", "citizen"},
+        selection_published,
+    ),
+    "selection.commitment_withdrawn": Row({"leader", "secretary"}, commitment_withdrawn),
+    "selection.methodology_published": Row({"commissioner", "leader"}, methodology_published),
+    "selection.scores_due": Row({"commissioner"}, scores_due),
 }
 
 

@@ -46,8 +46,21 @@ def test_every_capability_has_its_step_audience():
         (["forum-meetings", "open-call", "liaisons", "outreach", "training"], []),
         ([], []),
         (["assignment", "viability-review"], ["head", "leader"]),
+        # the secretariat and the commission; the secretary opening it is not told
+        (["selection"], ["commissioner"]),
+        (["commitment-development"], ["leader", "liaison"]),
     ],
-    ids=["drafting", "assignment", "review", "comment", "secretariat-or-public", "none", "two"],
+    ids=[
+        "drafting",
+        "assignment",
+        "review",
+        "comment",
+        "secretariat-or-public",
+        "none",
+        "two",
+        "selection",
+        "commitments",
+    ],
 )
 def test_opening_a_step_tells_those_whose_action_it_enables(enables, expected, world):
     # a pending review of the ministry (so its head is concerned by the review capability)

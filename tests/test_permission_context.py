@@ -52,7 +52,7 @@ def test_the_context_holds_roles_capabilities_and_seats(plan, people, review, mi
     context = permissions_for(head, plan)
     assert context.roles == frozenset({Role.HEAD_OF_INSTITUTION})
     assert context.capabilities == frozenset(
-        {"drafting", "training", "viability-review", "public-comment"}
+        {"drafting", "training", "viability-review", "public-comment", "scoring"}
     )
     assert context.seats("reviews") == (frozenset({ministry.pk}), frozenset())
     assert permissions_for(people["leader"], plan).seats("tables") == (

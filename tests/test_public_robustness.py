@@ -56,6 +56,8 @@ PUBLIC_NAMESPACES = {
     "participation",
     "tables",
     "proposals",
+    "commitments",
+    "selection",
 }
 
 
@@ -108,8 +110,12 @@ def example_urls(plan) -> dict[str, list[str]]:
         ),
         "events:register": reverse("events:register", args=[plan.slug, event.pk]),
         "news:feed": reverse("news:feed", args=[plan.slug]),
+        "public:reasoned_response_csv": reverse("public:reasoned_response_csv", args=[plan.slug]),
         "documents:download": reverse("documents:download", args=[plan.slug, document_pk]),
         "participation:data_link": reverse("participation:data_link", args=[plan.slug]),
+        # The demo may have no commitment yet: a number that does not exist exercises the view.
+        "commitments:detail": reverse("commitments:detail", args=[plan.slug, 1]),
+        "selection:methodology": reverse("selection:methodology", args=[plan.slug]),
         "accounts:login": reverse("accounts:login"),
         "accounts:lockouts": reverse("accounts:lockouts"),
         "accounts:signup": reverse("accounts:signup"),

@@ -313,19 +313,19 @@ def test_the_programme_starts_from_the_ogp_template_and_is_published_as_version_
     assert response.status_code == 302
     template = programme_templates.OGP_2021
     steps = list(plan.steps.order_by("number"))
-    assert len(steps) == len(template.steps) == 15
+    assert len(steps) == len(template.steps) == 16
     assert [s.capabilities for s in steps] == [list(t.capabilities) for t in template.steps]
     assert [s.title_en for s in steps] == [t.title["en"] for t in template.steps]
     assert [s.title_es for s in steps] == [t.title["es"] for t in template.steps]
     assert (steps[0].planned_start, steps[0].planned_end) == (D(2016, 6, 6), D(2017, 1, 1))
     drafting = next(s for s in steps if "drafting" in s.capabilities)
     assert (drafting.planned_start, drafting.planned_end) == (D(2016, 8, 8), D(2016, 9, 11))
-    assert len({s.key for s in steps}) == 15
+    assert len({s.key for s in steps}) == 16
     log = ActionLog.objects.filter(verb__startswith="plans.").exclude(
         verb__in=["plans.grant_role", "plans.grant_platform_admin"]
     )
     assert list(log.values_list("verb", "data")) == [
-        ("plans.start_programme", {"template": "ogp-2021", "steps": 15})
+        ("plans.start_programme", {"template": "ogp-2021", "steps": 16})
     ]
     # Every capability the cycle needs is enabled by a step: no warning.
     assert (
@@ -336,7 +336,7 @@ def test_the_programme_starts_from_the_ogp_template_and_is_published_as_version_
     response = client.post(reverse("workspace:publish", args=[plan.slug]), {})
     assert response.status_code == 302
     version = ProgrammeVersion.objects.get(plan=plan)
-    assert (version.number, len(version.snapshot)) == (1, 15)
+    assert (version.number, len(version.snapshot)) == (1, 16)
 
 
 def test_the_template_ends_before_the_plan_starts_by_default(plan, secretary):
@@ -389,13 +389,15 @@ def test_the_programme_is_a_copy_of_an_earlier_plans_shifted_to_the_new_plan(cli
     page = client.get(en("workspace:plan", new.slug)).content.decode()
     assert (
         "No step of the programme enables: Open call, Assigning responsible institutions, "
-        "Viability review, Public comment on proposals." in page
+        "Viability review, Public comment on proposals, Eligibility and scoring, Selection of "
+        "commitments, Developing the commitments." in page
     )
     response = client.post(en("workspace:publish", new.slug), {}, follow=True)
     assert messages_of(response) == [
         "Version 1 is published.",
         "No step of the programme enables: Open call, Assigning responsible institutions, "
-        "Viability review, Public comment on proposals.",
+        "Viability review, Public comment on proposals, Eligibility and scoring, Selection of "
+        "commitments, Developing the commitments.",
     ]
 
 

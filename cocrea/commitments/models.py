@@ -89,6 +89,20 @@ class Commitment(CommitmentTemplate, TimeStampedModel):
     def declared_fields(self):
         return commitment_templates.commitment_fields(self.template_version)
 
+    @property
+    def is_draft(self) -> bool:
+        """A draft until its plan is published (no plan is, until publishing the plan exists)."""
+        return getattr(self.plan, "published_on", None) is None
+
+    def display_sections(self, *, public: bool = True) -> list[dict]:
+        """As the template's, with the supporting institutions by name (prefetch them)."""
+        sections = super().display_sections(public=public)
+        for section in sections:
+            for item in section["items"]:
+                if item["kind"] == commitment_templates.INSTITUTIONS:
+                    item["value"] = ", ".join(o.name for o in self.supporting_institutions.all())
+        return sections
+
 
 class CommitmentMilestone(models.Model):
     """One milestone of a commitment: the template's columns, a weight (percent of the

@@ -14,6 +14,8 @@ from cocrea.plans.models import PlanRole, Role
 from cocrea.plans.rules import has_role, is_secretariat, plan_of
 from cocrea.tables.rules import tables_led_by
 
+from .models import CommitmentMilestone
+
 
 def _load_liaison_institutions(user, plan) -> frozenset[int]:
     """The organisations `user` is a liaison for in `plan` (one query; none without the role)."""
@@ -31,7 +33,11 @@ register_seats("liaison_institutions", _load_liaison_institutions)
 
 
 def commitment_of(obj):
-    return getattr(obj, "commitment", obj)
+    """The commitment of a milestone, or the commitment itself (whose template has a text field
+    named `commitment`, "What is the commitment?")."""
+    if isinstance(obj, CommitmentMilestone):
+        return obj.commitment
+    return obj
 
 
 @rules.predicate

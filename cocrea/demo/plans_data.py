@@ -383,7 +383,11 @@ CAPABILITIES = {
     # the cycle (the commission's meetings, outreach days, trainings) are announced through it.
     "og-section": ["forum-meetings", "outreach", "training"],
     "responsibles-and-objectives": ["assignment", "public-comment"],
-    "viability-review": ["viability-review", "public-comment"],
+    # The commission's members score the proposals as the institutions' reviews come in; their
+    # scores stay sealed until the review step closes, before the selection meeting.
+    "viability-review": ["viability-review", "public-comment", "scoring"],
+    "selection": ["selection"],
+    "development": ["commitment-development"],
 }
 
 # Planned dates of version 2 (the schedule in force), by step key.

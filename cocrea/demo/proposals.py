@@ -54,8 +54,9 @@ class _Replay:
     """Runs the acts in the order they happened and remembers when each one really ran, so that
     every timestamp the actions wrote can be given the date of the act that wrote it."""
 
-    def __init__(self, plan: ActionPlan):
+    def __init__(self, plan: ActionPlan, stamped=None):
         self.plan = plan
+        self.stamped = STAMPED if stamped is None else stamped
         self.started: list[datetime.datetime] = []
         self.happened: list[datetime.datetime] = []
 
@@ -73,7 +74,7 @@ class _Replay:
     def backdate(self) -> None:
         """Give the proposals' timestamps written by the acts the date of their act (a few
         queries, where updating after each act would cost hundreds)."""
-        for model, to_plan, fields in STAMPED:
+        for model, to_plan, fields in self.stamped:
             rows = model.objects.filter(**{to_plan: self.plan}).values_list("pk", *fields)
             changed = []
             for pk, *values in rows:

@@ -188,7 +188,26 @@ STEP_AUDIENCES = {
     "assignment": lambda plan: tables_people(plan, leaders_only=True),
     # proposals.review_proposal: the heads and delegates of the institutions with a pending review
     "viability-review": pending_reviewers,
+    # selection.score_candidate: the commission's members (their queue); check_eligibility: the
+    # secretariat, told too because the members cannot score until it has checked
+    "scoring": lambda plan: scoring_people(plan),
+    # commitments.change_commitment: the tables' leaders and the liaisons (with the secretariat)
+    "commitment-development": lambda plan: _commitment_developers(plan),
+    # selection.record_outcome ...: the secretariat records, the commission decides
+    "selection": lambda plan: people(
+        holders(plan, Role.SECRETARIAT, Role.COMMISSION_MEMBER),
+        path=reverse("selection:decision", args=[plan.slug]),
+    ),
 }
+
+
+def _commitment_developers(plan) -> list[Recipient]:
+    """The tables' leaders and the institutions' liaisons, sent to the plan's commitments."""
+    leaders = [recipient.user for recipient in tables_people(plan, leaders_only=True)]
+    return people(
+        [*leaders, *holders(plan, Role.LIAISON)],
+        path=reverse("commitments:workspace", args=[plan.slug]),
+    )
 
 
 def _step_people(happening: Happening) -> list[Recipient]:
@@ -587,6 +606,205 @@ KINDS += [
         _("A proposal you follow changed"),
         _proposal_changed,
         link=object_link,
+    ),
+]
+
+# selection
+
+
+def _lead_heads(plan) -> list[Recipient]:
+    """The heads of the institutions leading any submitted proposal of `plan` (one query)."""
+    from cocrea.proposals.models import Proposal, ResponsibleInstitution
+
+    leads = ResponsibleInstitution.objects.filter(
+        proposal__plan=plan, proposal__status=Proposal.Status.SUBMITTED, is_lead=True
+    ).values("organisation_id")
+    heads = PlanRole.objects.filter(
+        plan=plan, role=Role.HEAD_OF_INSTITUTION, organisation_id__in=leads
+    ).values("user_id")
+    return people(User.objects.filter(pk__in=heads, is_active=True).order_by("pk"))
+
+
+def _selection_published(happening: Happening) -> list[Recipient]:
+    from cocrea.proposals.models import Proposal
+
+    plan = happening.plan
+    proposals = list(Proposal.objects.filter(plan=plan, status=Proposal.Status.SUBMITTED))
+    return [
+        *tables_people(plan),
+        *people(holders(plan, Role.SECRETARIAT, Role.COMMISSION_MEMBER)),
+        *_lead_heads(plan),
+        *(followers(*proposals) if proposals else []),
+    ]
+
+
+def _reasoned_response(happening: Happening, recipient: Recipient) -> str:
+    return reverse("public:reasoned_response", args=[happening.plan.slug])
+
+
+def _commitment_withdrawn(happening: Happening) -> list[Recipient]:
+    outcome = happening.obj
+    return [
+        *table_people(outcome.proposal.working_table, leaders_only=True),
+        *secretariat(happening.plan),
+    ]
+
+
+def _withdrawn_link(happening: Happening, recipient: Recipient) -> str:
+    return happening.obj.proposal.get_absolute_url()
+
+
+KINDS += [
+    Kind(
+        "selection.selection_published",
+        _("The commission's selection and its reasoned response were published"),
+        _selection_published,
+        link=_reasoned_response,
+    ),
+    Kind(
+        "selection.commitment_withdrawn",
+        _("A selected commitment was withdrawn"),
+        _commitment_withdrawn,
+        link=_withdrawn_link,
+    ),
+]
+
+
+# selection
+
+
+def commission(plan, **context) -> list[Recipient]:
+    return people(holders(plan, Role.COMMISSION_MEMBER), **context)
+
+
+def scoring_people(plan) -> list[Recipient]:
+    """The commission's members, with the link to their queue, and the secretariat, with the
+    link to the eligibility checks."""
+    return [
+        *commission(plan, path=reverse("selection:queue", args=[plan.slug])),
+        *people(
+            holders(plan, Role.SECRETARIAT),
+            path=reverse("selection:eligibility", args=[plan.slug]),
+        ),
+    ]
+
+
+def _methodology_published(happening: Happening) -> list[Recipient]:
+    plan = happening.plan
+    return [
+        *people(holders(plan, Role.COMMISSION_MEMBER, Role.SECRETARIAT)),
+        *tables_people(plan, leaders_only=True),
+    ]
+
+
+def _methodology_page(happening: Happening, recipient: Recipient) -> str:
+    return reverse("selection:methodology", args=[happening.plan.slug])
+
+
+def _scores_due(happening: Happening) -> list[Recipient]:
+    """The members with eligible proposals left to score under the version in force; when a
+    new version replaced one under which they had scored (`again`), those members too."""
+    from cocrea.selection.models import Ballot
+    from cocrea.selection.queries import eligible_ids
+
+    methodology = happening.obj
+    plan = happening.plan
+    eligible = eligible_ids(plan, methodology)
+    done = Ballot.objects.filter(methodology=methodology, candidate_id__in=eligible)
+    counts: dict[int, int] = {}
+    for member_id in done.values_list("member_id", flat=True):
+        counts[member_id] = counts.get(member_id, 0) + 1
+    earlier = set(
+        Ballot.objects.filter(candidate__plan=plan)
+        .exclude(methodology=methodology)
+        .values_list("member_id", flat=True)
+        if happening.context.get("again")
+        else ()
+    )
+    members = holders(plan, Role.COMMISSION_MEMBER)
+    return [
+        Recipient(member, context={"due": len(eligible) - counts.get(member.pk, 0)})
+        for member in sorted(members, key=lambda m: m.pk)
+        if len(eligible) > counts.get(member.pk, 0) or member.pk in earlier
+    ]
+
+
+def _queue_page(happening: Happening, recipient: Recipient) -> str:
+    return reverse("selection:queue", args=[happening.plan.slug])
+
+
+# --- commitments (step 12) ---------------------------------------------------------------------
+
+# An editor of a commitment is told of its changes at most once per this time.
+COMMITMENT_CHANGED_QUIET = datetime.timedelta(hours=1)
+
+
+def commitment_editors(commitment, *, supporting: bool = True) -> list[Recipient]:
+    """Who edits the commitment: the secretariat, its table's leaders and the liaisons of its
+    lead institution (and of the supporting ones, with `supporting`)."""
+    institutions = [commitment.lead_institution_id] if commitment.lead_institution_id else []
+    if supporting:
+        institutions += list(commitment.supporting_institutions.values_list("pk", flat=True))
+    liaisons = User.objects.filter(
+        is_active=True,
+        plan_roles__plan=commitment.plan,
+        plan_roles__role=Role.LIAISON,
+        plan_roles__organisation_id__in=institutions,
+    ).distinct()
+    return [
+        *secretariat(commitment.plan),
+        *table_people(commitment.working_table, leaders_only=True),
+        *people(liaisons),
+    ]
+
+
+def _commitment_created(happening: Happening) -> list[Recipient]:
+    return commitment_editors(happening.obj, supporting=False)
+
+
+def _commitment_changed(happening: Happening) -> list[Recipient]:
+    """The commitment's other editors, except those told of its changes within the quiet time."""
+    from cocrea.notifications.models import Notification
+
+    commitment = happening.obj
+    recently = Notification.objects.filter(
+        kind=happening.kind,
+        url=_commitment_page(happening, None),
+        created_at__gte=timezone.now() - COMMITMENT_CHANGED_QUIET,
+    ).values_list("user_id", flat=True)
+    told = set(recently)
+    return [r for r in commitment_editors(commitment) if r.user.pk not in told]
+
+
+def _commitment_page(happening: Happening, recipient: Recipient | None) -> str:
+    commitment = happening.obj
+    return reverse("commitments:edit", args=[commitment.plan.slug, commitment.number])
+
+
+KINDS += [
+    Kind(
+        "selection.methodology_published",
+        _("A version of the selection methodology was published"),
+        _methodology_published,
+        link=_methodology_page,
+    ),
+    Kind(
+        "selection.scores_due",
+        _("Proposals are waiting for your scores"),
+        _scores_due,
+        link=_queue_page,
+    ),
+    Kind(
+        "commitments.commitment_created",
+        _("A commitment was created from a selected proposal"),
+        _commitment_created,
+        link=_commitment_page,
+    ),
+    Kind(
+        "commitments.commitment_changed",
+        _("A commitment you edit changed"),
+        _commitment_changed,
+        link=_commitment_page,
     ),
 ]
 

@@ -10,7 +10,8 @@ The generic sequence follows OGP's Participation & Co-Creation Standards (2021):
 stakeholder forum that meets throughout; the timeline and ways to take part published at least two
 weeks before the co-creation starts; outreach, an open call, trainings and institutional liaisons;
 working tables drafting proposals; responsible institutions, their viability review and public
-comment; a selection with a reasoned response; the draft, its review and the publication."""
+comment; the forum's scoring of the proposals by the published methodology; a selection with a
+reasoned response; the development of the commitments; the draft, its review and the publication."""
 
 import datetime
 from dataclasses import dataclass
@@ -67,9 +68,9 @@ OGP_2021 = ProgrammeTemplate(
     slug="ogp-2021",
     name=_("OGP co-creation sequence (Participation & Co-Creation Standards, 2021)"),
     description=_(
-        "Fifteen steps over about thirty weeks: forum, published timeline, outreach, open call, "
+        "Sixteen steps over about thirty weeks: forum, published timeline, outreach, open call, "
         "trainings, liaisons, working tables, responsible institutions, viability review, public "
-        "comment, selection, development, draft, review and publication."
+        "comment, the forum's scoring, selection, development, draft, review and publication."
     ),
     steps=(
         TemplateStep(
@@ -212,6 +213,24 @@ OGP_2021 = ProgrammeTemplate(
         ),
         TemplateStep(
             title={
+                "es": "Puntuación de las propuestas por el foro",
+                "en": "The forum scores the proposals",
+            },
+            description={
+                "es": "La secretaría verifica los requisitos de la metodología publicada y los "
+                "miembros del foro puntúan cada propuesta elegible según sus criterios. Las "
+                "puntuaciones quedan selladas hasta el cierre de este paso.",
+                "en": "The secretariat checks the published methodology's requirements and the "
+                "forum's members score each eligible proposal on its criteria. Scores stay "
+                "sealed until this step closes.",
+            },
+            responsible=FORUM,
+            start_week=18,
+            weeks=2,
+            capabilities=("scoring",),
+        ),
+        TemplateStep(
+            title={
                 "es": "Selección de compromisos y respuesta razonada",
                 "en": "Selection of commitments and reasoned response",
             },
@@ -224,6 +243,7 @@ OGP_2021 = ProgrammeTemplate(
             responsible=FORUM,
             start_week=20,
             weeks=2,
+            capabilities=("selection",),
         ),
         TemplateStep(
             title={"es": "Desarrollo de los compromisos", "en": "Development of the commitments"},
@@ -236,6 +256,7 @@ OGP_2021 = ProgrammeTemplate(
             responsible=SECRETARIAT_AND_FORUM,
             start_week=22,
             weeks=3,
+            capabilities=("commitment-development",),
         ),
         TemplateStep(
             title={"es": "Redacción del borrador del plan", "en": "Drafting of the plan"},

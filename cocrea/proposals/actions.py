@@ -68,9 +68,9 @@ def _missing(text, language: str, milestones: list[dict] | None) -> list[tuple[s
         return [(_("a known version of the commitment template"), False)]
     if milestones is None:
         stored = list(text.milestones.all()) if text.pk else []
-        milestones = milestone_rows(version, stored)
+        milestones = milestone_rows(text.declared_fields, stored)
     missing = []
-    for declared in ct.fields(version):
+    for declared in text.declared_fields:
         if declared.kind == ct.ROWS:
             if declared.required and not milestones:
                 missing.append((str(declared.label), False))

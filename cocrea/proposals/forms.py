@@ -41,13 +41,18 @@ class ProposalForm(forms.Form):
     incomplete; submitting the set checks what the template requires in the plan's default
     language."""
 
-    def __init__(self, *args, plan=None, version: str | None = None, **kwargs):
+    def __init__(
+        self, *args, plan=None, version: str | None = None, declared_fields=None, **kwargs
+    ):
         super().__init__(*args, **kwargs)
         self.version = version or (plan.template_version if plan else ct.DEFAULT)
+        # A commitment's form passes its own declaration (`ct.commitment_fields`).
+        self.declared_fields = declared_fields or ct.fields(self.version)
+        self.plan = plan
         self.languages = plan_language_codes(plan)
         default = _default_language(plan)
         self.layout: list[tuple[str, list[str]]] = []
-        for declared in ct.fields(self.version):
+        for declared in self.declared_fields:
             names = self._add(declared, default)
             if not self.layout or self.layout[-1][0] != declared.section:
                 self.layout.append((declared.section, []))
@@ -93,7 +98,7 @@ class ProposalForm(forms.Form):
 
     def sections(self) -> list[dict]:
         """(label, bound fields, whether the milestones go here) in the order of the template."""
-        rows = rows_field(self.version)
+        rows = rows_field(self.declared_fields)
         return [
             {
                 "label": label,
@@ -136,9 +141,14 @@ class BaseMilestoneFormSet(forms.BaseFormSet):
 class MilestoneForm(forms.Form):
     """One row of the milestones table: the columns of the version, texts once per language."""
 
-    def __init__(self, *args, plan=None, version: str | None = None, **kwargs):
+    def __init__(
+        self, *args, plan=None, version: str | None = None, declared_fields=None, **kwargs
+    ):
         super().__init__(*args, **kwargs)
-        declared = rows_field(version or (plan.template_version if plan else ct.DEFAULT))
+        self.plan = plan
+        declared = rows_field(
+            declared_fields or version or (plan.template_version if plan else ct.DEFAULT)
+        )
         languages = plan_language_codes(plan)
         default = _default_language(plan)
         for column in declared.columns if declared else ():
@@ -150,21 +160,36 @@ class MilestoneForm(forms.Form):
                         column.kind, label, hint, rows=2
                     )
             else:
-                self.fields[column.name] = forms.DateField(
-                    label=column.label,
-                    required=False,
-                    widget=DateInput(),
-                    help_text=_("Required by the template.") if column.required else "",
-                )
+                self.fields[column.name] = self.column_field(column)
         bound_fields(self, plan)
+
+    def column_field(self, column: ct.Column) -> forms.Field:
+        """The field of a column that is not a text (a date; a commitment adds others)."""
+        return forms.DateField(
+            label=column.label,
+            required=False,
+            widget=DateInput(),
+            help_text=_("Required by the template.") if column.required else "",
+        )
 
 
 MILESTONES_MAX = 30
 
 
-def milestone_formset(data=None, *, plan, version: str | None = None, text=None, prefix=None):
+def milestone_formset(
+    data=None,
+    *,
+    plan,
+    version: str | None = None,
+    text=None,
+    prefix=None,
+    form=MilestoneForm,
+    declared_fields=None,
+    initial=None,
+):
     """The milestone rows of `text` (a proposal or counterproposal, or None) as a formset with
-    one empty row to fill; "add a row" posts the form back with `add_row` and one more."""
+    one empty row to fill; "add a row" posts the form back with `add_row` and one more. A
+    commitment passes its row `form`, its `declared_fields` and the `initial` rows."""
     version = version or plan.template_version
     prefix = prefix or "milestones"
     extra = 1
@@ -179,13 +204,22 @@ def milestone_formset(data=None, *, plan, version: str | None = None, text=None,
             total = 0
         data[key] = str(min(total + 1, MILESTONES_MAX))
     FormSet = forms.formset_factory(
-        MilestoneForm,
+        form,
         formset=BaseMilestoneFormSet,
         extra=extra,
         can_delete=True,
         max_num=MILESTONES_MAX,
         validate_max=True,
     )
+    if initial is None:
+        initial = _initial_rows(version, text)
+    kwargs = {"plan": plan, "version": version}
+    if declared_fields is not None:
+        kwargs["declared_fields"] = declared_fields
+    return FormSet(data, initial=initial, prefix=prefix, form_kwargs=kwargs)
+
+
+def _initial_rows(version: str, text) -> list[dict]:
     initial = []
     if text is not None and text.pk:
         for row in milestone_rows(version, text.milestones.all()):
@@ -197,12 +231,7 @@ def milestone_formset(data=None, *, plan, version: str | None = None, text=None,
                     for key, value in row.items()
                 }
             )
-    return FormSet(
-        data,
-        initial=initial,
-        prefix=prefix,
-        form_kwargs={"plan": plan, "version": version},
-    )
+    return initial
 
 
 def _bilingual(form: forms.Form, name: str, label: str, plan, *, rows: int = 3):

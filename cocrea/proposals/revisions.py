@@ -14,22 +14,28 @@ from cocrea.plans import commitment_templates as ct
 from cocrea.plans.versions import language_codes, word_diff
 
 
+def _declared(version) -> tuple[ct.Field, ...]:
+    """The fields of `version`: a template version's key, or a declaration itself (a
+    commitment's, `ct.commitment_fields(key)`)."""
+    return ct.fields(version) if isinstance(version, str) else tuple(version)
+
+
 def _keys(name: str, kind: str) -> list[str]:
     if kind in ct.TRANSLATED:
         return [f"{name}_{lang}" for lang in language_codes()]
     return [name]
 
 
-def snapshot_fields(version: str) -> list[str]:
+def snapshot_fields(version) -> list[str]:
     """The keys of a snapshot in `version`, in the order of its form."""
-    return [key for f in ct.fields(version) for key in _keys(f.name, f.kind)]
+    return [key for f in _declared(version) for key in _keys(f.name, f.kind)]
 
 
-def rows_field(version: str) -> ct.Field | None:
-    return next((f for f in ct.fields(version) if f.kind == ct.ROWS), None)
+def rows_field(version) -> ct.Field | None:
+    return next((f for f in _declared(version) if f.kind == ct.ROWS), None)
 
 
-def column_keys(version: str) -> list[str]:
+def column_keys(version) -> list[str]:
     """The keys of one milestone row in `version`."""
     declared = rows_field(version)
     if declared is None:
@@ -45,7 +51,7 @@ def _plain(value):
     return str(value).strip()
 
 
-def milestone_row(version: str, data) -> dict:
+def milestone_row(version, data) -> dict:
     """One row as a snapshot holds it, from a dict or a Milestone."""
     get = data.get if isinstance(data, dict) else lambda key: getattr(data, key, None)
     row = {}
@@ -59,7 +65,7 @@ def is_blank_row(row: dict) -> bool:
     return all(value in (None, "") for value in row.values())
 
 
-def milestone_rows(version: str, rows) -> list[dict]:
+def milestone_rows(version, rows) -> list[dict]:
     """The non-empty rows, in order, as a snapshot holds them."""
     found = [milestone_row(version, row) for row in rows or []]
     return [row for row in found if not is_blank_row(row)]
@@ -72,20 +78,24 @@ def _value(declared: ct.Field, value):
         return list(value or [])
     if declared.kind == ct.CONSENT:
         return bool(value)
+    if declared.kind == ct.INSTITUTIONS:  # a related manager: the names, in order
+        return sorted(str(item) for item in value.all())
     return "" if value is None else str(value)
 
 
 def snapshot(text, *, milestones: list[dict] | None = None) -> dict:
     """Every field of the version of `text`, with `milestones` (rows from `milestone_rows`)
     or, when None, the rows stored for it."""
-    version = text.template_version
+    version = text.declared_fields
     row: dict = {}
-    for declared in ct.fields(version):
+    for declared in version:
         if declared.kind == ct.ROWS:
             if milestones is None:
                 stored = list(text.milestones.all()) if text.pk else []
                 milestones = milestone_rows(version, stored)
             row[declared.name] = milestones
+        elif declared.kind == ct.INSTITUTIONS and not text.pk:
+            row[declared.name] = []
         elif declared.translated:
             for lang in language_codes():
                 row[f"{declared.name}_{lang}"] = getattr(text, f"{declared.name}_{lang}") or ""
@@ -114,12 +124,12 @@ def _label(label, key: str, name: str) -> str:
 
 
 def flatten(
-    version: str, snap: dict, rows: int, *, hide_personal: bool = False
+    version, snap: dict, rows: int, *, hide_personal: bool = False
 ) -> list[tuple[str, str, str]]:
     """(key, label, text) of every value of a snapshot, milestones cell by cell for `rows`
     rows, in the order of the form; without personal contact details with `hide_personal`."""
     items = []
-    for declared in ct.fields(version):
+    for declared in _declared(version):
         if hide_personal and declared.personal:
             continue
         if declared.kind != ct.ROWS:
@@ -157,7 +167,7 @@ class FieldDiff:
         return word_diff(self.old, self.new)
 
 
-def diff(old: dict, new: dict, version: str, *, hide_personal: bool = False) -> list[FieldDiff]:
+def diff(old: dict, new: dict, version, *, hide_personal: bool = False) -> list[FieldDiff]:
     """The values that differ between two snapshots of `version`, in the order of its form.
     Public pages pass `hide_personal` unless the contact agreed to publish their details."""
     declared = rows_field(version)

@@ -119,7 +119,15 @@ class _PlanPagesSitemap(_I18nSitemap):
 
 
 class PlanSitemap(_PlanPagesSitemap):
-    pages = ["plan", "programme", "versions", "compare", "commission", "activity"]
+    pages = [
+        "plan",
+        "programme",
+        "versions",
+        "compare",
+        "commission",
+        "activity",
+        "reasoned_response",
+    ]
 
     def location(self, item):
         slug, page = item
@@ -172,7 +180,13 @@ class SectionSitemap(_PlanPagesSitemap):
 
 
 class ParticipationSitemap(SectionSitemap):
-    pages = ["participation:call", "participation:privacy", "public:tables", "proposals:list"]
+    pages = [
+        "participation:call",
+        "participation:privacy",
+        "public:tables",
+        "proposals:list",
+        "commitments:list",
+    ]
 
 
 class TableSitemap(_I18nSitemap):
@@ -197,6 +211,35 @@ class ProposalSitemap(_I18nSitemap):
         )
 
 
+class CommitmentSitemap(_I18nSitemap):
+    """Every commitment: its public page shows drafts too, marked as such."""
+
+    lastmod_field = "updated_at"
+
+    def items(self):
+        from cocrea.commitments.models import Commitment
+
+        return Commitment.objects.select_related("plan").order_by("plan_id", "number")
+
+
+class MethodologySitemap(_I18nSitemap):
+    """The selection methodology page of each plan that has published one."""
+
+    lastmod_field = "published_at"
+
+    def items(self):
+        from cocrea.selection.models import Methodology
+
+        return (
+            Methodology.objects.filter(status=Methodology.Status.PUBLISHED)
+            .select_related("plan")
+            .order_by("plan_id")
+        )
+
+    def location(self, item):
+        return reverse("selection:methodology", args=[item.plan.slug])
+
+
 sitemaps = {
     "pages": StaticSitemap,
     "plans": PlanSitemap,
@@ -209,6 +252,8 @@ sitemaps = {
     "participation": ParticipationSitemap,
     "tables": TableSitemap,
     "proposals": ProposalSitemap,
+    "commitments": CommitmentSitemap,
+    "selection": MethodologySitemap,
 }
 
 

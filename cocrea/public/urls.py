@@ -1,5 +1,6 @@
 from django.urls import path
 
+from . import reasoned_response as response_views
 from . import tables as table_views
 from . import views
 
@@ -21,6 +22,16 @@ urlpatterns = [
     path("plans/<slug:slug>/programme/compare/", views.compare_versions, name="compare"),
     path("plans/<slug:slug>/commission/", views.commission, name="commission"),
     path("plans/<slug:slug>/activity/", views.activity, name="activity"),
+    path(
+        "plans/<slug:slug>/reasoned-response/",
+        response_views.reasoned_response,
+        name="reasoned_response",
+    ),
+    path(
+        "plans/<slug:slug>/reasoned-response.csv",
+        response_views.reasoned_response_csv,
+        name="reasoned_response_csv",
+    ),
     path("plans/<slug:slug>/tables/", table_views.public_list, name="tables"),
     path("plans/<slug:slug>/tables/<int:number>/", table_views.public_detail, name="table"),
 ]

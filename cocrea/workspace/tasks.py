@@ -23,6 +23,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext, pgettext
 
+from cocrea.commitments import actions as commitment_actions
+from cocrea.commitments import queries as commitment_queries
+from cocrea.commitments.rules import can_change_commitment, can_list_commitments
 from cocrea.events import queries as event_queries
 from cocrea.events.rules import can_record_minutes
 from cocrea.participation import queries as participation_queries
@@ -44,6 +47,9 @@ from cocrea.proposals.rules import (
     institutions_headed_by,
     review_seats,
 )
+from cocrea.selection import actions as selection_actions
+from cocrea.selection import queries as selection_queries
+from cocrea.selection.rules import can_check_eligibility, can_record_outcome, can_score_candidate
 from cocrea.tables.models import WorkingTable
 from cocrea.tables.rules import tables_joined_by
 
@@ -420,7 +426,120 @@ def liaisons_awaited(inbox: Inbox) -> list[Task]:
     ]
 
 
+def proposals_to_score(inbox: Inbox) -> list[Task]:
+    """For a commission member while scoring is open: the eligible proposals they have neither
+    scored nor abstained on, by the end of the scoring step."""
+    user, plan = inbox.user, inbox.plan
+    if not can_score_candidate(user, plan):
+        return []
+    due = selection_queries.due_count(user, plan)
+    if not due:
+        return []
+    return [
+        inbox.task(
+            "scoring",
+            ngettext("%(count)s proposal to score", "%(count)s proposals to score", due)
+            % {"count": due},
+            reverse("selection:queue", args=[plan.slug]),
+            due=inbox.deadline("scoring"),
+            count=due,
+        )
+    ]
+
+
+def eligibility_to_check(inbox: Inbox) -> list[Task]:
+    """For the secretariat while scoring is open: the proposals and counterproposals not yet
+    checked against the published methodology's requirements."""
+    user, plan = inbox.user, inbox.plan
+    if not can_check_eligibility(user, plan):
+        return []
+    selection_actions.ensure_candidates(plan)
+    count = selection_queries.unchecked_count(plan)
+    if not count:
+        return []
+    return [
+        inbox.task(
+            "eligibility",
+            ngettext(
+                "Check the eligibility of %(count)s proposal",
+                "Check the eligibility of %(count)s proposals",
+                count,
+            )
+            % {"count": count},
+            reverse("selection:eligibility", args=[plan.slug]) + "?state=unchecked",
+            due=inbox.deadline("scoring"),
+            count=count,
+        )
+    ]
+
+
+def commitments_to_complete(inbox: Inbox) -> list[Task]:
+    """The commitments the person edits (secretariat, their tables' leaders, their institutions'
+    liaisons) that still lack something, with how many items, while they may edit them."""
+    user, plan = inbox.user, inbox.plan
+    if not can_list_commitments(user, plan) or not capabilities.is_open(
+        plan, "commitment-development"
+    ):
+        return []
+    tasks = []
+    editable = commitment_queries.edited_by(commitment_queries.commitments(plan), user, plan)
+    for commitment in commitment_queries.with_supporting_ids(editable):
+        commitment.plan = plan
+        if not can_change_commitment(user, commitment):
+            continue
+        missing = commitment_actions.missing(commitment)
+        if not missing:
+            continue
+        tasks.append(
+            inbox.task(
+                "commitment",
+                _("Complete commitment %(number)s, “%(title)s”")
+                % {"number": commitment.number, "title": commitment},
+                reverse("commitments:edit", args=[plan.slug, commitment.number]),
+                due=inbox.deadline("commitment-development"),
+                since=commitment.created_at,
+                count=len(missing),
+                detail=ngettext("%(count)s item missing", "%(count)s items missing", len(missing))
+                % {"count": len(missing)},
+            )
+        )
+
+    def more(count):
+        return ngettext(
+            "%(count)s more commitment to complete", "%(count)s more commitments to complete", count
+        ) % {"count": count}
+
+    url = reverse("commitments:workspace", args=[plan.slug]) + "?mine=1"
+    return _capped(inbox, tasks, "commitment", more, url)
+
+
 # The kinds of task, in the order they are read. Each takes the Inbox and returns its tasks.
+def outcomes_to_record(inbox: Inbox) -> list[Task]:
+    """The submitted proposals the commission's decision does not cover yet, for who records it
+    (the secretariat, while a step enabling the selection is open)."""
+    user, plan = inbox.user, inbox.plan
+    if not can_record_outcome(user, plan):
+        return []
+    count = selection_queries.without_outcome(plan).count()
+    if not count:
+        return []
+    return [
+        inbox.task(
+            "outcomes",
+            ngettext(
+                "Record the outcome of %(count)s proposal",
+                "Record the outcome of %(count)s proposals",
+                count,
+            )
+            % {"count": count},
+            reverse("selection:decision", args=[plan.slug]) + "?outcome=pending",
+            due=inbox.deadline("selection"),
+            count=count,
+            detail=_("Proposals without an outcome"),
+        )
+    ]
+
+
 SOURCES = (
     reviews_to_give,
     delegates_to_name,
@@ -429,6 +548,10 @@ SOURCES = (
     minutes_to_record,
     invitations_to_follow_up,
     liaisons_awaited,
+    proposals_to_score,
+    eligibility_to_check,
+    commitments_to_complete,
+    outcomes_to_record,
 )
 
 

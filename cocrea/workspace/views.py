@@ -15,6 +15,7 @@ from cocrea.plans.models import ActionPlan, Step
 from cocrea.plans.rules import can_add_actionplan
 from cocrea.proposals import queries as proposal_queries
 from cocrea.proposals.rules import can_list_comments, can_view_comments
+from cocrea.selection import queries as selection_queries
 from cocrea.tables.models import WorkingTable
 from cocrea.tables.rules import tables_joined_by
 
@@ -84,6 +85,7 @@ def _dashboard(request, plan, publish_form=None):
             "publish_form": publish_form or PublishForm(plan=plan),
             "my_roles": [r.get_role_display() for r in plan.roles.filter(user=request.user)],
             "proposal_links": proposal_queries.workspace_links(request.user, plan),
+            "scoring_links": selection_queries.scoring_links(request.user, plan),
             "tasks": tasks_for(request.user, plan),
             "may_list_comments": can_list_comments(request.user, plan),
             # The queue of public comments, counted for who sees them all.

@@ -10,13 +10,15 @@ from cocrea.demo.live import load_live_demo
 from cocrea.demo.participation import load_participation_demo
 from cocrea.demo.plans import load_demo
 from cocrea.demo.proposals import load_proposals_demo
+from cocrea.demo.selection import load_selection_demo
 from cocrea.notifications.models import Delivery, Notification
 
 
 class Command(BaseCommand):
     help = (
         "Load the demo (idempotent): Panama's co-creation of its 2017-2019 action plan as the "
-        "historical record, and a live cycle dated around today with drafting open."
+        "historical record up to its nine commitments developed, and a live cycle dated around "
+        "today with the commission scoring the proposals."
     )
 
     def handle(self, *args, **options):
@@ -34,6 +36,8 @@ class Command(BaseCommand):
             load_events_demo(plan)
             # Proposals last: the tables draft with the members the participation demo seated.
             load_proposals_demo(plan)
+            # Then the selection of the nine commitments and their development.
+            load_selection_demo(plan)
             # The live cycle last: it carries on the 2017 plan's jurisdiction, people and notice.
             live, live_created = load_live_demo()
             # The demo mails nobody: what its actions wrote to the outbox never leaves.
@@ -64,7 +68,9 @@ class Command(BaseCommand):
         admin = live_data.PLATFORM_ADMIN[0]
         leaders = ", ".join(u for u, _n, leader, *_rest in live_data.SEATS if leader)
         self.stdout.write(
-            f"\nIn {live} (drafting open now): {admin} is the platform administrator; "
+            f"\nIn {live} (the commission is scoring now): {admin} is the platform administrator; "
             f"secretaria runs it; comision sits on its commission; {leaders} lead its tables "
-            f"(lider: table 1, with participante)."
+            f"(lider: table 1, with participante); comision has every score still to give."
         )
+        live_heads = ", ".join(sorted(u for u, *_rest in live_data.HEADS.values()))
+        self.stdout.write(f"  Heads of its lead institutions: {live_heads}")
