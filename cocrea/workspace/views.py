@@ -5,6 +5,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -24,7 +25,9 @@ from .tasks import tasks_across, tasks_for
 
 
 def _plan_for(request, slug: str, perm: str = "plans.view_workspace") -> ActionPlan:
-    plan = get_object_or_404(ActionPlan, slug=slug)
+    plan = queries.plan_for_request(request, slug)
+    if plan is None:
+        raise Http404
     require_perm(request.user, perm, plan)
     return plan
 
