@@ -333,6 +333,8 @@ def reviews(request, slug):
             "plan": plan,
             "page": page,
             "rows": rows,
+            # Each row's links: this prefix, the review's id and its action (no reverse per row).
+            "reviews_url": reverse("proposals:reviews", args=[plan.slug]),
             "state": state,
             "states": REVIEW_STATES,
             "may_list_assignments": rules.can_list_assignments(user, plan),

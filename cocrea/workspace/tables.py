@@ -8,6 +8,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -53,6 +54,8 @@ def workspace_detail(request, slug, number):
         {
             "plan": plan,
             "table": table,
+            # Each member's removal form: this prefix, the member's id and "remove/".
+            "members_url": reverse("tables:workspace", args=[plan.slug, table.number]) + "members/",
             "members": Paginator(queries.members_page(table), 50).get_page(request.GET.get("page")),
             "member_total": len(table.members.all()),
             "q": q,
