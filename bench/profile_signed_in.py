@@ -8,8 +8,9 @@ For each persona of `make bench-scale` (bench/probe.py: secretariat, commission 
 leader, head of institution, citizen) and each of the six signed-in pages the benchmark loads
 (home, proposals list, a proposal, workspace dashboard, reviews, a table), renders the page
 `--renders` times (default 10) through Django's test client after one warm-up render, and prints
-the median and the fastest render (ms), the queries and the status. Renders are warm, as under
-load: the page and fragment caches keep what earlier renders put there (`--cold` empties the
+the median and the fastest render (ms), the median CPU time of the process per render, the
+queries and the status (`--queries PERSONA[:PAGE]` prints them; `--page` measures one page).
+Renders are warm, as under load: the page and fragment caches keep what earlier renders put there (`--cold` empties the
 cache before each render, as `bench/probe.py` does for the first render).
 
 `--profile PERSONA:PAGE` (e.g. `secretariat:reviews`; `slowest` for the slowest page measured)
