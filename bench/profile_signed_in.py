@@ -10,8 +10,9 @@ leader, head of institution, citizen) and each of the six signed-in pages the be
 `--renders` times (default 10) through Django's test client after one warm-up render, and prints
 the median and the fastest render (ms), the median CPU time of the process per render, the
 queries and the status (`--queries PERSONA[:PAGE]` prints them; `--page` measures one page).
-Renders are warm, as under load: the page and fragment caches keep what earlier renders put there (`--cold` empties the
-cache before each render, as `bench/probe.py` does for the first render).
+Renders are warm, as under load: the page and fragment caches keep what earlier renders put
+there (`--cold` empties the cache before each render, as `bench/probe.py` does for the first
+render).
 
 `--profile PERSONA:PAGE` (e.g. `secretariat:reviews`; `slowest` for the slowest page measured)
 prints a cProfile of ten more renders of that page, sorted by cumulative time (`--top` lines).
