@@ -8,9 +8,11 @@ For each persona of `make bench-scale` (bench/probe.py: secretariat, commission 
 leader, head of institution, citizen) and each of the six signed-in pages the benchmark loads
 (home, proposals list, a proposal, workspace dashboard, reviews, a table), renders the page
 `--renders` times (default 10) through Django's test client after one warm-up render, and prints
-the median and the fastest render (ms), the queries and the status. Renders are warm, as under
-load: the page and fragment caches keep what earlier renders put there (`--cold` empties the
-cache before each render, as `bench/probe.py` does for the first render).
+the median and the fastest render (ms), the median CPU time of the process per render, the
+queries and the status (`--queries PERSONA[:PAGE]` prints them; `--page` measures one page).
+Renders are warm, as under load: the page and fragment caches keep what earlier renders put
+there (`--cold` empties the cache before each render, as `bench/probe.py` does for the first
+render).
 
 `--profile PERSONA:PAGE` (e.g. `secretariat:reviews`; `slowest` for the slowest page measured)
 prints a cProfile of ten more renders of that page, sorted by cumulative time (`--top` lines).
@@ -102,19 +104,24 @@ def _render(client, path: str, renders: int, cold: bool) -> dict:
 
     client.get(path)  # warm: imports, templates, translations, fragment caches
     times = []
+    cpu = []
     for _ in range(renders):
         if cold:
             cache.clear()
         with CaptureQueriesContext(connection) as queries:
             started = time.perf_counter()
+            started_cpu = time.process_time()
             response = client.get(path)
             response.content  # noqa: B018
             times.append((time.perf_counter() - started) * 1000)
+            cpu.append((time.process_time() - started_cpu) * 1000)
     return {
         "status": response.status_code,
         "median": statistics.median(times),
         "best": min(times),
+        "cpu": statistics.median(cpu),
         "queries": len(queries),
+        "sql": [f"{query['time']} {query['sql']}" for query in queries.captured_queries],
         "size": len(response.content),
     }
 
@@ -130,6 +137,8 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--top", type=int, default=45, help="lines of the profile")
     parser.add_argument("--sort", default="cumulative", help="the profile's order (tottime, ...)")
     parser.add_argument("--only", help="one persona key (secretariat, commission, ...)")
+    parser.add_argument("--page", help="one page key (home, proposals, proposal, ...)")
+    parser.add_argument("--queries", help="PERSONA or PERSONA:PAGE: print the last render's SQL")
     args = parser.parse_args(argv[1:])
     _setup()
 
@@ -145,8 +154,8 @@ def main(argv: list[str]) -> int:
         f"{'cold' if args.cold else 'warm'} cache, {args.renders} renders per page, "
         f"load average {' '.join(f'{x:.2f}' for x in os.getloadavg())}"
     )
-    print("| Persona | Page | Status | Queries | Median | Best |")
-    print("| --- | --- | ---: | ---: | ---: | ---: |")
+    print("| Persona | Page | Status | Queries | Median | Best | CPU |")
+    print("| --- | --- | ---: | ---: | ---: | ---: | ---: |")
     measured = []
     clients = {}
     for key, _label, username in PERSONAS:
@@ -157,13 +166,17 @@ def main(argv: list[str]) -> int:
         client.cookies[settings.SESSION_COOKIE_NAME] = _session(user)
         clients[key] = (client, dict(zip(PAGE_KEYS, _persona_pages(user), strict=True)))
         for page_key, (path, label) in clients[key][1].items():
+            if args.page and page_key != args.page:
+                continue
             row = _render(client, path, args.renders, args.cold)
             measured.append((row["median"], key, page_key))
             print(
                 f"| {key} | {label} `{path}` | {row['status']} | {row['queries']} | "
-                f"{row['median']:.1f} ms | {row['best']:.1f} ms |",
+                f"{row['median']:.1f} ms | {row['best']:.1f} ms | {row['cpu']:.1f} ms |",
                 flush=True,
             )
+            if args.queries in (key, f"{key}:{page_key}"):
+                print("\n".join(f"    {sql[:300]}" for sql in row["sql"]))
     every = [m for m, *_ in measured]
     if every:
         print(f"\nMedian of the pages' medians: {statistics.median(every):.1f} ms")

@@ -560,10 +560,35 @@ def test_the_queue_filters_by_state_table_and_axis(client, live, queue):
 def test_the_dashboard_counts_the_unanswered_comments_and_the_oldest(client, live, queue):
     client.force_login(person("secretaria"))
     html = client.get(reverse("workspace:plan", args=[live.slug])).content.decode()
+    # The page shows the local date (America/Panama), which is not UTC's in its first hours.
     oldest = date_format(timezone.localtime(queue["comments"][2].created_at), "SHORT_DATE_FORMAT")
     assert reverse("workspace:comments", args=[live.slug]) in html
     assert "51 esperan respuesta" in html
     assert f"el más antiguo, del {oldest}" in html
+
+
+def test_the_dashboard_read_from_the_cache_follows_each_answer_and_each_new_role(
+    client, live, queue
+):
+    """The dashboard keeps the person's tasks and the count of comments in the cache, keyed by
+    the plan's revisions: an answer, a comment or a role given shows on the next visit."""
+    officer = person("secretaria")
+    url = reverse("workspace:plan", args=[live.slug])
+    client.force_login(officer)
+    assert "51 esperan respuesta" in client.get(url).content.decode()
+    assert "51 esperan respuesta" in client.get(url).content.decode()
+    proposal_actions.answer_comment(queue["comments"][2], by=officer, answer="En 2027.")
+    html = client.get(url).content.decode()
+    assert "50 esperan respuesta" in html
+    assert "Responder 50 comentarios públicos" in html
+    comment_on(queue["one"][0], "¿Y el plazo?")
+    assert "51 esperan respuesta" in client.get(url).content.decode()
+    # A new secretary's first visit lists the comments for them too.
+    newcomer = UserFactory(username="nueva")
+    client.force_login(newcomer)
+    assert client.get(url).status_code == 403
+    plan_actions.grant_role(live, newcomer, Role.SECRETARIAT, by=officer)
+    assert "Responder 51 comentarios públicos" in client.get(url).content.decode()
 
 
 def test_answering_through_the_page_empties_the_leaders_queue(client, live, commented):

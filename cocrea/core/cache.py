@@ -77,3 +77,20 @@ def fragment_key(request, plan, *parts) -> str:
     fresh = kept is None or kept[0] != plan.slug
     value = revisions.for_plan(plan.pk) if fresh else kept[1]
     return ":".join([plan.slug, revisions.key(value), *map(str, parts)])
+
+
+def plan_cached(request, plan, name: str, compute):
+    """`compute()` for a page of `plan`, from the cache keyed by the plan's revisions this request
+    has read (the language middleware reads them on a GET of a plan's page; from the database
+    when signed in, so a write shows at once) and `name`, which says what else the value
+    depends on (the person, the day, the language). Without revisions read (a POST), computed.
+    Only for values every write moves the revisions of: what the models of cocrea's apps hold."""
+    value = revisions.read_for_request(request, plan.slug) if request.method == "GET" else None
+    if value is None or value.plan != plan.pk:
+        return compute()
+    key = f"plan-cached:{revisions.key(value)}:{name}"
+    found = cache.get(key)
+    if found is None:
+        found = compute()
+        cache.set(key, found, TIMEOUT)
+    return found

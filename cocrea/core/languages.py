@@ -117,12 +117,14 @@ def _plan_languages_row(request, slug: str) -> dict:
 
     from . import revisions
 
-    # Only what the page cache may serve (an anonymous GET) reads the cache; other requests ask
-    # the database, so a page costs the same queries whatever was written before it.
-    cacheable = request.method == "GET" and not request.user.is_authenticated
+    # A GET reads the row from the cache keyed by the plan's revisions: an anonymous one with the
+    # revisions the page cache reads (kept in the process for a moment), a signed-in one with
+    # revisions read from the database (one raw query, which the page's fragments and its plan
+    # reuse), so a write shows at once. Other requests ask the database.
     key = row = None
-    if cacheable:
-        key = f"plan-languages:{revisions.key(revisions.for_request(request, slug))}:{slug}"
+    if request.method == "GET":
+        fresh = revisions.for_request(request, slug, keep=not request.user.is_authenticated)
+        key = f"plan-languages:{revisions.key(fresh)}:{slug}"
         row = cache.get(key)
     if row is None:
         ActionPlan = apps.get_model("plans", "ActionPlan")

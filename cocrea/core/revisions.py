@@ -183,11 +183,24 @@ def key(revisions: Revisions) -> str:
     return "{}.{}.{}".format(*revisions)
 
 
-def for_request(request, slug: str) -> Revisions:
-    """`for_slug`, read once per request: the language middleware and the page cache share it."""
+def for_request(request, slug: str, *, keep: bool = True) -> Revisions:
+    """`for_slug`, read once per request: the language middleware, the page cache, the plan's
+    cached row and the fragments share it. A signed-in request reads them from the database
+    (`keep=False`), so a person's own write shows at once whichever server answers."""
     kept = getattr(request, "_revisions", None)
     if kept is not None and kept[0] == slug:
         return kept[1]
-    value = for_slug(slug)
+    value = for_slug(slug, keep=keep)
     request._revisions = (slug, value)
     return value
+
+
+def read_for_request(request, slug: str) -> Revisions | None:
+    """The revisions this request has already read for the plan at `slug`, or None."""
+    kept = getattr(request, "_revisions", None)
+    return kept[1] if kept is not None and kept[0] == slug else None
+
+
+def remember_for_request(request, slug: str, value: Revisions) -> None:
+    """Keep `value`, read by this request, as the revisions of the plan at `slug`."""
+    request._revisions = (slug, value)

@@ -1,7 +1,9 @@
 """Reads shared by the public site and the workspace, already joined for the pages that use them."""
 
+from django.core.cache import cache
 from django.db.models import Prefetch
 
+from cocrea.core import revisions
 from cocrea.core.models import ActionLog
 
 from .models import ActionPlan, PlanRole, Role, Step
@@ -27,6 +29,47 @@ def current_plan_id():
 
 def plan_by_slug(slug: str) -> ActionPlan | None:
     return ActionPlan.objects.select_related("lead_agency").filter(slug=slug).first()
+
+
+# How long a plan's row stays in the cache: keyed by the revisions, it is never stale.
+PLAN_TIMEOUT = 600
+
+
+def _cached_plan(value: revisions.Revisions, name: str, read) -> ActionPlan | None:
+    """The plan `read()` finds, from the cache keyed by `value`, the revisions this request
+    read for it (every write to a plan, or to its lead agency, moves them)."""
+    key = f"plan:{revisions.key(value)}:{name}"
+    plan = cache.get(key)
+    if plan is None:
+        plan = read()
+        if plan is not None:
+            cache.set(key, plan, PLAN_TIMEOUT)
+    return plan
+
+
+def plan_for_request(request, slug: str) -> ActionPlan | None:
+    """`plan_by_slug` for a page: on a GET whose plan's revisions this request has read (the
+    language middleware reads them), from the cache keyed by them: no query. A POST, and a
+    request that has not read them, asks the database."""
+    value = revisions.read_for_request(request, slug) if request.method == "GET" else None
+    if value is None or not value.plan:
+        return plan_by_slug(slug)
+    return _cached_plan(value, slug, lambda: plan_by_slug(slug))
+
+
+def current_plan_for_request(request) -> ActionPlan | None:
+    """`current_plan` for the home page: the revisions of the site and of the current plan read
+    in one raw query (kept for this request, for the page's fragments), and the plan from the
+    cache keyed by them."""
+    name = f"{current_plan_id.__module__}.{current_plan_id.__qualname__}"
+    value = revisions.for_query(name, current_plan_id, keep=False)
+    if not value.plan:
+        return current_plan()
+    plan = _cached_plan(value, "current", current_plan)
+    if plan is not None and plan.pk == value.plan:
+        revisions.remember_for_request(request, plan.slug, value)
+        return plan
+    return current_plan()
 
 
 def programme_steps(plan: ActionPlan):

@@ -83,6 +83,28 @@ def submitted_proposal(plan, pk: int) -> Proposal | None:
     )
 
 
+def proposal_page(plan, pk: int) -> Proposal | None:
+    """A submitted proposal for its public page: what the page shows around its cached fragments
+    (the axis, the table, the review's outcome), in one query. Its institutions, milestones and
+    counterproposal are read only when a fragment is rendered (a few queries, whatever the
+    rows)."""
+    found = (
+        Proposal.objects.filter(plan=plan, pk=pk, status=Proposal.Status.SUBMITTED)
+        .select_related("axis", "working_table", "review")
+        .first()
+    )
+    if found is not None:
+        found.plan = plan
+    return found
+
+
+def institutions_of(proposal: Proposal) -> list[ResponsibleInstitution]:
+    """The proposal's responsible institutions, the lead first (prefetched ones when there)."""
+    if "institutions" in getattr(proposal, "_prefetched_objects_cache", {}):
+        return list(proposal.institutions.all())
+    return list(proposal.institutions.select_related("organisation"))
+
+
 def slots_of(table, axis) -> list[tuple[str, str, Proposal | None]]:
     """Each of the plan's N + M slots of the table's set for `axis`: (slot, label, proposal or
     None)."""

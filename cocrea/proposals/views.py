@@ -49,8 +49,8 @@ from .rules import review_seats
 PAGE_SIZE = 20
 
 
-def _plan(slug):
-    plan = plan_queries.plan_by_slug(slug)
+def _plan(request, slug):
+    plan = plan_queries.plan_for_request(request, slug)
     if plan is None:
         raise Http404
     return plan
@@ -99,7 +99,7 @@ def _comparison(request, revisions: list, version: str, *, hide_personal=False) 
 
 @login_required
 def workspace(request, slug, number):
-    plan = _plan(slug)
+    plan = _plan(request, slug)
     table = _table(plan, number)
     require_perm(request.user, "tables.view_table", table)
     sets = []
@@ -119,7 +119,7 @@ def workspace(request, slug, number):
 
 @login_required
 def edit(request, slug, number, slot):
-    plan = _plan(slug)
+    plan = _plan(request, slug)
     table = _table(plan, number)
     require_perm(request.user, "proposals.change_proposal", table)
     axis = _axis(request.GET, table)
@@ -174,7 +174,7 @@ def edit(request, slug, number, slot):
 def history(request, slug, number, slot):
     """A draft's revisions, their comparison and the table's discussion of it (where members
     comment while the table drafts)."""
-    plan = _plan(slug)
+    plan = _plan(request, slug)
     table = _table(plan, number)
     require_perm(request.user, "tables.view_table", table)
     axis = _axis(request.GET, table)
@@ -213,7 +213,7 @@ def history(request, slug, number, slot):
 @login_required
 @require_POST
 def submit(request, slug, number):
-    plan = _plan(slug)
+    plan = _plan(request, slug)
     table = _table(plan, number)
     require_perm(request.user, "proposals.submit_proposals", table)
     confirm = SubmitSetForm(request.POST)
@@ -240,7 +240,7 @@ def submit(request, slug, number):
 def assignments(request, slug):
     """The submitted proposals with their responsible institutions, objectives and review state:
     the secretariat sees all, table leaders those of their tables."""
-    plan = _plan(slug)
+    plan = _plan(request, slug)
     user = request.user
     require_perm(user, "proposals.list_assignments", plan)
     found = queries.submitted(plan)
@@ -261,7 +261,7 @@ def assignments(request, slug):
 
 @login_required
 def assign(request, slug, pk):
-    plan = _plan(slug)
+    plan = _plan(request, slug)
     proposal = get_object_or_404(
         Proposal.objects.select_related("axis", "working_table"),
         plan=plan,
@@ -303,7 +303,7 @@ def assign(request, slug, pk):
 def reviews(request, slug):
     """The viability reviews: all of them, with the overdue ones and reminders, for the
     secretariat; those of their institutions for heads and delegates, who also name delegates."""
-    plan = _plan(slug)
+    plan = _plan(request, slug)
     user = request.user
     require_perm(user, "proposals.list_reviews", plan)
     secretariat = rules.can_view_reviews(user, plan)
@@ -333,6 +333,8 @@ def reviews(request, slug):
             "plan": plan,
             "page": page,
             "rows": rows,
+            # Each row's links: this prefix, the review's id and its action (no reverse per row).
+            "reviews_url": reverse("proposals:reviews", args=[plan.slug]),
             "state": state,
             "states": REVIEW_STATES,
             "may_list_assignments": rules.can_list_assignments(user, plan),
@@ -385,7 +387,7 @@ def _name_delegate(request, plan, form):
 @login_required
 @require_POST
 def remove_delegate(request, slug, pk):
-    plan = _plan(slug)
+    plan = _plan(request, slug)
     delegation = get_object_or_404(ReviewDelegate.objects.select_related("user"), plan=plan, pk=pk)
     delegation.plan = plan
     actions.remove_delegate(delegation, by=request.user)
@@ -409,7 +411,7 @@ def _review(plan, pk) -> ViabilityReview:
 def review(request, slug, pk):
     """The review form of the lead institution (outcome, changes or reasons, counterproposal),
     or, once reviewed, its outcome."""
-    plan = _plan(slug)
+    plan = _plan(request, slug)
     review = _review(plan, pk)
     user = request.user
     require_perm(user, "proposals.view_review", review)
@@ -464,7 +466,7 @@ def review(request, slug, pk):
 @login_required
 @require_POST
 def remind(request, slug, pk):
-    plan = _plan(slug)
+    plan = _plan(request, slug)
     review = _review(plan, pk)
     if actions.remind_review(review, by=request.user):
         messages.success(request, _("Reminder sent to the institution's reviewers."))
@@ -479,7 +481,7 @@ def remind(request, slug, pk):
 @require_GET
 @cache_public_page
 def public_list(request, slug):
-    plan = _plan(slug)
+    plan = _plan(request, slug)
     axis, table = int_param(request.GET, "axis"), int_param(request.GET, "table")
     outcome = request.GET.get("outcome", "")
     search = text_param(request.GET, "q")
@@ -520,8 +522,14 @@ def _detail(request, plan, proposal, *, comment_form=None, status=200):
         )
     )
     fragment = fragment_key(request, plan, get_language(), proposal.pk)
-    comments = Paginator(queries.public_comments(proposal), COMMENTS_PAGE_SIZE).get_page(
-        request.GET.get("comments")
+    comments_page = request.GET.get("comments", "")[:12]
+    # The comments are the same for everyone who may neither answer nor moderate them (their rows
+    # then hold no form): a fragment cached by the plan's revisions and the page of comments,
+    # read only when it is rendered.
+    comments = SimpleLazyObject(
+        lambda: Paginator(queries.public_comments(proposal), COMMENTS_PAGE_SIZE).get_page(
+            comments_page
+        )
     )
     user = request.user
     return render(
@@ -535,7 +543,8 @@ def _detail(request, plan, proposal, *, comment_form=None, status=200):
             "history_fragment": ":".join(
                 [fragment, request.GET.get("from", ""), request.GET.get("to", "")]
             ),
-            "institutions": SimpleLazyObject(lambda: list(proposal.institutions.all())),
+            "comments_fragment": f"{fragment}:{comments_page}",
+            "institutions": SimpleLazyObject(lambda: queries.institutions_of(proposal)),
             "review": getattr(proposal, "review", None),
             "revisions": revisions,
             "show_authors": False,
@@ -557,8 +566,8 @@ COMMENTS_PAGE_SIZE = queries.COMMENTS_PAGE_SIZE
 @require_GET
 @cache_public_page
 def public_detail(request, slug, pk):
-    plan = _plan(slug)
-    proposal = queries.submitted_proposal(plan, pk)
+    plan = _plan(request, slug)
+    proposal = queries.proposal_page(plan, pk)
     if proposal is None:
         raise Http404
     return _detail(request, plan, proposal)
@@ -574,7 +583,7 @@ def _submitted_or_404(plan, pk) -> Proposal:
 @login_required
 @require_POST
 def comment(request, slug, pk):
-    plan = _plan(slug)
+    plan = _plan(request, slug)
     proposal = _submitted_or_404(plan, pk)
     form = CommentForm(request.POST)
     if form.is_valid():
@@ -621,7 +630,7 @@ def _call(request, action, found, **kwargs) -> bool:
 @login_required
 @require_POST
 def answer(request, slug, pk, comment_pk):
-    found = _comment(_plan(slug), pk, comment_pk)
+    found = _comment(_plan(request, slug), pk, comment_pk)
     form = AnswerForm(request.POST)
     done = ""
     if form.is_valid() and _call(request, actions.answer_comment, found, **form.cleaned_data):
@@ -632,7 +641,7 @@ def answer(request, slug, pk, comment_pk):
 @login_required
 @require_POST
 def hide(request, slug, pk, comment_pk):
-    found = _comment(_plan(slug), pk, comment_pk)
+    found = _comment(_plan(request, slug), pk, comment_pk)
     form = HideForm(request.POST)
     done = ""
     if form.is_valid() and _call(request, actions.hide_comment, found, **form.cleaned_data):
@@ -643,7 +652,7 @@ def hide(request, slug, pk, comment_pk):
 @login_required
 @require_POST
 def restore(request, slug, pk, comment_pk):
-    found = _comment(_plan(slug), pk, comment_pk)
+    found = _comment(_plan(request, slug), pk, comment_pk)
     done = ""
     if _call(request, actions.restore_comment, found):
         done = _("The comment is visible again.")

@@ -32,7 +32,11 @@ def _plan(slug: str | None) -> ActionPlan:
 @require_GET
 @cache_public_page(plan=queries.current_plan_id)
 def home(request, slug=None):
-    plan = queries.plan_by_slug(slug) if slug else queries.current_plan()
+    plan = (
+        queries.plan_for_request(request, slug)
+        if slug
+        else queries.current_plan_for_request(request)
+    )
     if plan is None:
         if slug:
             raise Http404

@@ -8,6 +8,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -16,13 +17,17 @@ from cocrea.events import queries as event_queries
 from cocrea.participation import queries as participation_queries
 from cocrea.participation.actions import add_registrant
 from cocrea.participation.forms import AddRegistrantForm
+from cocrea.plans import queries as plan_queries
 from cocrea.plans.models import ActionPlan
 from cocrea.tables import actions, queries
 from cocrea.tables.models import TableMember
 
 
-def _plan(slug) -> ActionPlan:
-    return get_object_or_404(ActionPlan.objects.select_related("lead_agency"), slug=slug)
+def _plan(request, slug) -> ActionPlan:
+    plan = plan_queries.plan_for_request(request, slug)
+    if plan is None:
+        raise Http404
+    return plan
 
 
 def _table(plan, number):
@@ -34,7 +39,7 @@ def _table(plan, number):
 
 @login_required
 def workspace_detail(request, slug, number):
-    plan = _plan(slug)
+    plan = _plan(request, slug)
     table = _table(plan, number)
     require_perm(request.user, "tables.view_table", table)
     form = AddRegistrantForm(request.POST or None, plan=plan)
@@ -49,6 +54,8 @@ def workspace_detail(request, slug, number):
         {
             "plan": plan,
             "table": table,
+            # Each member's removal form: this prefix, the member's id and "remove/".
+            "members_url": reverse("tables:workspace", args=[plan.slug, table.number]) + "members/",
             "members": Paginator(queries.members_page(table), 50).get_page(request.GET.get("page")),
             "member_total": len(table.members.all()),
             "q": q,
@@ -65,7 +72,7 @@ def workspace_detail(request, slug, number):
 @login_required
 @require_POST
 def remove_member(request, slug, number, pk):
-    plan = _plan(slug)
+    plan = _plan(request, slug)
     table = _table(plan, number)
     member = get_object_or_404(TableMember, table=table, pk=pk)
     actions.remove_member(member, by=request.user)

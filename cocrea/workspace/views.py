@@ -5,11 +5,15 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from cocrea.core.actions import require_perm
+from cocrea.core.cache import plan_cached
 from cocrea.plans import actions, capabilities, queries
 from cocrea.plans.models import ActionPlan, Step
 from cocrea.plans.rules import can_add_actionplan
@@ -25,7 +29,9 @@ from .tasks import tasks_across, tasks_for
 
 
 def _plan_for(request, slug: str, perm: str = "plans.view_workspace") -> ActionPlan:
-    plan = get_object_or_404(ActionPlan, slug=slug)
+    plan = queries.plan_for_request(request, slug)
+    if plan is None:
+        raise Http404
     require_perm(request.user, perm, plan)
     return plan
 
@@ -69,7 +75,12 @@ def plan_dashboard(request, slug):
 
 def _dashboard(request, plan, publish_form=None):
     """The plan's workspace page; `publish_form`, when given, is a refused publication form
-    shown with its errors and the text as typed."""
+    shown with its errors and the text as typed. What it reads of the plan (the changes since the
+    published version, the count of comments, the person's tasks) comes from the cache keyed by
+    the plan's revisions (and the person, the day and the language for the tasks)."""
+    user = request.user
+    today = timezone.localdate()
+    language = get_language()
     steps = list(queries.programme_steps(plan))
     return render(
         request,
@@ -80,16 +91,26 @@ def _dashboard(request, plan, publish_form=None):
             # Warnings: what the cycle needs that no step enables; axes no table covers.
             "missing_capabilities": capabilities.missing_for_cycle(steps) if steps else [],
             "orphan_axes": list(plan.axes.filter(tables__isnull=True).order_by("number")),
-            "pending_changes": queries.unpublished_changes(plan),
+            "pending_changes": plan_cached(
+                request, plan, f"changes:{language}", lambda: queries.unpublished_changes(plan)
+            ),
             "latest_version": plan.versions.order_by("-number").first(),
             "publish_form": publish_form or PublishForm(plan=plan),
             "my_roles": [r.get_role_display() for r in plan.roles.filter(user=request.user)],
             "proposal_links": proposal_queries.workspace_links(request.user, plan),
             "scoring_links": selection_queries.scoring_links(request.user, plan),
             "tasks": tasks_for(request.user, plan),
+            "tasks": plan_cached(
+                request,
+                plan,
+                f"tasks:{user.pk}:{today.isoformat()}:{language}",
+                lambda: tasks_for(user, plan),
+            ),
             "may_list_comments": can_list_comments(request.user, plan),
             # The queue of public comments, counted for who sees them all.
-            "comment_counts": proposal_queries.comment_counts(plan)
+            "comment_counts": plan_cached(
+                request, plan, "comment-counts", lambda: proposal_queries.comment_counts(plan)
+            )
             if can_view_comments(request.user, plan)
             else None,
             # The tables the person leads or sits at: their daily work starts there.

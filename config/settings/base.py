@@ -193,6 +193,11 @@ else:
             "LOCATION": "cocrea",
         }
     }
+# Sessions live in the database; with a cache every server shares (Redis), they are read from it
+# and written through to the database (`cached_db`): a signed-in request makes no session query.
+# A per-process cache must not hold them (a sign-out on one server would not reach the others).
+if os.environ.get("REDIS_URL"):
+    SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 # Cached pages are keyed by the revisions of what they show (`cocrea.core.revisions`). An app
 # server keeps the revisions it read for this many seconds, so a cache hit makes no query; a write
 # through another server shows here within that bound (one through this server, at once).
