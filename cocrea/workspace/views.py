@@ -99,7 +99,6 @@ def _dashboard(request, plan, publish_form=None):
             "my_roles": [r.get_role_display() for r in plan.roles.filter(user=request.user)],
             "proposal_links": proposal_queries.workspace_links(request.user, plan),
             "scoring_links": selection_queries.scoring_links(request.user, plan),
-            "tasks": tasks_for(request.user, plan),
             "tasks": plan_cached(
                 request,
                 plan,
