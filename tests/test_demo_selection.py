@@ -236,3 +236,15 @@ def test_a_commitment_shows_its_contact_only_when_the_person_agreed(selected_dem
             public,
             public,
         )
+
+
+def test_the_decision_page_shows_each_proposals_place_in_the_ranking(selected_demo, client):
+    """Scoring closed in 2017: the secretariat's decision page puts the ranking beside each
+    proposal (ANTAI's observatory first, with the mean the ranking gives it)."""
+    from cocrea.accounts.models import User
+
+    first = queries.ranking(selected_demo)[0]
+    client.force_login(User.objects.get(username="secretaria"))
+    html = client.get(reverse("selection:decision", args=[selected_demo.slug])).content.decode()
+    # The mean in Spanish, with its decimal comma.
+    assert f"Puesto 1 · puntuación {str(first.mean).replace('.', ',')}" in html

@@ -355,7 +355,7 @@ def test_backup_restores_every_table_and_uploaded_file_into_an_empty_database(
     after = json.loads(manage("shell", "-c", CONTENT_HASHES, env=target))
     assert before["media"][0] == 1
     assert before["documents_document"][0] == 1
-    assert before["proposals_proposal"][0] == 16  # 15 in the 2017 record, 1 draft in the live cycle
+    assert before["proposals_proposal"][0] == 30  # 15 in the 2017 record, 15 in the live cycle
     assert after == before
     # A second restore over the restored site (now not empty) gives the same content again.
     manage("restore", str(archive), "--noinput", env=target)
@@ -367,8 +367,12 @@ def test_backup_restores_every_table_and_uploaded_file_into_an_empty_database(
 SETUP_TWO_SERVERS = """
 from django.test import Client
 from cocrea.accounts.models import User
+from cocrea.plans.capabilities import is_open
 from cocrea.proposals.models import Proposal
-proposal = next(p for p in Proposal.objects.order_by("pk") if p.is_locked)
+# A submitted proposal of the plan whose public comment is open (the live cycle's).
+proposal = next(
+    p for p in Proposal.objects.order_by("pk") if p.is_locked and is_open(p.plan, "public-comment")
+)
 client = Client()
 client.force_login(User.objects.create_user("ana.prueba", "ana@example.org", full_name="Ana"))
 print(proposal.get_absolute_url(), client.cookies["sessionid"].value)

@@ -91,7 +91,7 @@ MAX_QUERIES = {
     "about": 3,
     # the index: per section, its size (and, for dated rows, its latest change), and the current
     # plan's languages (the home page's alternates)
-    "sitemap": 23,
+    "sitemap": 25,  # with the methodology, reasoned response and commitments sections
     "sitemap-steps": 3,  # + the steps of the page, with their plan
 }
 

@@ -9,6 +9,7 @@ import pytest
 from django.db import connection, connections
 from django.test import Client
 from django.urls import reverse
+from django.utils import translation
 
 from cocrea.core.actions import SYSTEM
 from cocrea.plans import actions as plan_actions
@@ -71,10 +72,12 @@ def test_two_officers_selecting_the_last_place_at_once_exactly_one_succeeds(worl
 
     def select(pair):
         officer, proposal = pair
-        try:
-            actions.record_outcome(proposal, event=event, by=officer, result="selected")
-        except Exception as error:  # noqa: BLE001 (the refusal's message is what is compared)
-            return " ".join(getattr(error, "messages", [str(error)]))
+        # A thread starts without the test's language: the refusal is read in English.
+        with translation.override("en"):
+            try:
+                actions.record_outcome(proposal, event=event, by=officer, result="selected")
+            except Exception as error:  # noqa: BLE001 (the refusal's message is compared)
+                return " ".join(getattr(error, "messages", [str(error)]))
         return "selected"
 
     results = _in_parallel(select, pairs)

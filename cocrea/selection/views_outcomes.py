@@ -132,6 +132,17 @@ def decision(request, slug, *, bound=None, status=200):
                 "promote",
                 PromoteForm(initial=event_value, plan=plan, auto_id=_ids("promote", proposal)),
             )
+    # Once scoring has closed, each row shows its candidates' place in the ranking (the page the
+    # ranking has its own, with the rule and the criteria: selection:ranking).
+    ranked = {}
+    if queries.scoring_closed(plan):
+        for row in queries.ranking(plan):
+            if row.rank is None:
+                continue
+            ranked[(row.candidate.proposal_id, row.candidate.is_counterproposal)] = row
+    for proposal in rows:
+        proposal.ranked = ranked.get((proposal.pk, False))
+        proposal.counter_ranked = ranked.get((proposal.pk, True))
     waiting = queries.without_outcome(plan)
     return render(
         request,
@@ -140,6 +151,7 @@ def decision(request, slug, *, bound=None, status=200):
             "plan": plan,
             "page": page,
             "rows": rows,
+            "scoring_closed": bool(ranked) or queries.scoring_closed(plan),
             "meeting_form": meeting_form,
             "meeting": meeting,
             "meetings_exist": bool(meeting_form.fields["meeting"].queryset[:1]),
