@@ -91,7 +91,7 @@ class Commitment(CommitmentTemplate, TimeStampedModel):
 
     @property
     def is_draft(self) -> bool:
-        """A draft until its plan is published (no plan is, until publishing the plan exists)."""
+        """A draft until its plan is published (`publication.publish_plan`)."""
         return getattr(self.plan, "published_on", None) is None
 
     def display_sections(self, *, public: bool = True) -> list[dict]:

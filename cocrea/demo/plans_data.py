@@ -388,6 +388,11 @@ CAPABILITIES = {
     "viability-review": ["viability-review", "public-comment", "scoring"],
     "selection": ["selection"],
     "development": ["commitment-development"],
+    "draft": ["plan-drafting", "plan-public-comment"],
+    "support-unit-review": ["ogp-review"],
+    "final-adjustments": ["translation", "plan-drafting"],
+    "final-delivery": ["delivery"],
+    "presentation": ["publication"],
 }
 
 # Planned dates of version 2 (the schedule in force), by step key.

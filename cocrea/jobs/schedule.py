@@ -22,9 +22,11 @@ def jobs() -> list[Job]:
     from cocrea.notifications.digest import send_digests
     from cocrea.participation.actions import send_liaison_reminders
     from cocrea.proposals.actions import send_review_reminders
+    from cocrea.publication.actions import produce_files
 
     return [
         Job("outbox", send_due, every_seconds=5),
+        Job("plan-documents", produce_files, every_seconds=5),
         Job("digests", send_digests, every_seconds=900),
         Job("event-reminders", send_event_reminders, every_seconds=900),
         Job("unconfirmed-registrations", purge_unconfirmed_registrations, every_seconds=3600),

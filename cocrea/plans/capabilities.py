@@ -139,6 +139,57 @@ CATALOGUE: dict[str, Capability] = {
             ),
             ("commitments.create_commitment", "commitments.change_commitment"),
         ),
+        Capability(
+            "plan-drafting",
+            _("Drafting the plan"),
+            _(
+                "The secretariat writes the plan's own sections (introduction, context, process) "
+                "and issues draft versions of the plan's document, assembled from the data."
+            ),
+            ("publication.change_plan_section", "publication.issue_draft_version"),
+        ),
+        Capability(
+            "plan-public-comment",
+            _("Public comment on the draft plan"),
+            _(
+                "Registered people comment on a draft version of the plan, on a section or a "
+                "commitment; the secretariat answers, and the answers join the reasoned response."
+            ),
+            ("publication.comment_draft",),
+        ),
+        Capability(
+            "ogp-review",
+            _("OGP review of the draft"),
+            _(
+                "The secretariat sends a draft version to OGP's Support Unit and working groups "
+                "with a due date; the plan's OGP reviewers comment on it or upload it commented."
+            ),
+            ("publication.open_review_round", "publication.comment_review_round"),
+        ),
+        Capability(
+            "translation",
+            _("Final adjustments and translation"),
+            _(
+                "The secretariat completes the plan's languages side by side and issues the final "
+                "version, refused while a published text lacks a language."
+            ),
+            ("publication.translate_plan", "publication.issue_final_version"),
+        ),
+        Capability(
+            "delivery",
+            _("Delivery to OGP"),
+            _("The secretariat records the final version's delivery to OGP's Support Unit."),
+            ("publication.record_delivery",),
+        ),
+        Capability(
+            "publication",
+            _("Presentation and publication"),
+            _(
+                "The secretariat publishes the plan: its final version becomes the plan, "
+                "unchangeable, in every language, and everyone who took part is told."
+            ),
+            ("publication.publish_plan",),
+        ),
     )
 }
 
@@ -223,8 +274,9 @@ def capability_open(key: str):
 
 # What a co-creation cycle cannot do without: a programme where no step enables one of these
 # gets a warning on the workspace (the forum, the open call, the drafting, the institutions'
-# assignment and review, the public comment, the scoring, the selection and the development
-# of the commitments).
+# assignment and review, the public comment, the scoring, the selection, the development of the
+# commitments, and the plan's drafting, public comment, review, translation, delivery and
+# publication).
 CYCLE_NEEDS = (
     "forum-meetings",
     "open-call",
@@ -235,6 +287,12 @@ CYCLE_NEEDS = (
     "scoring",
     "selection",
     "commitment-development",
+    "plan-drafting",
+    "plan-public-comment",
+    "ogp-review",
+    "translation",
+    "delivery",
+    "publication",
 )
 
 

@@ -102,6 +102,9 @@ class ActionPlan(TimeStampedModel):
     contact_phone = models.CharField(_("contact phone"), max_length=50, blank=True)
     contact_address = models.TextField(_("contact address"), blank=True)
     is_current = models.BooleanField(_("current plan"), default=False)
+    # Set once, by publishing the plan (cocrea/publication): from then on its document and
+    # commitments are no longer drafts and do not change.
+    published_on = models.DateField(_("published on"), null=True, blank=True, editable=False)
 
     class Meta:
         verbose_name = _("action plan")

@@ -267,6 +267,7 @@ OGP_2021 = ProgrammeTemplate(
             responsible=SECRETARIAT,
             start_week=25,
             weeks=2,
+            capabilities=("plan-drafting", "plan-public-comment"),
         ),
         TemplateStep(
             title={
@@ -281,6 +282,7 @@ OGP_2021 = ProgrammeTemplate(
             responsible=SECRETARIAT,
             start_week=27,
             weeks=2,
+            capabilities=("ogp-review",),
         ),
         TemplateStep(
             title={
@@ -296,6 +298,7 @@ OGP_2021 = ProgrammeTemplate(
             responsible=SECRETARIAT,
             start_week=29,
             weeks=1,
+            capabilities=("translation", "delivery", "publication"),
         ),
     ),
 )

@@ -56,6 +56,7 @@ INSTALLED_APPS = [
     "cocrea.proposals",
     "cocrea.selection",
     "cocrea.commitments",
+    "cocrea.publication",
     "cocrea.notifications",
     "cocrea.jobs",
     "cocrea.demo",
