@@ -76,10 +76,9 @@ def issue(plan: ActionPlan, *, by, note: str, final: bool) -> DraftVersion:
         raise ValidationError(_("A final version exists: issue a corrected final version instead."))
     major = 1 if final else 0
     last = versions.filter(major=major).aggregate(last=Max("minor"))["last"]
-    if final:
-        minor = 0 if last is None else last + 1
-    else:
-        minor = 1 if last is None else last + 1
+    # Drafts count from 0.1, finals from 1.0.
+    first = 0 if final else 1
+    minor = first if last is None else last + 1
     version = DraftVersion.objects.create(
         plan=plan,
         major=major,

@@ -104,7 +104,11 @@ def _commitment(commitment: Commitment) -> dict:
             {
                 "label": str(section["label"]),
                 "items": [
-                    {"label": str(item["label"]), "kind": item["kind"], "value": plain(item["value"])}
+                    {
+                        "label": str(item["label"]),
+                        "kind": item["kind"],
+                        "value": plain(item["value"]),
+                    }
                     for item in section["items"]
                 ],
                 "table": None

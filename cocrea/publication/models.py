@@ -269,7 +269,9 @@ class Delivery(TimeStampedModel):
     """The final version delivered to OGP: when, to whom, and the files with their SHA-256
     (`files`: [{"language", "format", "name", "sha256", "size"}])."""
 
-    plan = models.ForeignKey("plans.ActionPlan", on_delete=models.CASCADE, related_name="deliveries")
+    plan = models.ForeignKey(
+        "plans.ActionPlan", on_delete=models.CASCADE, related_name="deliveries"
+    )
     version = models.ForeignKey(DraftVersion, on_delete=models.PROTECT, related_name="deliveries")
     delivered_on = models.DateField(_("delivered on"))
     recipient = models.CharField(_("delivered to"), max_length=250)

@@ -61,9 +61,7 @@ add_capability_perm("publication.comment_draft", is_registered & is_unpublished,
 rules.add_perm("publication.answer_draft_comment", is_secretariat)
 
 add_capability_perm("publication.open_review_round", is_secretariat & is_unpublished, ogp_review)
-add_capability_perm(
-    "publication.comment_review_round", is_ogp_reviewer & round_is_open, ogp_review
-)
+add_capability_perm("publication.comment_review_round", is_ogp_reviewer & round_is_open, ogp_review)
 rules.add_perm("publication.view_review_round", is_secretariat | is_ogp_reviewer)
 rules.add_perm("publication.resolve_review_comment", is_secretariat & is_unpublished)
 rules.add_perm("publication.close_review_round", is_secretariat & round_is_open)
