@@ -30,6 +30,7 @@ urlpatterns += i18n_patterns(
     path("", include("cocrea.proposals.urls")),
     path("", include("cocrea.selection.urls")),
     path("", include("cocrea.commitments.urls")),
+    path("", include("cocrea.publication.urls")),
     path("", include("cocrea.participation.urls")),
     path("", include("cocrea.workspace.tables_urls")),
     path("", include("cocrea.notifications.urls")),
