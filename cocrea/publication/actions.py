@@ -115,7 +115,17 @@ def issue_draft_version(plan: ActionPlan, *, by, note: str = "") -> DraftVersion
 def _render(file: DraftFile) -> bytes:
     from . import render
 
-    document = file.version.document(file.language)
+    version = file.version
+    document = dict(version.document(file.language))
+    # The files say which version they are (a draft is marked as such on every page).
+    document.setdefault(
+        "version",
+        {
+            "label": version.label,
+            "issued_at": version.issued_at.isoformat(),
+            "final": version.is_final,
+        },
+    )
     if file.format == DraftFile.Format.PDF:
         return render.render_pdf(document)
     return render.render_docx(document)
