@@ -274,7 +274,7 @@ def _timestamp(document: dict) -> datetime.datetime | None:
         return None
     if moment.tzinfo is None:
         moment = moment.replace(tzinfo=datetime.UTC)
-    return moment.astimezone(datetime.UTC)
+    return moment.astimezone(datetime.UTC).replace(microsecond=0)
 
 
 def render_pdf(document: dict) -> bytes:
