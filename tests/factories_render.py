@@ -16,7 +16,7 @@ from .factories_participation import TableFactory
 # (table, slot, title_es, title_en): two axes, three commitments.
 COMMITMENTS = [
     (1, "commitment_1", "Datos abiertos de salud pública", "Open public health data"),
-    (1, "commitment_2", "Participación ciudadana en el presupuesto", "Citizen budget participation"),
+    (1, "commitment_2", "Participación ciudadana en el presupuesto", "Citizens in the budget"),
     (2, "commitment_1", "Acceso a la información en municipios", "Access to information in towns"),
 ]
 
@@ -74,7 +74,7 @@ def commitment(number: int, title: str, milestones: int) -> dict:
                 "label": "Descripción del compromiso",
                 "items": [
                     {"label": "Problema", "kind": "text", "value": "Problema\n\nsegundo párrafo"},
-                    {"label": "Compromiso", "kind": "text", "value": f"Texto del compromiso {number}"},
+                    {"label": "Compromiso", "kind": "text", "value": f"Texto {number}"},
                 ],
                 "table": None,
             },
