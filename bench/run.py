@@ -417,7 +417,13 @@ def scale_section() -> str:
     return kept_section() + kept_section(SIGNED_IN_START, SIGNED_IN_END)
 
 
-def write_doc(results: list[Result], info: dict[str, str], when: dt.datetime, seconds: int):
+def write_doc(
+    results: list[Result],
+    info: dict[str, str],
+    when: dt.datetime,
+    seconds: int,
+    rendering: dict | None = None,
+):
     stamp = when.strftime("%Y-%m-%d %H:%M UTC")
     wrk_args = f"wrk -t{THREADS} -c{CONNECTIONS} -d{seconds}s --latency"
     summary = (
@@ -474,12 +480,50 @@ Machine:
 
 Ratio = the page's requests/s ÷ the minimal view's requests/s.
 
-{scale_section()}{HISTORY_HEADING}
+{documents_section(rendering)}{scale_section()}{HISTORY_HEADING}
 
 Every run of `make bench` adds its figures here, newest first.
 
 {history}
 """
+    )
+
+
+# --- the plan's document ------------------------------------------------------------------------
+
+
+def measure_documents(env: dict[str, str]) -> dict | None:
+    """bench/documents.py on the demo database: the plan's document rendered as PDF + DOCX
+    (median of 5), or None when it could not run (its error is printed)."""
+    import json
+
+    proc = subprocess.run(
+        [sys.executable, str(ROOT / "bench" / "documents.py"), "--json"],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=600,
+        check=False,
+    )
+    try:
+        return json.loads(proc.stdout.strip().splitlines()[-1])
+    except (IndexError, ValueError):
+        print(f"bench: bench/documents.py failed:\n{proc.stderr.strip()}", file=sys.stderr)
+        return None
+
+
+def documents_section(result: dict | None) -> str:
+    import documents  # bench/documents.py, next to this file
+
+    if result is None:
+        return ""
+    return (
+        "## The plan's document (PDF + DOCX)\n\n"
+        "`bench/documents.py`, after the pages, on the same demo: the plan with the most "
+        "commitments, its document built from the data and rendered by `render_pdf` (typst) and "
+        f"`render_docx` (python-docx). Target: PDF + DOCX under {documents.TARGET_SECONDS:.0f} s "
+        "together, in each language.\n\n" + documents.markdown(result) + "\n\n"
     )
 
 
@@ -529,6 +573,8 @@ def main() -> int:
                 results = measure(base, seconds, sizes)
             finally:
                 stop_server(server)
+        print("Rendering the plan's document (PDF + DOCX)", flush=True)
+        rendering = measure_documents(env)
     except SetupError as exc:
         print(f"bench: {exc}", file=sys.stderr)
         return 3
@@ -540,7 +586,10 @@ def main() -> int:
     info = machine()
     print()
     print(text_table(results))
-    write_doc(results, info, when, seconds)
+    if rendering is not None:
+        print()
+        print(documents_section(rendering))
+    write_doc(results, info, when, seconds, rendering)
     print(f"\nWrote {DOC.relative_to(ROOT)}")
 
     failures = [r for r in results if r.errors or r.target_met is False]
@@ -551,6 +600,13 @@ def main() -> int:
         if r.ratio is not None and r.ratio < TARGET:
             why.append(f"{r.ratio:.0%} of the minimal view, target {TARGET:.0%}")
         print(f"FAIL {r.path}: {'; '.join(why)}", file=sys.stderr)
+    if rendering is not None and not rendering["met"]:
+        print(
+            f"FAIL the plan's document: PDF + DOCX took {rendering['worst_s']:.2f} s, "
+            f"target {rendering['target_s']:.0f} s",
+            file=sys.stderr,
+        )
+        return 1
     if failures:
         return 1
     print(f"OK: every page serves at least {TARGET:.0%} of the minimal view, without errors.")

@@ -419,3 +419,55 @@ def test_the_html_escapes_the_text_and_renders_an_empty_document():
         empty = render_to_string("publication/_document.html", {"document": {"language": "en"}})
     assert "<script>" not in html and "&lt;script&gt;alert(1)&lt;/script&gt;" in html
     assert "<p>No commitments yet.</p>" in empty
+
+
+# --- the benchmark's document and report --------------------------------------------------------
+
+
+def bench_documents():
+    import importlib.util
+    from pathlib import Path
+
+    path = Path(__file__).resolve().parent.parent / "bench" / "documents.py"
+    spec = importlib.util.spec_from_file_location("bench_documents", path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_the_benchmark_s_generated_document_has_9_commitments_and_30_milestones_and_renders():
+    documents = bench_documents()
+    made = documents.generated_document()
+    commitments = [c for axis in made["axes"] for c in axis["commitments"]]
+    assert len(commitments) == 9
+    assert sum(len(c["sections"][1]["table"]["rows"]) for c in commitments) == 30
+    text = pdf_text(render_pdf(made))
+    assert "Compromiso 9: Compromiso de gobierno abierto número 9" in text
+    assert "Hito 9.3:" in text and "Hito 9.4:" not in text
+
+
+def test_the_benchmark_reports_each_language_s_medians():
+    documents = bench_documents()
+    result = {
+        "document": "panama-2017-2019 (9 commitments, 31 milestones)",
+        "repeat": 5,
+        "languages": {
+            "es": {
+                "pdf_s": 0.1234,
+                "docx_s": 0.0456,
+                "total_s": 0.169,
+                "pdf_kib": 180.4,
+                "docx_kib": 52.6,
+            },
+            "en": {"pdf_s": 0.9, "docx_s": 0.2, "total_s": 1.1, "pdf_kib": 10, "docx_kib": 9},
+        },
+    }
+    assert documents.markdown(result).splitlines() == [
+        "Document: panama-2017-2019 (9 commitments, 31 milestones); median of 5 runs after a "
+        "warm-up.",
+        "",
+        "| Language | PDF | DOCX | PDF + DOCX | PDF size | DOCX size | Under 1 s |",
+        "| --- | ---: | ---: | ---: | ---: | ---: | --- |",
+        "| es | 123 ms | 46 ms | 169 ms | 180 KiB | 53 KiB | yes |",
+        "| en | 900 ms | 200 ms | 1100 ms | 10 KiB | 9 KiB | **no** |",
+    ]
