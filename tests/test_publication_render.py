@@ -405,7 +405,7 @@ def test_the_html_headings_go_down_one_level_at_a_time_and_tables_have_captions(
     assert html.count("<table") == html.count("<caption") == 6  # chronology, 4 milestones, annex
     assert html.count('role="region"') == 6
     assert (
-        '<caption id="commitment:1-table-2">Hitos</caption>' in html
+        '<caption id="commitment:1-table-2" class="visually-hidden">Hitos</caption>' in html
         and '<th scope="row">3</th><td>Hito 1.3 del compromiso</td>' in html
     )
     assert "<dt>Participantes</dt><dd>312</dd>" in html

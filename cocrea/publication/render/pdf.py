@@ -9,6 +9,7 @@ import datetime
 import logging
 import re
 import string as _string
+import threading
 
 import typst
 
@@ -277,14 +278,24 @@ def _timestamp(document: dict) -> datetime.datetime | None:
     return moment.astimezone(datetime.UTC).replace(microsecond=0)
 
 
+_compiler: typst.Compiler | None = None
+_compiler_lock = threading.Lock()
+
+
 def render_pdf(document: dict) -> bytes:
     """The document as a PDF/UA-1 file (tagged PDF with its language and title)."""
+    global _compiler
     data = source(document).encode("utf-8")
-    options = {"ignore_system_fonts": True, "timestamp": _timestamp(document)}
-    try:
-        return typst.compile(data, pdf_standards="ua-1", **options)
-    except typst.TypstError as error:
-        # A PDF/UA rule the content cannot meet must not cost the plan its PDF: fall back to a
-        # tagged PDF without the claim of conformance.
-        logger.warning("PDF/UA-1 refused, producing a tagged PDF: %s", error)
-        return typst.compile(data, **options)
+    timestamp = _timestamp(document)
+    # One compiler per process: making one (loading the embedded fonts, the standard library)
+    # costs about twice the compilation of a plan; typst bounds its own caches between runs.
+    with _compiler_lock:
+        if _compiler is None:
+            _compiler = typst.Compiler(ignore_system_fonts=True)
+        try:
+            return _compiler.compile(data, pdf_standards="ua-1", timestamp=timestamp)
+        except typst.TypstError as error:
+            # A PDF/UA rule the content cannot meet must not cost the plan its PDF: fall back
+            # to a tagged PDF without the claim of conformance.
+            logger.warning("PDF/UA-1 refused, producing a tagged PDF: %s", error)
+            return _compiler.compile(data, timestamp=timestamp)

@@ -10,10 +10,11 @@ import io
 import re
 
 from docx import Document
-from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
+from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, Pt, RGBColor
+from lxml import etree
 
 from . import labels as L
 
@@ -59,73 +60,105 @@ def _set_language(doc, language: str) -> None:
     lang.set(qn("w:bidi"), language)
 
 
-def _text(paragraph, text: str) -> None:
-    """Lines of `text` as runs separated by line breaks."""
-    lines = [line.strip() for line in text.split("\n")]
-    for index, line in enumerate(lines):
-        run = paragraph.add_run(line)
-        if index < len(lines) - 1:
-            run.add_break(WD_BREAK.LINE)
+_P, _PPR, _PSTYLE, _PAGE_BREAK = qn("w:p"), qn("w:pPr"), qn("w:pStyle"), qn("w:pageBreakBefore")
+_R, _RPR, _B, _I, _T, _BR = qn("w:r"), qn("w:rPr"), qn("w:b"), qn("w:i"), qn("w:t"), qn("w:br")
+_VAL, _SPACE = qn("w:val"), qn("xml:space")
+
+
+def _run(p, text: str, *, bold: bool = False, italic: bool = False) -> None:
+    """Lines of `text` as one run of `p` with line breaks."""
+    run = etree.SubElement(p, _R)
+    if bold or italic:
+        properties = etree.SubElement(run, _RPR)
+        if bold:
+            etree.SubElement(properties, _B)
+        if italic:
+            etree.SubElement(properties, _I)
+    for index, line in enumerate(line.strip() for line in text.split("\n")):
+        if index:
+            etree.SubElement(run, _BR)
+        if line:
+            element = etree.SubElement(run, _T)
+            element.text = line
+            element.set(_SPACE, "preserve")
+
+
+def _paragraph(doc, text: str = "", *, style: str = "", bold=False, italic=False, page_break=False):
+    """A paragraph at the end of the body, in Word's style id `style` ("Heading1"). Written as
+    XML: python-docx's add_paragraph, add_run and style names (looked up through every style of
+    the document each time) cost most of a plan's rendering time."""
+    body = doc.element.body
+    p = etree.SubElement(body, _P)
+    # The body's section properties stay its last child.
+    body.sectPr.addprevious(p)
+    if style or page_break:
+        properties = etree.SubElement(p, _PPR)
+        if style:
+            etree.SubElement(properties, _PSTYLE).set(_VAL, style)
+        if page_break:
+            etree.SubElement(properties, _PAGE_BREAK)
+    if text:
+        _run(p, text, bold=bold, italic=italic)
+    return p
 
 
 def _paragraphs(doc, text) -> None:
     text = L.clean(text).strip()
     for block in _BLANK_LINE.split(text):
         if block.strip():
-            _text(doc.add_paragraph(), block.strip())
+            _paragraph(doc, block.strip())
 
 
 def _heading(doc, text, level: int) -> None:
-    heading = doc.add_heading(" ".join(L.clean(text).split()) or "—", level=level)
-    if level == 1:
-        heading.paragraph_format.page_break_before = True
+    text = " ".join(L.clean(text).split()) or "—"
+    _paragraph(doc, text, style=f"Heading{level}", page_break=level == 1)
 
 
-def _repeat_header(row) -> None:
-    properties = row._tr.get_or_add_trPr()
+def _repeat_header(tr) -> None:
+    properties = tr.get_or_add_trPr()
     header = OxmlElement("w:tblHeader")
-    header.set(qn("w:val"), "true")
+    header.set(_VAL, "true")
     properties.append(header)
 
 
 def _table(doc, caption: str, columns: list[str], rows: list[list], header: bool = True) -> None:
-    doc.add_paragraph(L.clean(caption), style="Caption")
+    _paragraph(doc, L.clean(caption), style="Caption")
     width = max([len(columns)] + [len(row) for row in rows])
-    table = doc.add_table(rows=0, cols=width)
-    table.style = "Table Grid"
+    # All rows made at once and filled through their XML: python-docx's add_row and cells
+    # walk the whole table on each call.
+    table = doc.add_table(rows=len(rows) + (1 if header else 0), cols=width)
+    table._tbl.tblStyle_val = "TableGrid"
+    trs = table._tbl.tr_lst
     if header:
-        cells = table.add_row().cells
-        _repeat_header(table.rows[0])
-        for cell, column in zip(cells, columns, strict=False):
-            cell.text = ""
-            cell.paragraphs[0].add_run(L.clean(column)).bold = True
-    for row in rows:
-        cells = table.add_row().cells
-        for cell, value in zip(cells, row, strict=False):
-            _text(cell.paragraphs[0], L.clean(value).strip())
-    doc.add_paragraph()
+        _repeat_header(trs[0])
+        for tc, column in zip(trs[0].tc_lst, columns, strict=False):
+            _run(tc.p_lst[0], L.clean(column), bold=True)
+        trs = trs[1:]
+    for tr, row in zip(trs, rows, strict=False):
+        for tc, value in zip(tr.tc_lst, row, strict=False):
+            _run(tc.p_lst[0], L.clean(value).strip())
+    _paragraph(doc)
 
 
 def _title_page(doc, document: dict, words: dict) -> None:
     plan = document.get("plan") or {}
-    doc.add_paragraph(words["subtitle"], style="Subtitle")
-    doc.add_paragraph(" ".join(L.clean(document.get("title")).split()) or "—", style="Title")
+    _paragraph(doc, words["subtitle"], style="Subtitle")
+    _paragraph(doc, " ".join(L.clean(document.get("title")).split()) or "—", style="Title")
     for label, value in (
         (words["country"], plan.get("country")),
         (words["period"], L.period(document)),
         (words["lead_agency"], plan.get("lead_agency")),
     ):
         if value:
-            doc.add_paragraph(f"{label}: {L.clean(value)}")
+            _paragraph(doc, f"{label}: {L.clean(value)}")
     version = L.version_line(document)
     if version:
-        doc.add_paragraph().add_run(version).bold = True
+        _paragraph(doc, version, bold=True)
     if L.is_draft(document):
         run = doc.add_paragraph().add_run(words["draft_notice"])
         run.bold = True
         run.font.color.rgb = DRAFT_COLOUR
-    contents = doc.add_paragraph(words["contents"], style="TOC Heading")
-    contents.paragraph_format.page_break_before = True
+    _paragraph(doc, words["contents"], style="TOCHeading", page_break=True)
     # Word fills the table of contents from the Heading styles (F9, or on printing).
     _field(doc.add_paragraph(), 'TOC \\o "1-3" \\h \\z \\u', words["contents"] + " (F9)")
 
@@ -178,10 +211,9 @@ def _process(doc, document: dict, words: dict) -> None:
 def _commitment(doc, document: dict, commitment: dict) -> None:
     _heading(doc, L.commitment_heading(document, commitment), 3)
     for part in commitment.get("sections") or []:
-        label = doc.add_paragraph()
-        label.add_run(L.clean(part.get("label"))).bold = True
+        _paragraph(doc, L.clean(part.get("label")), bold=True)
         for item in part.get("items") or []:
-            doc.add_paragraph().add_run(L.clean(item.get("label"))).italic = True
+            _paragraph(doc, L.clean(item.get("label")), italic=True)
             _paragraphs(doc, item.get("value") or "—")
         table = part.get("table")
         if table:
@@ -222,7 +254,7 @@ def render_docx(document: dict) -> bytes:
     _heading(doc, words["commitments"], 1)
     axes = document.get("axes") or []
     if not axes:
-        doc.add_paragraph(words["no_commitments"])
+        _paragraph(doc, words["no_commitments"])
     for axis in axes:
         _heading(doc, f"{axis.get('number', '')}. {axis.get('name', '')}", 2)
         for commitment in axis.get("commitments") or []:
