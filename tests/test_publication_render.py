@@ -213,6 +213,29 @@ def test_a_document_with_nothing_at_all_still_renders():
     assert docx.Document(io.BytesIO(render_docx({}))).paragraphs
 
 
+def test_rows_of_another_width_than_their_columns_and_odd_values_render():
+    made = document(commitments=1)
+    table = made["axes"][0]["commitments"][0]["sections"][1]["table"]
+    table["rows"] = [["solo una celda"], ["a", "b", "c", "cuarta celda de más", "quinta"]]
+    made["annexes"] = [
+        {
+            "anchor": "annex:x",
+            "key": "x",
+            "title": "Sin columnas",
+            "columns": [],
+            "rows": [["z", 7]],
+        }
+    ]
+    made["process"]["figures"] = [{"key": "n", "label": "Número", "value": 12}]
+    made["axes"][0]["commitments"][0]["sections"][0]["items"][0]["value"] = None
+    pdf, word = pdf_text(render_pdf(made)), docx_text(render_docx(made))
+    assert "1 solo una celda 2 a b c" in pdf  # the second row is cut at the 4 columns
+    assert "cuarta celda de más" not in pdf
+    assert "Sin columnas z 7" in pdf
+    assert "Número 12" in pdf and "Número 12" in word
+    assert "Problema —" in pdf
+
+
 def test_a_long_milestone_table_breaks_across_pages_and_repeats_its_header():
     made = document(commitments=1, milestones=80)
     reader = pdf_reader(render_pdf(made))

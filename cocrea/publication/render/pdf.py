@@ -60,20 +60,22 @@ def _cell(text) -> str:
     return "[" + escape(text) + "]"
 
 
-def _table(out: list[str], caption: str, columns: list[str], rows: list[list], widths: str) -> None:
-    """A table with a caption, a header row repeated on each page, breakable across pages."""
+def _table(out: list[str], caption: str, columns: list, rows: list[list], widths: str) -> None:
+    """A table with a caption, a header row repeated on each page, breakable across pages.
+    Every row has as many cells as there are columns (short rows padded, long ones cut: typst
+    would otherwise flow the extra cells into the next row)."""
+    count = len(columns)
     out.append(f"#figure(kind: table, caption: [{escape(caption, breaks=False)}], table(")
     out.append(f"  columns: {widths},")
     out.append("  table.header(" + ", ".join(_cell(column) for column in columns) + "),")
     for row in rows:
-        out.append("  " + ", ".join(_cell(cell) for cell in row) + ",")
+        cells = (list(row) + [""] * count)[:count]
+        out.append("  " + ", ".join(_cell(cell) for cell in cells) + ",")
     out.append("))")
     out.append("")
 
 
 def _widths(count: int, first_auto: bool = True) -> str:
-    if count <= 0:
-        return "(1fr,)"
     parts = (["auto"] if first_auto else ["1fr"]) + ["1fr"] * (count - 1)
     return "(" + ", ".join(parts) + ("," if count == 1 else "") + ")"
 
@@ -243,8 +245,8 @@ def _annexes(out: list[str], document: dict, words: dict) -> None:
     _heading(out, 1, words["annexes"])
     for annex in annexes:
         _heading(out, 2, annex.get("title") or "")
-        columns = annex.get("columns") or []
         rows = annex.get("rows") or []
+        columns = annex.get("columns") or [""] * max(len(row) for row in rows or [[""]])
         if rows:
             _table(out, annex.get("title") or "", columns, rows, _widths(len(columns), False))
 
