@@ -18,7 +18,7 @@ from cocrea.core.actions import SYSTEM
 from cocrea.publication import actions, content
 from cocrea.publication.models import DraftFile
 from cocrea.publication.render import render_docx, render_pdf
-from cocrea.publication.render.pdf import escape, source, string
+from cocrea.publication.render.pdf import _fitted, escape, source, string
 
 from .factories_render import COMMITMENTS, document, milestone_texts, plan_with_commitments
 
@@ -103,6 +103,16 @@ def test_escape_keeps_line_breaks_and_paragraphs_and_drops_control_characters():
 
 def test_string_is_a_typst_string_literal():
     assert string('say "hi" \\ bye\nnext') == '"say \\"hi\\" \\\\ bye\\nnext"'
+
+
+def test_table_columns_of_short_texts_fit_them_and_the_first_long_one_is_widest():
+    columns = ["#", "Hito", "Fecha de inicio", "Fecha de término", "Productos"]
+    rows = [
+        ["1", "Reglamento del observatorio acordado", "2017-11-01", "2018-02-28", "Informe anual"]
+    ]
+    assert _fitted(columns, rows) == "(auto, 2fr, auto, auto, 1fr)"
+    assert _fitted(["a", "b"], [["1", "2"]]) == "(1fr, 1fr)"
+    assert _fitted(["Hito"], []) == "(1fr,)"
 
 
 @pytest.mark.parametrize("text", CORPUS)

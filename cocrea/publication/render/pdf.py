@@ -75,6 +75,25 @@ def _table(out: list[str], caption: str, columns: list, rows: list[list], widths
     out.append("")
 
 
+# A column whose texts are all this short (numbers, dates, percentages) takes its own width.
+SHORT = 12
+
+
+def _fitted(columns: list, rows: list[list]) -> str:
+    """Column widths for a table of texts: short columns as wide as their text, the others
+    sharing the rest, the first of them (a milestone's description) twice as wide."""
+    parts = []
+    for index, column in enumerate(columns):
+        # the headers wrap: the cells decide
+        texts = [str(row[index]) for row in rows if index < len(row)] or [str(column)]
+        parts.append("auto" if max(len(text) for text in texts) <= SHORT else "1fr")
+    if "1fr" in parts:
+        parts[parts.index("1fr")] = "2fr"
+    else:
+        parts = ["1fr"] * len(parts)
+    return "(" + ", ".join(parts) + ("," if len(parts) == 1 else "") + ")"
+
+
 def _widths(count: int, first_auto: bool = True) -> str:
     parts = (["auto"] if first_auto else ["1fr"]) + ["1fr"] * (count - 1)
     return "(" + ", ".join(parts) + ("," if count == 1 else "") + ")"
@@ -223,7 +242,7 @@ def _commitment(out: list[str], document: dict, commitment: dict, words: dict) -
             rows = [
                 [str(number), *row] for number, row in enumerate(table.get("rows") or [], start=1)
             ]
-            _table(out, table.get("label") or "", columns, rows, _widths(len(columns)))
+            _table(out, table.get("label") or "", columns, rows, _fitted(columns, rows))
 
 
 def _axes(out: list[str], document: dict, words: dict) -> None:
