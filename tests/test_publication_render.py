@@ -199,6 +199,16 @@ def test_the_pdf_says_its_language_title_and_is_tagged_pdf_ua():
     assert english.trailer["/Root"]["/Lang"] == "en"
 
 
+def test_a_text_no_embedded_font_can_show_still_gives_a_tagged_pdf_without_the_ua_claim(caplog):
+    made = document(commitments=1)
+    made["sections"][0]["body"] = "Gracias 😀 por participar"
+    data = render_pdf(made)
+    assert "Gracias" in pdf_text(data) and "por participar" in pdf_text(data)
+    assert b"pdfuaid" not in data
+    assert bool(pdf_reader(data).trailer["/Root"]["/MarkInfo"]["/Marked"]) is True
+    assert "PDF/UA-1 refused" in caplog.text
+
+
 def test_the_pdf_has_an_outline_of_its_headings():
     reader = pdf_reader(render_pdf(document(commitments=2)))
     top = [item.title for item in reader.outline if not isinstance(item, list)]
