@@ -199,6 +199,35 @@ def test_the_pdf_says_its_language_title_and_is_tagged_pdf_ua():
     assert english.trailer["/Root"]["/Lang"] == "en"
 
 
+def structure_roles(data: bytes) -> dict[str, int]:
+    """How many elements of each role the PDF's structure tree (its tags) holds."""
+    roles: dict[str, int] = {}
+
+    def walk(node):
+        node = node.get_object()
+        if isinstance(node, pypdf.generic.DictionaryObject):
+            if "/S" in node:
+                roles[str(node["/S"])] = roles.get(str(node["/S"]), 0) + 1
+            if "/K" in node:
+                walk(node["/K"])
+        elif isinstance(node, pypdf.generic.ArrayObject):
+            for child in node:
+                walk(child)
+
+    walk(pdf_reader(data).trailer["/Root"]["/StructTreeRoot"])
+    return roles
+
+
+def test_the_pdf_s_tags_hold_its_title_headings_and_tables():
+    roles = structure_roles(render_pdf(document(commitments=2)))
+    assert roles["/Title"] == 1
+    # the contents' heading, 2 sections, the process, the commitments, the annexes
+    assert roles["/H1"] == 6
+    assert roles["/H3"] == 2  # the commitments
+    # figures, reach, chronology, 2 milestone tables, the annex; 4 with header cells
+    assert (roles["/Table"], roles["/THead"], roles["/Caption"]) == (6, 4, 6)
+
+
 def test_a_text_no_embedded_font_can_show_still_gives_a_tagged_pdf_without_the_ua_claim(caplog):
     made = document(commitments=1)
     made["sections"][0]["body"] = "Gracias 😀 por participar"
