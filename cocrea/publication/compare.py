@@ -80,7 +80,10 @@ def diff(old: str, new: str) -> list[tuple[str, str]]:
     """(operation, text) segments turning `old` into `new`: "equal", "delete" or "insert". Texts
     of several lines are compared line by line, others word by word."""
     if "\n" in old or "\n" in new:
-        a, b = old.splitlines(keepends=True), new.splitlines(keepends=True)
+        # Every line ends with its break, the last one too, so a line added at the end does
+        # not show the one before it as changed.
+        a = [line + "\n" for line in old.splitlines()]
+        b = [line + "\n" for line in new.splitlines()]
     else:
         a, b = _TOKENS.findall(old), _TOKENS.findall(new)
     segments: list[tuple[str, str]] = []
