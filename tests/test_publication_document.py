@@ -10,7 +10,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from cocrea.commitments.models import Commitment, CommitmentMilestone
 from cocrea.core.actions import SYSTEM
@@ -410,16 +410,31 @@ def test_the_home_costs_the_same_queries_with_2_and_20_versions(client, plan, pe
     secretary = people["secretary"]
     client.force_login(secretary)
     url = reverse("publication:document", args=[plan.slug])
+    compare_url = reverse("publication:compare", args=[plan.slug])
     _many_versions(plan, secretary, 2)
     few = _queries(client, url)
+    few_compare = _queries(client, compare_url)
     last = DraftVersion.objects.filter(plan=plan).order_by("-minor").first()
     for minor in range(last.minor + 1, 21):
         version = DraftVersion.objects.create(plan=plan, minor=minor, content={}, note="n")
         DraftFile.objects.create(version=version, language="es", format="pdf")
     many = _queries(client, url)
     assert few == many
+    assert _queries(client, compare_url) == few_compare
     page = client.get(url).content.decode()
     assert "Página 1 de 2" in page
+
+
+def test_the_pages_work_in_english(client, plan, people, commitments):
+    actions.issue_draft_version(plan, by=people["secretary"])
+    client.force_login(people["secretary"])
+    with translation.override("en"):
+        home = client.get(reverse("publication:document", args=[plan.slug]))
+        version = client.get(reverse("publication:version", args=[plan.slug, "0.1"]))
+    assert home.status_code == version.status_code == 200
+    assert "Issue the draft version" in home.content.decode()
+    # the English page shows the English document unless another language is asked
+    assert "Open health data" in version.content.decode()
 
 
 def test_a_section_is_edited_per_language(client, plan, people, commitments):
