@@ -165,7 +165,7 @@ def process_figures(plan) -> tuple[list[dict], list[dict]]:
     viability reviews given; commission members who scored and their ballots; comments on the
     plan's drafts and those answered. Reach (the published events' attendance, as the reach page
     counts it: cocrea/events/queries.py `reach`): people, organisations, people outside the
-    capital, then people per sector ("sector:<name>"). About a dozen queries, whatever the rows."""
+    capital, then people per sector ("sector:<name>"). Fourteen queries, whatever the rows."""
     from django.db.models import Count, Q
 
     from cocrea.events.models import Event

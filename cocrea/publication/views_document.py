@@ -17,6 +17,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
 from cocrea.core.actions import require_perm
+from cocrea.core.languages import plan_language_codes
 from cocrea.plans import queries as plan_queries
 
 from . import actions, compare, rules
@@ -64,7 +65,7 @@ def _language(request, languages: list[str]) -> str:
     return languages[0] if languages else current
 
 
-def _completeness(plan, sections: dict, languages: list[str]) -> list[dict]:
+def _completeness(sections: dict, languages: list[str]) -> list[dict]:
     """Each section with, per language, whether its title and text are written."""
     rows = []
     for kind, label in PlanSection.Kind.choices:
@@ -100,8 +101,6 @@ def _file_summary(files) -> dict:
 
 
 def _home(request, plan, issue_form=None, *, status=200):
-    from cocrea.core.languages import plan_language_codes
-
     languages = plan_language_codes(plan)
     sections = {s.kind: s for s in PlanSection.objects.filter(plan=plan)}
     versions = (
@@ -119,7 +118,7 @@ def _home(request, plan, issue_form=None, *, status=200):
         "publication/document_home.html",
         {
             "plan": plan,
-            "sections": _completeness(plan, sections, languages),
+            "sections": _completeness(sections, languages),
             "languages": [language_name(lang) for lang in languages],
             "can_change": rules.can_change_plan_section(request.user, plan),
             "can_issue": can_issue,
