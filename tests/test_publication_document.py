@@ -135,6 +135,7 @@ def test_the_figures_count_what_was_recorded(plan, people, commitments):
         ("sector:—", 3),
     ]
     assert figures[6]["label"] == "Eventos realizados: Actividad de difusión"
+    assert reach[3]["label"] == "Personas sin sector declarado"
 
 
 def test_the_figures_cost_the_same_queries_with_more_rows(plan, people, commitments):

@@ -154,6 +154,13 @@ def _figure(key: str, label, value) -> dict:
     return {"key": key, "label": str(label), "value": value}
 
 
+def _sector_label(name: str) -> str:
+    # The reach page counts people whose organisation has no known kind under "—".
+    if name == "—":
+        return str(_("People of no stated sector"))
+    return _("People of the sector: %(sector)s") % {"sector": name}
+
+
 def process_figures(plan) -> tuple[list[dict], list[dict]]:
     """The participation figures and reach statistics of the co-creation process, computed
     from the recorded data: (figures, reach), each [{"key", "label", "value"}], values integers.
@@ -259,7 +266,7 @@ def process_figures(plan) -> tuple[list[dict], list[dict]]:
             "outside_capital", _("People from outside the capital"), counted["outside_capital"]
         ),
         *(
-            _figure(f"sector:{name}", _("People of the sector: %(sector)s") % {"sector": name}, n)
+            _figure(f"sector:{name}", _sector_label(name), n)
             for name, n, _orgs in counted["by_sector"]
         ),
     ]
