@@ -25,6 +25,7 @@ from cocrea.participation.models import OpenCall, Registration
 from cocrea.plans import capabilities, context
 from cocrea.plans.models import Role, Step
 from cocrea.proposals.models import DraftComment, Proposal, PublicComment, ViabilityReview
+from cocrea.publication.models import DraftVersion, PlanSection
 from cocrea.selection.models import Ballot, EligibilityCheck, Outcome
 
 from . import factories_outcomes as outcome_factories
@@ -63,6 +64,8 @@ WHO: dict[str, set[str]] = {
     "selection.check_eligibility": {"secretary", "superuser"},
     # a seat: the commission's members, never a superuser who is none
     "selection.score_candidate": {"commissioner"},
+    "publication.change_plan_section": {"secretary", "superuser"},
+    "publication.issue_draft_version": {"secretary", "superuser"},
 }
 
 # The object each permission is asked about, as the actions ask it.
@@ -87,6 +90,8 @@ TARGET: dict[str, str] = {
     "selection.publish_selection": "plan",
     "selection.check_eligibility": "candidate",
     "selection.score_candidate": "eligible",
+    "publication.change_plan_section": "plan",
+    "publication.issue_draft_version": "plan",
 }
 
 
@@ -275,6 +280,20 @@ SAMPLES: dict[str, Sample] = {
         "secretary",
         data=lambda w: {f"score_{c.pk}": c.scale_max for c in w["methodology"].criteria.all()},
     ),
+    "publication.change_plan_section": Sample(
+        "post",
+        lambda w: reverse("publication:section_edit", args=[w["plan"].slug, "introduction"]),
+        "secretary",
+        "commissioner",
+        data=lambda w: {"title_es": "Introducción", "body_es": "El plan nace de la cocreación."},
+    ),
+    "publication.issue_draft_version": Sample(
+        "post",
+        _plan_url("publication:issue_draft"),
+        "secretary",
+        "commissioner",
+        data=lambda w: {"note": "Primer borrador", "confirm": "on"},
+    ),
 }
 
 
@@ -442,6 +461,8 @@ WRITES = {
     "selection.record_outcome": Outcome,
     "selection.check_eligibility": EligibilityCheck,
     "selection.score_candidate": Ballot,
+    "publication.change_plan_section": PlanSection,
+    "publication.issue_draft_version": DraftVersion,
 }
 
 

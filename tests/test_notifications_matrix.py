@@ -25,12 +25,14 @@ from cocrea.plans import context
 from cocrea.plans.models import PlanRole, Role, Step
 from cocrea.proposals import actions
 from cocrea.proposals.models import Proposal, ViabilityReview
+from cocrea.publication import actions as publication_actions
 from cocrea.selection import actions as selection_actions
 from cocrea.tables import actions as table_actions
 
 from . import factories_outcomes as outcome_factories
 from .factories import StepFactory
 from .factories_commitments import selected_proposal
+from .factories_document import drafting_step
 from .test_proposals import COMPLETE, fill_set
 from .test_proposals_review import (  # noqa: F401
     ASSIGNMENT,
@@ -219,6 +221,14 @@ def commitment_changed(w: World):
     )
 
 
+def plan_draft_issued(w: World):
+    """The system issues draft 0.1 while a step enabling the plan's drafting is open (the
+    leader leads the table by role and seat: told once)."""
+    drafting_step(w.plan)
+    w.fresh()
+    publication_actions.issue_draft_version(w.plan, by=SYSTEM)
+
+
 def _decided(w: World) -> list[Proposal]:
     """The table's set submitted, the first proposal led by the ministry, each eligible under
     the published methodology; the selection step open; a commission meeting held."""
@@ -316,6 +326,9 @@ ROWS: dict[str, Row] = {
     "selection.commitment_withdrawn": Row({"leader", "secretary"}, commitment_withdrawn),
     "selection.methodology_published": Row({"commissioner", "leader"}, methodology_published),
     "selection.scores_due": Row({"commissioner"}, scores_due),
+    "publication.plan_draft_issued": Row(
+        {"secretary", "commissioner", "leader", "liaison"}, plan_draft_issued
+    ),
 }
 
 

@@ -809,4 +809,43 @@ KINDS += [
 ]
 
 
+# publication
+
+
+def _plan_draft_issued(happening: Happening) -> list[Recipient]:
+    """The secretariat, the commission's members, the tables' leaders (by role or seat) and the
+    liaisons (two queries)."""
+    plan = happening.plan
+    roles = (Role.SECRETARIAT, Role.COMMISSION_MEMBER, Role.TABLE_LEADER, Role.LIAISON)
+    return [
+        *people(holders(plan, *roles)),
+        *people(member.user for member in _table_leaders(plan)),
+    ]
+
+
+def _table_leaders(plan) -> list:
+    from cocrea.tables.models import TableMember
+
+    return list(
+        TableMember.objects.filter(
+            table__plan=plan, is_leader=True, user__is_active=True
+        ).select_related("user")
+    )
+
+
+def _version_page(happening: Happening, recipient: Recipient) -> str:
+    version = happening.obj
+    return reverse("publication:version", args=[happening.plan.slug, version.label])
+
+
+KINDS += [
+    Kind(
+        "publication.plan_draft_issued",
+        _("A draft version of the plan was issued"),
+        _plan_draft_issued,
+        link=_version_page,
+    ),
+]
+
+
 CATALOGUE: dict[str, Kind] = {kind.key: kind for kind in KINDS}

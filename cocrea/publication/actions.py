@@ -12,6 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from cocrea.core.actions import log_action, require_perm
+from cocrea.core.happenings import happened
 from cocrea.core.languages import plan_languages
 from cocrea.plans.models import ActionPlan
 
@@ -99,7 +100,9 @@ def issue(plan: ActionPlan, *, by, note: str, final: bool) -> DraftVersion:
 
 @transaction.atomic
 def issue_draft_version(plan: ActionPlan, *, by, note: str = "") -> DraftVersion:
-    """Issue the next draft version (0.1, 0.2, ...) of the plan's document."""
+    """Issue the next draft version (0.1, 0.2, ...) of the plan's document; the secretariat, the
+    commission's members, the tables' leaders and the liaisons are told
+    (`publication.plan_draft_issued`)."""
     require_perm(by, "publication.issue_draft_version", plan)
     version = issue(plan, by=by, note=note, final=False)
     log_action(
@@ -109,6 +112,7 @@ def issue_draft_version(plan: ActionPlan, *, by, note: str = "") -> DraftVersion
         plan=plan,
         data={"version": version.label},
     )
+    happened("publication.plan_draft_issued", plan=plan, obj=version, by=_by(by))
     return version
 
 
