@@ -809,4 +809,41 @@ KINDS += [
 ]
 
 
+# publication: the public comment on the draft plan
+
+
+def _draft_commenter(happening: Happening) -> list[Recipient]:
+    author = happening.obj.author
+    return people([author] if author is not None and author.is_active else [])
+
+
+def _draft_queue(happening: Happening, recipient: Recipient) -> str:
+    comment = happening.obj
+    return (
+        reverse("publication:draft_comments", args=[comment.plan.slug]) + f"#comment-{comment.pk}"
+    )
+
+
+def _draft_comment_page(happening: Happening, recipient: Recipient) -> str:
+    comment = happening.obj
+    url = reverse("publication:draft", args=[comment.plan.slug, comment.version.label])
+    return f"{url}#comment-{comment.pk}"
+
+
+KINDS += [
+    Kind(
+        "publication.plan_draft_comment",
+        _("Someone commented on a draft of the plan"),
+        lambda happening: secretariat(happening.plan),
+        link=_draft_queue,
+    ),
+    Kind(
+        "publication.plan_draft_comment_answered",
+        _("Your comment on a draft of the plan was answered"),
+        _draft_commenter,
+        link=_draft_comment_page,
+    ),
+]
+
+
 CATALOGUE: dict[str, Kind] = {kind.key: kind for kind in KINDS}
