@@ -25,6 +25,7 @@ from cocrea.participation.models import OpenCall, Registration
 from cocrea.plans import capabilities, context
 from cocrea.plans.models import Role, Step
 from cocrea.proposals.models import DraftComment, Proposal, PublicComment, ViabilityReview
+from cocrea.publication.models import DraftComment as PlanDraftComment
 from cocrea.selection.models import Ballot, EligibilityCheck, Outcome
 
 from . import factories_outcomes as outcome_factories
@@ -32,6 +33,7 @@ from . import factories_selection as selection_factories
 from .conftest import ALL_PERSONAS, PERSONAS
 from .factories import RegionFactory, StepFactory
 from .factories_commitments import selected_proposal
+from .factories_drafts import issued
 from .factories_participation import OpenCallFactory, TableFactory
 from .test_proposals import seat
 
@@ -63,6 +65,8 @@ WHO: dict[str, set[str]] = {
     "selection.check_eligibility": {"secretary", "superuser"},
     # a seat: the commission's members, never a superuser who is none
     "selection.score_candidate": {"commissioner"},
+    # anyone with an account, on a draft version of an unpublished plan
+    "publication.comment_draft": LOGGED_IN,
 }
 
 # The object each permission is asked about, as the actions ask it.
@@ -87,6 +91,7 @@ TARGET: dict[str, str] = {
     "selection.publish_selection": "plan",
     "selection.check_eligibility": "candidate",
     "selection.score_candidate": "eligible",
+    "publication.comment_draft": "draft",
 }
 
 
@@ -275,6 +280,14 @@ SAMPLES: dict[str, Sample] = {
         "secretary",
         data=lambda w: {f"score_{c.pk}": c.scale_max for c in w["methodology"].criteria.all()},
     ),
+    # An anonymous post is refused (403): the page offers them only the link to sign in.
+    "publication.comment_draft": Sample(
+        "post",
+        lambda w: reverse("publication:draft_comment", args=[w["plan"].slug, w["draft"].label]),
+        "citizen",
+        "anonymous",
+        data=lambda w: {"anchor": "commitment:1", "body": "Precisen la meta."},
+    ),
 }
 
 
@@ -386,6 +399,8 @@ def world(plan, people):
         "methodology": methodology,
         "candidate": unchecked,
         "eligible": scored,
+        # draft 0.1 of the plan's document, with the commitment above
+        "draft": issued(plan),
     }
 
 
@@ -442,6 +457,7 @@ WRITES = {
     "selection.record_outcome": Outcome,
     "selection.check_eligibility": EligibilityCheck,
     "selection.score_candidate": Ballot,
+    "publication.comment_draft": PlanDraftComment,
 }
 
 

@@ -25,12 +25,15 @@ from cocrea.plans import context
 from cocrea.plans.models import PlanRole, Role, Step
 from cocrea.proposals import actions
 from cocrea.proposals.models import Proposal, ViabilityReview
+from cocrea.publication import actions as publication_actions
 from cocrea.selection import actions as selection_actions
 from cocrea.tables import actions as table_actions
 
 from . import factories_outcomes as outcome_factories
 from .factories import StepFactory
 from .factories_commitments import selected_proposal
+from .factories_drafts import commitment as draft_commitment
+from .factories_drafts import issued, public_comment_step
 from .test_proposals import COMPLETE, fill_set
 from .test_proposals_review import (  # noqa: F401
     ASSIGNMENT,
@@ -219,6 +222,33 @@ def commitment_changed(w: World):
     )
 
 
+def _draft(w: World):
+    """Draft 0.1 of the plan (the ministry leads its commitment), public comment open."""
+    draft_commitment(w.plan, lead=w.ministry, table=w.table)
+    version = issued(w.plan)
+    public_comment_step(w.plan)
+    return version
+
+
+def plan_draft_comment(w: World):
+    version = _draft(w)
+    w.fresh()
+    publication_actions.comment_draft(
+        version, by=w.people["citizen"], anchor="commitment:1", body="¿Qué datos?"
+    )
+
+
+def plan_draft_comment_answered(w: World):
+    version = _draft(w)
+    comment = publication_actions.comment_draft(
+        version, by=w.people["citizen"], anchor="document", body="¿Qué datos?"
+    )
+    w.fresh()
+    publication_actions.answer_draft_comment(
+        comment, by=w.people["secretary"], answer="Los de compras."
+    )
+
+
 def _decided(w: World) -> list[Proposal]:
     """The table's set submitted, the first proposal led by the ministry, each eligible under
     the published methodology; the selection step open; a commission meeting held."""
@@ -316,6 +346,8 @@ ROWS: dict[str, Row] = {
     "selection.commitment_withdrawn": Row({"leader", "secretary"}, commitment_withdrawn),
     "selection.methodology_published": Row({"commissioner", "leader"}, methodology_published),
     "selection.scores_due": Row({"commissioner"}, scores_due),
+    "publication.plan_draft_comment": Row({"secretary"}, plan_draft_comment),
+    "publication.plan_draft_comment_answered": Row({"citizen"}, plan_draft_comment_answered),
 }
 
 

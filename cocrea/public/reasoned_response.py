@@ -13,6 +13,7 @@ from django.utils import timezone
 from django.utils.functional import SimpleLazyObject
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 from django.views.decorators.http import require_GET
 
 from cocrea.core.cache import cache_public_page, fragment_key
@@ -162,7 +163,7 @@ def draft_comments_csv(request, slug):
             _("Written"),
             _("Comment"),
             _("Official answer"),
-            _("Answered"),
+            _("Answered on"),
             _("Link"),
         ]
     )
@@ -176,7 +177,7 @@ def draft_comments_csv(request, slug):
                 draft_queries.part_title(titles, comment),
                 timezone.localtime(comment.created_at).date().isoformat(),
                 comment.body,
-                comment.answer or _("Awaiting an answer"),
+                comment.answer or pgettext("a comment's answer", "Awaiting an answer"),
                 timezone.localtime(comment.answered_at).date().isoformat()
                 if comment.answered_at
                 else "",
