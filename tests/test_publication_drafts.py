@@ -315,6 +315,7 @@ def test_a_registered_person_comments_through_the_page(client, version, people, 
     client.force_login(people["citizen"])
     html = client.get(_page(plan)).content.decode()
     assert html.count('name="body"') == 5  # introduction, context, process, commitment, whole
+    assert 'id="queue-link"' not in html
     url = reverse("publication:draft_comment", args=[plan.slug, "0.1"])
     response = client.post(url, {"anchor": "section:context", "body": "Falta el contexto."})
     comment = DraftComment.objects.get()
@@ -416,6 +417,8 @@ def test_the_queue_lists_unanswered_first_then_the_oldest(client, version, peopl
     assert order("?state=answered") == ["Uno"]
     assert order("?state=all&version=0.2") == ["Cuatro"]
     assert order("?state=unanswered&version=0.1") == ["Dos", "Tres"]
+    html = client.get(_page(plan)).content.decode()
+    assert f'href="{_queue(plan, "?version=0.1")}"' in html  # from the version to its queue
     html = client.get(_queue(plan)).content.decode()
     assert "1. Datos abiertos de salud" in html  # the part's title
     assert "<li><strong>3</strong>" in html
