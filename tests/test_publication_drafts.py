@@ -528,3 +528,15 @@ def test_the_draft_comments_csv(client, version, people, plan):
             f"{link}{second.pk}",
         ],
     ]
+
+
+def test_the_queue_and_the_version_speak_each_language(client, version, people, plan):
+    actions.comment_draft(version, by=people["citizen"], anchor="document", body="Hola")
+    queue, draft = _queue(plan), _page(plan)  # (an English request leaves English active)
+    client.force_login(people["secretary"])
+    spanish = client.get(queue).content.decode()
+    assert ">Esperan respuesta</option>" in spanish and "Comentarios sobre el borrador" in spanish
+    english = client.get("/en" + queue).content.decode()
+    assert ">Awaiting an answer</option>" in english and "Comments on the draft plan" in english
+    page = client.get("/en" + draft).content.decode()
+    assert "Draft 0.1" in page and "Awaiting an answer" in page

@@ -11,7 +11,7 @@ from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone, translation
-from django.utils.translation import get_language
+from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
@@ -188,9 +188,9 @@ def comment(request, slug, label):
 # --- the secretariat's queue ---------------------------------------------------------------------
 
 STATES = [
-    ("unanswered", _("Awaiting an answer")),
-    ("answered", _("Answered")),
-    ("all", _("All")),
+    ("unanswered", gettext_lazy("Awaiting an answer")),
+    ("answered", gettext_lazy("Answered")),
+    ("all", gettext_lazy("All")),
 ]
 
 
