@@ -540,3 +540,14 @@ def test_the_queue_and_the_version_speak_each_language(client, version, people, 
     assert ">Awaiting an answer</option>" in english and "Comments on the draft plan" in english
     page = client.get("/en" + draft).content.decode()
     assert "Draft 0.1" in page and "Awaiting an answer" in page
+
+
+def test_the_comments_of_a_version_come_in_pages_of_100(client, version, plan, settings):
+    _comments(version, 103)
+    first = client.get(_page(plan)).content.decode()
+    assert first.count('<li id="comment-') == 100
+    assert "Comentario 0<" in first and "Comentario 102<" not in first
+    assert 'id="comment-pages"' in first and "?comments=2" in first
+    second = client.get(_page(plan) + "?comments=2").content.decode()
+    assert second.count('<li id="comment-') == 3
+    assert "Comentario 102<" in second and "Comentario 0<" not in second

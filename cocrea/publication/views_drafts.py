@@ -28,6 +28,7 @@ from .models import WHOLE_DOCUMENT, DraftComment, DraftFile
 from .rules import can_answer_draft_comment, can_comment_draft
 
 PAGE_SIZE = 20
+COMMENTS_PAGE_SIZE = 100
 QUEUE_PAGE_SIZE = 50
 
 
@@ -83,8 +84,13 @@ def _draft_page(request, plan, version, *, bound=None, status=200):
     language = get_language()
     document = version.document(language)
     may_comment = can_comment_draft(request.user, version) and not version.is_final
+    # The comments in pages (`?comments=`), each shown under its part: a page stays bounded
+    # however many a version draws.
+    page = Paginator(queries.version_comments(version), COMMENTS_PAGE_SIZE).get_page(
+        request.GET.get("comments")
+    )
     comments: dict[str, list] = {}
-    for comment in queries.version_comments(version):
+    for comment in page:
         comments.setdefault(comment.anchor, []).append(comment)
     anchors = [anchor for anchor, _title in content.anchors(document)] + [WHOLE_DOCUMENT]
     parts = {}
@@ -118,7 +124,8 @@ def _draft_page(request, plan, version, *, bound=None, status=200):
             "document": document,
             "parts": parts,
             "whole": parts[WHOLE_DOCUMENT],
-            "comment_count": sum(len(found) for found in comments.values()),
+            "comment_count": page.paginator.count,
+            "comments_page": page,
             "document_languages": links,
             "files": list(version.files.filter(status=DraftFile.Status.READY)),
             "may_comment": may_comment,
