@@ -58,6 +58,7 @@ PAGES = [
     ("/en/plans/panama-2017-2019/proposals/?outcome=not_viable", "proposals filtered (English)"),
     ("/plans/panama-2017-2019/reasoned-response/", "reasoned response (every proposal's outcome)"),
     ("/plans/panama-2017-2019/commitments/", "commitments by axis"),
+    ("/plans/panama-2017-2019/plan/drafts/", "the draft versions of the plan"),
     ("/plans/panama-2017-2019/selection/methodology/", "the selection methodology"),
 ]
 

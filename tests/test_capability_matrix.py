@@ -25,6 +25,7 @@ from cocrea.participation.models import OpenCall, Registration
 from cocrea.plans import capabilities, context
 from cocrea.plans.models import Role, Step
 from cocrea.proposals.models import DraftComment, Proposal, PublicComment, ViabilityReview
+from cocrea.publication.models import DraftComment as PlanDraftComment
 from cocrea.publication.models import DraftVersion, PlanSection
 from cocrea.selection.models import Ballot, EligibilityCheck, Outcome
 
@@ -33,6 +34,7 @@ from . import factories_selection as selection_factories
 from .conftest import ALL_PERSONAS, PERSONAS
 from .factories import RegionFactory, StepFactory
 from .factories_commitments import selected_proposal
+from .factories_drafts import issued
 from .factories_participation import OpenCallFactory, TableFactory
 from .test_proposals import seat
 
@@ -66,6 +68,8 @@ WHO: dict[str, set[str]] = {
     "selection.score_candidate": {"commissioner"},
     "publication.change_plan_section": {"secretary", "superuser"},
     "publication.issue_draft_version": {"secretary", "superuser"},
+    # anyone with an account, on a draft version of an unpublished plan
+    "publication.comment_draft": LOGGED_IN,
 }
 
 # The object each permission is asked about, as the actions ask it.
@@ -92,6 +96,7 @@ TARGET: dict[str, str] = {
     "selection.score_candidate": "eligible",
     "publication.change_plan_section": "plan",
     "publication.issue_draft_version": "plan",
+    "publication.comment_draft": "draft",
 }
 
 
@@ -294,6 +299,14 @@ SAMPLES: dict[str, Sample] = {
         "commissioner",
         data=lambda w: {"note": "Primer borrador", "confirm": "on"},
     ),
+    # An anonymous post is refused (403): the page offers them only the link to sign in.
+    "publication.comment_draft": Sample(
+        "post",
+        lambda w: reverse("publication:draft_comment", args=[w["plan"].slug, w["draft"].label]),
+        "citizen",
+        "anonymous",
+        data=lambda w: {"anchor": "commitment:1", "body": "Precisen la meta."},
+    ),
 }
 
 
@@ -405,6 +418,8 @@ def world(plan, people):
         "methodology": methodology,
         "candidate": unchecked,
         "eligible": scored,
+        # draft 0.1 of the plan's document, with the commitment above
+        "draft": issued(plan),
     }
 
 
@@ -463,6 +478,7 @@ WRITES = {
     "selection.score_candidate": Ballot,
     "publication.change_plan_section": PlanSection,
     "publication.issue_draft_version": DraftVersion,
+    "publication.comment_draft": PlanDraftComment,
 }
 
 

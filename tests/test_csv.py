@@ -13,6 +13,7 @@ from cocrea.core.csv import SafeWriter, safe_cell
 from cocrea.proposals.models import Proposal, PublicComment
 
 from .factories_participation import RegistrationFactory, TableFactory
+from .test_publication_drafts import test_the_draft_comments_csv as draft_comments_csv
 from .test_selection_pages import (
     test_the_ranking_export_neutralises_formulas as ranking_export_neutralises_formulas,
 )
@@ -138,6 +139,7 @@ CSV_EXPORTS = {
     "workspace:comments_csv": test_public_comments_export_neutralises_formulas,
     "public:reasoned_response_csv": test_reasoned_response_export_neutralises_formulas,
     "selection:ranking_csv": ranking_export_neutralises_formulas,
+    "public:reasoned_response_draft_comments_csv": draft_comments_csv,
 }
 
 

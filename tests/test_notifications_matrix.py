@@ -33,6 +33,8 @@ from . import factories_outcomes as outcome_factories
 from .factories import StepFactory
 from .factories_commitments import selected_proposal
 from .factories_document import drafting_step
+from .factories_drafts import commitment as draft_commitment
+from .factories_drafts import issued, public_comment_step
 from .test_proposals import COMPLETE, fill_set
 from .test_proposals_review import (  # noqa: F401
     ASSIGNMENT,
@@ -229,6 +231,33 @@ def plan_draft_issued(w: World):
     publication_actions.issue_draft_version(w.plan, by=SYSTEM)
 
 
+def _draft(w: World):
+    """Draft 0.1 of the plan (the ministry leads its commitment), public comment open."""
+    draft_commitment(w.plan, lead=w.ministry, table=w.table)
+    version = issued(w.plan)
+    public_comment_step(w.plan)
+    return version
+
+
+def plan_draft_comment(w: World):
+    version = _draft(w)
+    w.fresh()
+    publication_actions.comment_draft(
+        version, by=w.people["citizen"], anchor="commitment:1", body="¿Qué datos?"
+    )
+
+
+def plan_draft_comment_answered(w: World):
+    version = _draft(w)
+    comment = publication_actions.comment_draft(
+        version, by=w.people["citizen"], anchor="document", body="¿Qué datos?"
+    )
+    w.fresh()
+    publication_actions.answer_draft_comment(
+        comment, by=w.people["secretary"], answer="Los de compras."
+    )
+
+
 def _decided(w: World) -> list[Proposal]:
     """The table's set submitted, the first proposal led by the ministry, each eligible under
     the published methodology; the selection step open; a commission meeting held."""
@@ -329,6 +358,8 @@ ROWS: dict[str, Row] = {
     "publication.plan_draft_issued": Row(
         {"secretary", "commissioner", "leader", "liaison"}, plan_draft_issued
     ),
+    "publication.plan_draft_comment": Row({"secretary"}, plan_draft_comment),
+    "publication.plan_draft_comment_answered": Row({"citizen"}, plan_draft_comment_answered),
 }
 
 

@@ -91,7 +91,8 @@ MAX_QUERIES = {
     "about": 3,
     # the index: per section, its size (and, for dated rows, its latest change), and the current
     # plan's languages (the home page's alternates)
-    "sitemap": 25,  # with the methodology, reasoned response and commitments sections
+    # with the methodology, reasoned response, commitments and draft versions sections
+    "sitemap": 27,
     "sitemap-steps": 3,  # + the steps of the page, with their plan
 }
 

@@ -46,6 +46,7 @@ NOT_BROWSED = {
     "proposals:answer",
     "proposals:hide",
     "proposals:restore",
+    "publication:draft_comment",
 }
 PUBLIC_NAMESPACES = {
     "accounts",
@@ -58,6 +59,7 @@ PUBLIC_NAMESPACES = {
     "proposals",
     "commitments",
     "selection",
+    "publication",
 }
 
 
@@ -116,6 +118,14 @@ def example_urls(plan) -> dict[str, list[str]]:
         # The demo may have no commitment yet: a number that does not exist exercises the view.
         "commitments:detail": reverse("commitments:detail", args=[plan.slug, 1]),
         "selection:methodology": reverse("selection:methodology", args=[plan.slug]),
+        # The demo may have no draft version yet: a label that does not exist exercises the views.
+        "publication:draft": reverse("publication:draft", args=[plan.slug, "0.1"]),
+        "publication:draft_file": reverse(
+            "publication:draft_file", args=[plan.slug, "0.1", "es", "pdf"]
+        ),
+        "public:reasoned_response_draft_comments_csv": reverse(
+            "public:reasoned_response_draft_comments_csv", args=[plan.slug]
+        ),
         "accounts:login": reverse("accounts:login"),
         "accounts:lockouts": reverse("accounts:lockouts"),
         "accounts:signup": reverse("accounts:signup"),

@@ -66,7 +66,8 @@ def test_the_public_pages_are_tried_first():
     # participation, tables and proposals: 81 tries for the home page, 84 for the programme.
     assert tries("") == (True, 5)
     assert tries("plans/panama-2017-2019/programme/") == (True, 8)
-    # (the reasoned response and its CSV are public patterns tried before the events)
-    assert tries("plans/panama-2017-2019/events/") == (True, 20)
+    # (the reasoned response, its CSV and the CSV of the comments on the draft plan are public
+    # patterns tried before the events)
+    assert tries("plans/panama-2017-2019/events/") == (True, 21)
     assert tries("plans/panama-2017-2019/proposals/1/")[0] is True
     assert tries("no-such-page/")[0] is False

@@ -24,6 +24,8 @@ WATCHED_APPS = {
     "documents",
     "news",
     "proposals",
+    # the plan's document: a version's files, once produced, show on its public pages
+    "publication",
 }
 DEPTH = 3
 SITE_WIDE = object()

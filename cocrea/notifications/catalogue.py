@@ -838,12 +838,45 @@ def _version_page(happening: Happening, recipient: Recipient) -> str:
     return reverse("publication:version", args=[happening.plan.slug, version.label])
 
 
+# publication: the public comment on the draft plan
+
+
+def _draft_commenter(happening: Happening) -> list[Recipient]:
+    author = happening.obj.author
+    return people([author] if author is not None and author.is_active else [])
+
+
+def _draft_queue(happening: Happening, recipient: Recipient) -> str:
+    comment = happening.obj
+    return (
+        reverse("publication:draft_comments", args=[comment.plan.slug]) + f"#comment-{comment.pk}"
+    )
+
+
+def _draft_comment_page(happening: Happening, recipient: Recipient) -> str:
+    comment = happening.obj
+    url = reverse("publication:draft", args=[comment.plan.slug, comment.version.label])
+    return f"{url}#comment-{comment.pk}"
+
+
 KINDS += [
     Kind(
         "publication.plan_draft_issued",
         _("A draft version of the plan was issued"),
         _plan_draft_issued,
         link=_version_page,
+    ),
+    Kind(
+        "publication.plan_draft_comment",
+        _("Someone commented on a draft of the plan"),
+        lambda happening: secretariat(happening.plan),
+        link=_draft_queue,
+    ),
+    Kind(
+        "publication.plan_draft_comment_answered",
+        _("Your comment on a draft of the plan was answered"),
+        _draft_commenter,
+        link=_draft_comment_page,
     ),
 ]
 

@@ -1,6 +1,7 @@
 """The reasoned response (OGP minimum requirement 4.1): one public page per plan with every
 submitted proposal, what its viability review said, how many public comments it had and how
-many were answered, and the commission's outcome with its reasons; and its CSV download.
+many were answered, and the commission's outcome with its reasons; the comments on the draft
+plan's versions with their official answers; and their CSV downloads.
 
 The outcomes show only once the selection is published (`selection.publish_selection`)."""
 
@@ -9,7 +10,8 @@ from django.http import Http404
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.translation import get_language
+from django.utils.functional import SimpleLazyObject
+from django.utils.translation import get_language, pgettext
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
@@ -18,10 +20,12 @@ from cocrea.core.csv import csv_download
 from cocrea.core.links import absolute_url
 from cocrea.core.params import int_param
 from cocrea.plans import queries as plan_queries
+from cocrea.publication import queries_drafts as draft_queries
 from cocrea.selection import queries
 from cocrea.selection.models import Outcome
 
 PAGE_SIZE = 50
+DRAFT_COMMENTS_PAGE_SIZE = 50
 PENDING = "pending"
 
 
@@ -59,9 +63,23 @@ def reasoned_response(request, slug):
             "axes": list(plan.axes.order_by("number")),
             "results": Outcome.Result.choices,
             "fragment": fragment_key(request, plan, get_language(), request.GET.urlencode()),
+            # read only when the cached fragment is rendered
+            "draft_comments": SimpleLazyObject(lambda: _draft_comments(request, plan)),
             **filters,
         },
     )
+
+
+def _draft_comments(request, plan) -> dict:
+    """The page of comments on the draft plan (`?comments=`), each with its part's title."""
+    found = draft_queries.for_reasoned_response(plan)
+    page = Paginator(found, DRAFT_COMMENTS_PAGE_SIZE).get_page(request.GET.get("comments"))
+    comments = list(page)
+    titles = draft_queries.part_titles(comments, get_language())
+    return {
+        "page": page,
+        "rows": [(comment, draft_queries.part_title(titles, comment)) for comment in comments],
+    }
 
 
 def _result(outcome) -> str:
@@ -126,6 +144,43 @@ def reasoned_response_csv(request, slug):
                 if outcome
                 else "",
                 absolute_url(reverse("proposals:detail", args=[plan.slug, proposal.pk])),
+            ]
+        )
+    return response
+
+
+@require_GET
+def draft_comments_csv(request, slug):
+    """Every comment on the plan's draft versions with its part, version and official answer.
+    No personal data: the comments' authors are not listed."""
+    plan = _plan(slug)
+    response, writer = csv_download(f"{plan.slug}-draft-comments.csv")
+    writer.writerow(
+        [
+            _("Version"),
+            _("Part"),
+            _("Written"),
+            _("Comment"),
+            _("Official answer"),
+            _("Answered on"),
+            _("Link"),
+        ]
+    )
+    found = list(draft_queries.for_reasoned_response(plan))
+    titles = draft_queries.part_titles(found, get_language())
+    for comment in found:
+        url = reverse("publication:draft", args=[plan.slug, comment.version.label])
+        writer.writerow(
+            [
+                comment.version.label,
+                draft_queries.part_title(titles, comment),
+                timezone.localtime(comment.created_at).date().isoformat(),
+                comment.body,
+                comment.answer or pgettext("a comment's answer", "Awaiting an answer"),
+                timezone.localtime(comment.answered_at).date().isoformat()
+                if comment.answered_at
+                else "",
+                absolute_url(f"{url}#comment-{comment.pk}"),
             ]
         )
     return response

@@ -186,6 +186,7 @@ class ParticipationSitemap(SectionSitemap):
         "public:tables",
         "proposals:list",
         "commitments:list",
+        "publication:drafts",
     ]
 
 
@@ -240,6 +241,24 @@ class MethodologySitemap(_I18nSitemap):
         return reverse("selection:methodology", args=[item.plan.slug])
 
 
+class DraftVersionSitemap(_I18nSitemap):
+    """Every issued version of a plan's document: drafts are published for comment."""
+
+    lastmod_field = "issued_at"
+
+    def items(self):
+        from cocrea.publication.models import DraftVersion
+
+        return (
+            DraftVersion.objects.select_related("plan")
+            .defer("content")
+            .order_by("plan_id", "major", "minor")
+        )
+
+    def location(self, item):
+        return reverse("publication:draft", args=[item.plan.slug, item.label])
+
+
 sitemaps = {
     "pages": StaticSitemap,
     "plans": PlanSitemap,
@@ -254,6 +273,7 @@ sitemaps = {
     "proposals": ProposalSitemap,
     "commitments": CommitmentSitemap,
     "selection": MethodologySitemap,
+    "drafts": DraftVersionSitemap,
 }
 
 

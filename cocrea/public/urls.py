@@ -32,6 +32,11 @@ urlpatterns = [
         response_views.reasoned_response_csv,
         name="reasoned_response_csv",
     ),
+    path(
+        "plans/<slug:slug>/reasoned-response/draft-comments.csv",
+        response_views.draft_comments_csv,
+        name="reasoned_response_draft_comments_csv",
+    ),
     path("plans/<slug:slug>/tables/", table_views.public_list, name="tables"),
     path("plans/<slug:slug>/tables/<int:number>/", table_views.public_detail, name="table"),
 ]

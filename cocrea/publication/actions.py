@@ -4,20 +4,23 @@ produced afterwards by the worker's `plan-documents` job, `produce_files`)."""
 import hashlib
 import logging
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.db import transaction
 from django.db.models import Max
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from cocrea.core.actions import log_action, require_perm
 from cocrea.core.happenings import happened
 from cocrea.core.languages import plan_languages
+from cocrea.core.ratelimit import hit
 from cocrea.plans.models import ActionPlan
 
 from . import content
-from .models import DraftFile, DraftVersion, PlanSection
+from .models import WHOLE_DOCUMENT, DraftComment, DraftFile, DraftVersion, PlanSection
 
 logger = logging.getLogger("cocrea.publication")
 
@@ -173,3 +176,94 @@ def produce_files(*, limit: int = 20) -> int:
             locked.save()
             handled += 1
     return handled
+
+
+# --- public comment on the draft versions, and the official answers ------------------------------
+
+# A comment or an answer holds at most this many characters (as a proposal's public comments).
+DRAFT_COMMENT_MAX_LENGTH = 3000
+
+
+def _draft_text(value: str, message: str) -> str:
+    value = (value or "").strip()
+    if not value:
+        raise ValidationError(message)
+    if len(value) > DRAFT_COMMENT_MAX_LENGTH:
+        raise ValidationError(
+            ngettext(
+                "Keep it within %(count)s character; it has %(length)s.",
+                "Keep it within %(count)s characters; it has %(length)s.",
+                DRAFT_COMMENT_MAX_LENGTH,
+            )
+            % {"count": DRAFT_COMMENT_MAX_LENGTH, "length": len(value)}
+        )
+    return value
+
+
+def draft_anchors(version: DraftVersion) -> set[str]:
+    """The anchors one may comment on in `version`: its parts (in any of its languages: they
+    are the same in each) and the document as a whole."""
+    found = {WHOLE_DOCUMENT}
+    for language in version.languages or [""]:
+        found.update(anchor for anchor, _title in content.anchors(version.document(language)))
+    return found
+
+
+@transaction.atomic
+def comment_draft(version: DraftVersion, *, by, anchor: str, body: str) -> DraftComment:
+    """A registered person's public comment on a part of a draft version (`anchor`, one of the
+    version's parts or "document"), shown with their name while a step enabling the public
+    comment is open; refused once the plan is published and on a final version."""
+    require_perm(by, "publication.comment_draft", version)
+    plan = version.plan
+    ensure_unpublished(plan)
+    if version.is_final:
+        raise ValidationError(_("Only draft versions take public comments."))
+    if anchor not in draft_anchors(version):
+        raise ValidationError(_("Choose a part of this version to comment on."))
+    body = _draft_text(body, _("Write a comment."))
+    if not hit(
+        "draft-comment",
+        str(by.pk),
+        limit=settings.PROPOSAL_COMMENT_RATE_LIMIT,
+        window=settings.PROPOSAL_COMMENT_RATE_LIMIT_WINDOW,
+    ):
+        raise ValidationError(_("You have sent many comments in a short time; try again later."))
+    comment = DraftComment.objects.create(
+        plan=plan, version=version, anchor=anchor, author=by, body=body
+    )
+    log_action(
+        actor=by,
+        verb="publication.comment_draft",
+        target=version,
+        plan=plan,
+        data={"comment": comment.pk, "version": version.label, "anchor": anchor},
+        public=False,
+    )
+    happened("publication.plan_draft_comment", plan=plan, obj=comment, by=by)
+    return comment
+
+
+@transaction.atomic
+def answer_draft_comment(comment: DraftComment, *, by, answer: str) -> DraftComment:
+    """The secretariat's official answer to a comment on a draft; a later answer replaces it
+    (the log keeps each). The commenter is told."""
+    require_perm(by, "publication.answer_draft_comment", comment)
+    plan = comment.plan
+    ensure_unpublished(plan)
+    answer = _draft_text(answer, _("Write the answer."))
+    if answer == comment.answer:
+        return comment
+    comment.answer = answer
+    comment.answered_by = _by(by)
+    comment.answered_at = timezone.now()
+    comment.save(update_fields=["answer", "answered_by", "answered_at", "updated_at"])
+    log_action(
+        actor=_by(by),
+        verb="publication.answer_draft_comment",
+        target=comment.version,
+        plan=plan,
+        data={"comment": comment.pk, "version": comment.version.label},
+    )
+    happened("publication.plan_draft_comment_answered", plan=plan, obj=comment, by=by)
+    return comment

@@ -47,6 +47,8 @@ from cocrea.proposals.rules import (
     institutions_headed_by,
     review_seats,
 )
+from cocrea.publication import queries_drafts as draft_queries
+from cocrea.publication.rules import can_answer_draft_comment
 from cocrea.selection import actions as selection_actions
 from cocrea.selection import queries as selection_queries
 from cocrea.selection.rules import can_check_eligibility, can_record_outcome, can_score_candidate
@@ -473,6 +475,40 @@ def eligibility_to_check(inbox: Inbox) -> list[Task]:
     ]
 
 
+def draft_comments_to_answer(inbox: Inbox) -> list[Task]:
+    """The public comments on the plan's draft versions awaiting an official answer, as one task
+    to their queue, for who may answer them (the secretariat); due when the step enabling the
+    final version ends (the answers join the reasoned response, an annex of the plan)."""
+    user, plan = inbox.user, inbox.plan
+    if not can_answer_draft_comment(user, plan):
+        return []
+    counts = draft_queries.draft_comment_counts(plan)
+    count = counts["unanswered"]
+    if not count:
+        return []
+    oldest = counts["oldest"]
+    days = (inbox.today - timezone.localtime(oldest).date()).days
+    return [
+        inbox.task(
+            "draft_comments",
+            ngettext(
+                "Answer %(count)s comment on the draft plan",
+                "Answer %(count)s comments on the draft plan",
+                count,
+            )
+            % {"count": count},
+            reverse("publication:draft_comments", args=[plan.slug]),
+            since=oldest,
+            count=count,
+            detail=ngettext(
+                "the oldest is %(days)s day old", "the oldest is %(days)s days old", days
+            )
+            % {"days": days},
+            due=inbox.deadline("translation"),
+        )
+    ]
+
+
 def commitments_to_complete(inbox: Inbox) -> list[Task]:
     """The commitments the person edits (secretariat, their tables' leaders, their institutions'
     liaisons) that still lack something, with how many items, while they may edit them."""
@@ -552,6 +588,7 @@ SOURCES = (
     eligibility_to_check,
     commitments_to_complete,
     outcomes_to_record,
+    draft_comments_to_answer,
 )
 
 

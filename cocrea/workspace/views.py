@@ -19,6 +19,8 @@ from cocrea.plans.models import ActionPlan, Step
 from cocrea.plans.rules import can_add_actionplan
 from cocrea.proposals import queries as proposal_queries
 from cocrea.proposals.rules import can_list_comments, can_view_comments
+from cocrea.publication import queries_drafts as draft_queries
+from cocrea.publication.rules import can_answer_draft_comment
 from cocrea.selection import queries as selection_queries
 from cocrea.tables.models import WorkingTable
 from cocrea.tables.rules import tables_joined_by
@@ -111,6 +113,15 @@ def _dashboard(request, plan, publish_form=None):
                 request, plan, "comment-counts", lambda: proposal_queries.comment_counts(plan)
             )
             if can_view_comments(request.user, plan)
+            else None,
+            # The queue of comments on the draft plan, for who answers them.
+            "draft_comment_counts": plan_cached(
+                request,
+                plan,
+                "draft-comment-counts",
+                lambda: draft_queries.draft_comment_counts(plan),
+            )
+            if can_answer_draft_comment(request.user, plan)
             else None,
             # The tables the person leads or sits at: their daily work starts there.
             "my_tables": list(
