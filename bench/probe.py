@@ -143,6 +143,7 @@ def _public_pages() -> list[tuple[str, str]]:
         (f"/en{base}/proposals/?outcome=not_viable", "proposals filtered (English)"),
         (f"{base}/reasoned-response/", "reasoned response (every proposal's outcome)"),
         (f"{base}/commitments/", "commitments by axis"),
+        (f"{base}/plan/", "the plan's permanent page"),
     ]
     if biggest is not None:
         pages.append((f"/plans/{biggest.slug}/proposals/", "submitted proposals, a larger plan"))

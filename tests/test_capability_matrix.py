@@ -25,6 +25,7 @@ from cocrea.participation.models import OpenCall, Registration
 from cocrea.plans import capabilities, context
 from cocrea.plans.models import Role, Step
 from cocrea.proposals.models import DraftComment, Proposal, PublicComment, ViabilityReview
+from cocrea.publication.models import Delivery as PublicationDelivery
 from cocrea.selection.models import Ballot, EligibilityCheck, Outcome
 
 from . import factories_outcomes as outcome_factories
@@ -63,6 +64,11 @@ WHO: dict[str, set[str]] = {
     "selection.check_eligibility": {"secretary", "superuser"},
     # a seat: the commission's members, never a superuser who is none
     "selection.score_candidate": {"commissioner"},
+    "publication.translate_plan": {"secretary", "superuser"},
+    "publication.issue_final_version": {"secretary", "superuser"},
+    "publication.record_delivery": {"secretary", "superuser"},
+    "publication.publish_plan": {"secretary", "superuser"},
+    "events.schedule_presentation": {"secretary", "superuser"},
 }
 
 # The object each permission is asked about, as the actions ask it.
@@ -87,6 +93,11 @@ TARGET: dict[str, str] = {
     "selection.publish_selection": "plan",
     "selection.check_eligibility": "candidate",
     "selection.score_candidate": "eligible",
+    "publication.translate_plan": "plan",
+    "publication.issue_final_version": "plan",
+    "publication.record_delivery": "plan",
+    "publication.publish_plan": "plan",
+    "events.schedule_presentation": "plan",
 }
 
 
@@ -157,6 +168,15 @@ def _alternate(w):
         outcome_factories.check(alternate, w["methodology"])
         w["alternate"] = alternate
     return w["alternate"]
+
+
+def _final(w):
+    """The plan's final version, its files READY (made once, when a sample first asks)."""
+    if "final" not in w:
+        from .factories_final import final_version
+
+        w["final"] = final_version(w["plan"])
+    return w["final"]
 
 
 def _selection_url(name, proposal=None):
@@ -275,6 +295,44 @@ SAMPLES: dict[str, Sample] = {
         "secretary",
         data=lambda w: {f"score_{c.pk}": c.scale_max for c in w["methodology"].criteria.all()},
     ),
+    # Its form posts every language of the part: the other texts are sent as they are.
+    "publication.translate_plan": Sample(
+        "post",
+        lambda w: reverse(
+            "publication:translate_commitment", args=[w["plan"].slug, w["commitment"].number]
+        ),
+        "secretary",
+        "commissioner",
+        data=lambda w: {"title_es": w["commitment"].title_es, "title_en": "Open health data"},
+    ),
+    # Allowed, the world's commitment lacks its English: the page lists it (200), nothing issued.
+    "publication.issue_final_version": Sample(
+        "post",
+        _plan_url("publication:issue_final"),
+        "secretary",
+        "commissioner",
+        data=lambda w: {"confirm": "on", "note": ""},
+    ),
+    "publication.record_delivery": Sample(
+        "post",
+        _plan_url("publication:delivery"),
+        "secretary",
+        "commissioner",
+        data=lambda w: {
+            "version": _final(w).pk,
+            "delivered_on": "2017-12-01",
+            "recipient": "OGP Support Unit",
+        },
+    ),
+    # Allowed, nothing was delivered: the page says so (200), nothing published.
+    "publication.publish_plan": Sample(
+        "post",
+        _plan_url("publication:publish"),
+        "secretary",
+        "commissioner",
+        data=lambda w: {"confirm": "on"},
+    ),
+    "events.schedule_presentation": _schedule(Event.Kind.PRESENTATION),
 }
 
 
@@ -442,6 +500,8 @@ WRITES = {
     "selection.record_outcome": Outcome,
     "selection.check_eligibility": EligibilityCheck,
     "selection.score_candidate": Ballot,
+    "publication.record_delivery": PublicationDelivery,
+    "events.schedule_presentation": Event,
 }
 
 

@@ -25,6 +25,7 @@ from cocrea.plans import context
 from cocrea.plans.models import PlanRole, Role, Step
 from cocrea.proposals import actions
 from cocrea.proposals.models import Proposal, ViabilityReview
+from cocrea.publication import actions as publication_actions
 from cocrea.selection import actions as selection_actions
 from cocrea.tables import actions as table_actions
 
@@ -291,6 +292,32 @@ class Row:
 
 # kind -> the personas told. The table seats the leader (leading) and the participant; the head
 # heads the ministry, the lead institution; the secretary is the secretariat.
+def _final_stage(w: World) -> None:
+    """A step enabling translation, delivery and publication, open."""
+    StepFactory(
+        plan=w.plan,
+        key="final",
+        number=17,
+        status=Step.Status.OPEN,
+        capabilities=["translation", "delivery", "publication"],
+    )
+
+
+def plan_final_issued(w: World):
+    _final_stage(w)
+    w.fresh()
+    publication_actions.issue_final_version(w.plan, by=w.people["superuser"])
+
+
+def plan_published(w: World):
+    from .factories_final import delivered
+
+    _final_stage(w)
+    delivered(w.plan)
+    w.fresh()
+    publication_actions.publish_plan(w.plan, by=w.people["superuser"])
+
+
 ROWS: dict[str, Row] = {
     "tables.seat_given": Row({"citizen"}, seat_given),
     "plans.step_opened": Row({"leader", "participant"}, step_opened),
@@ -316,6 +343,13 @@ ROWS: dict[str, Row] = {
     "selection.commitment_withdrawn": Row({"leader", "secretary"}, commitment_withdrawn),
     "selection.methodology_published": Row({"commissioner", "leader"}, methodology_published),
     "selection.scores_due": Row({"commissioner"}, scores_due),
+    # The superuser acts for the secretariat: the secretary is told too.
+    "publication.plan_final_issued": Row({"secretary", "commissioner"}, plan_final_issued),
+    # Everyone holding a role in the plan (the table's members hold one too).
+    "publication.plan_published": Row(
+        {"secretary", "commissioner", "leader", "participant", "liaison", "head", "reviewer"},
+        plan_published,
+    ),
 }
 
 

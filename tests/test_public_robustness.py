@@ -58,6 +58,7 @@ PUBLIC_NAMESPACES = {
     "proposals",
     "commitments",
     "selection",
+    "publication",
 }
 
 
@@ -116,6 +117,8 @@ def example_urls(plan) -> dict[str, list[str]]:
         # The demo may have no commitment yet: a number that does not exist exercises the view.
         "commitments:detail": reverse("commitments:detail", args=[plan.slug, 1]),
         "selection:methodology": reverse("selection:methodology", args=[plan.slug]),
+        # The demo's plan is not published: its download answers 404 (exercises the view).
+        "publication:download": reverse("publication:download", args=[plan.slug, "es", "pdf"]),
         "accounts:login": reverse("accounts:login"),
         "accounts:lockouts": reverse("accounts:lockouts"),
         "accounts:signup": reverse("accounts:signup"),

@@ -189,6 +189,12 @@ class ParticipationSitemap(SectionSitemap):
     ]
 
 
+class PublishedPlanSitemap(SectionSitemap):
+    """The plan's permanent page (its state before publication, the published plan after)."""
+
+    pages = ["publication:published"]
+
+
 class TableSitemap(_I18nSitemap):
     def items(self):
         from cocrea.tables.models import WorkingTable
@@ -254,6 +260,7 @@ sitemaps = {
     "proposals": ProposalSitemap,
     "commitments": CommitmentSitemap,
     "selection": MethodologySitemap,
+    "published-plan": PublishedPlanSitemap,
 }
 
 
