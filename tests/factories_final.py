@@ -76,7 +76,8 @@ def commitment(plan, *, english=True, number_of_table=1, lead=None):
         from .factories import OrganisationFactory
 
         lead = OrganisationFactory()
-    made = commitment_actions.create_commitment(selected_proposal(plan, table, lead=lead), by=SYSTEM)
+    proposal = selected_proposal(plan, table, lead=lead)
+    made = commitment_actions.create_commitment(proposal, by=SYSTEM)
     if english:
         translate_fully(made)
     return made

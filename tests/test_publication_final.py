@@ -71,7 +71,11 @@ def test_missing_lists_the_commitment_title_and_the_milestone_lacking_english(pl
         gaps = translation_check.missing(plan)
     assert _english(gaps) == [
         ("Commitment 1: Datos abiertos de salud", "Number and title of the commitment", "en"),
-        ("Commitment 1: Datos abiertos de salud", "Milestone 2: Activity with a verifiable deliverable", "en"),
+        (
+            "Commitment 1: Datos abiertos de salud",
+            "Milestone 2: Activity with a verifiable deliverable",
+            "en",
+        ),
     ]
 
 
@@ -177,9 +181,7 @@ def test_translate_plan_accepts_only_translated_texts(plan, people, steps_open):
         actions.translate_plan(
             made, by=people["secretary"], texts={"title_en": "X", "start_date": "2018-01-01"}
         )
-    assert refused.value.messages == [
-        "These are not translated texts of this part: start_date."
-    ]
+    assert refused.value.messages == ["These are not translated texts of this part: start_date."]
     made.refresh_from_db()
     assert made.title_en == "Open health data"
     with pytest.raises(PermissionDenied):
@@ -212,9 +214,7 @@ def test_a_delivery_refuses_a_draft_and_a_final_version_not_ready(plan, people, 
     assert Delivery.objects.count() == 0
 
 
-def test_the_delivery_keeps_each_file_with_the_sha256_of_its_stored_bytes(
-    plan, people, steps_open
-):
+def test_the_delivery_keeps_each_file_with_the_sha256_of_its_stored_bytes(plan, people, steps_open):
     commitment(plan)
     version = final_version(plan)
     delivery = actions.record_delivery(
@@ -226,7 +226,8 @@ def test_the_delivery_keeps_each_file_with_the_sha256_of_its_stored_bytes(
     )
     expected = []
     for file in version.files.order_by("language", "format"):
-        data = open(file.file.path, "rb").read()
+        with open(file.file.path, "rb") as stored:
+            data = stored.read()
         expected.append(
             {
                 "language": file.language,
@@ -243,7 +244,10 @@ def test_the_delivery_keeps_each_file_with_the_sha256_of_its_stored_bytes(
         ("es", "pdf"),
     ]
     assert delivery.files == expected
-    assert (delivery.recipient, delivery.delivered_on) == ("OGP Support Unit", datetime.date(2017, 12, 1))
+    assert (delivery.recipient, delivery.delivered_on) == (
+        "OGP Support Unit",
+        datetime.date(2017, 12, 1),
+    )
     assert ActionLog.objects.filter(verb="publication.record_delivery").count() == 1
 
 
@@ -529,9 +533,7 @@ def test_the_published_plan_and_its_downloads(plan, people, steps_open, client):
     assert "Open health data" in english.content.decode()
     for language in ("es", "en"):
         for fmt in ("pdf", "docx"):
-            response = client.get(
-                reverse("publication:download", args=[plan.slug, language, fmt])
-            )
+            response = client.get(reverse("publication:download", args=[plan.slug, language, fmt]))
             assert response.status_code == 200
             data = b"".join(response.streaming_content)
             stored = publication.version.files.get(language=language, format=fmt)
