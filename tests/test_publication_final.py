@@ -561,3 +561,33 @@ def test_the_published_page_queries_do_not_grow_with_commitments(
     cache.clear()
     with django_assert_max_num_queries(8):
         assert client.get(url).status_code == 200
+
+
+def _queries(client, url) -> int:
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    client.get(url)  # warm-up: the permission context and the pages' caches
+    with CaptureQueriesContext(connection) as captured:
+        assert client.get(url).status_code == 200
+    return len(captured)
+
+
+def test_the_workspace_pages_queries_do_not_grow_with_commitments(plan, people, steps_open, client):
+    from cocrea.plans.models import Axis
+
+    client.force_login(people["secretary"])
+    translation_url = reverse("publication:translation", args=[plan.slug])
+    delivery_url = reverse("publication:delivery", args=[plan.slug])
+    commitment(plan)
+    delivered(plan)
+    few = (_queries(client, translation_url), _queries(client, delivery_url))
+    for number in range(2, 8):
+        commitment(plan, number_of_table=number)
+    actions.record_delivery(
+        final_version(plan), by=SYSTEM, delivered_on=TODAY(), recipient="OGP Support Unit"
+    )
+    many = (_queries(client, translation_url), _queries(client, delivery_url))
+    assert plan.commitments.count() == 7 and Axis.objects.filter(plan=plan).exists()
+    assert many == few
+    assert few[0] <= 15 and few[1] <= 15
