@@ -591,3 +591,13 @@ def test_the_workspace_pages_queries_do_not_grow_with_commitments(plan, people, 
     assert plan.commitments.count() == 7 and Axis.objects.filter(plan=plan).exists()
     assert many == few
     assert few[0] <= 15 and few[1] <= 15
+
+
+def test_the_worker_leaves_a_published_plans_pending_files(plan, people, steps_open):
+    commitment(plan)
+    with transaction.atomic():
+        draft = actions.issue(plan, by=SYSTEM, note="", final=False)  # its files stay pending
+    delivered(plan)
+    actions.publish_plan(plan, by=SYSTEM)
+    assert actions.produce_files() == 0
+    assert set(draft.files.values_list("status", flat=True)) == {DraftFile.Status.PENDING}

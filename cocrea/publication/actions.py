@@ -140,9 +140,11 @@ def produce_files(*, limit: int = 20) -> int:
     """The worker's `plan-documents` job: render the pending files of the issued versions, each
     once (a failure is retried up to MAX_ATTEMPTS times, then left FAILED with its error)."""
     handled = 0
-    pending = DraftFile.objects.filter(status=DraftFile.Status.PENDING).select_related(
-        "version", "version__plan"
-    )
+    # A published plan's files no longer change (immutability.py): its versions' files still
+    # pending (an earlier draft's) are left as they are rather than failing the job every time.
+    pending = DraftFile.objects.filter(
+        status=DraftFile.Status.PENDING, version__plan__published_on__isnull=True
+    ).select_related("version", "version__plan")
     for file in list(pending.order_by("id")[:limit]):
         with transaction.atomic():
             locked = (
