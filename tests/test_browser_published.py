@@ -62,3 +62,37 @@ def test_a_visitor_reads_the_published_plan_and_downloads_it_in_both_languages(
         page.get_by_role("link", name="PDF · English").click()
     data = Path(info.value.path()).read_bytes()
     assert hashlib.sha256(data).hexdigest() == english.sha256
+
+
+@pytest.fixture
+def untranslated(transactional_db, plan, people, settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path
+    StepFactory(
+        plan=plan, key="translate", number=16, status=Step.Status.OPEN, capabilities=["translation"]
+    )
+    made = commitment(plan)
+    made.title_en = ""
+    made.save()
+    return made
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_the_secretariat_completes_the_english_and_issues_the_final_version(
+    size, page, live_server, plan, untranslated
+):
+    from .test_browser_proposals import log_in
+
+    page.set_viewport_size(SIZES[size])
+    translation = f"/workspace/{plan.slug}/plan/translation/"
+    log_in(page, live_server, "secretary", translation)
+    assert page.locator("#gaps tbody tr").count() == 1
+    assert page.evaluate(OVERFLOW) <= 0
+    page.locator("#commitment\\:1").get_by_role("link", name="Traducir").click()
+    page.fill("#id_title_en", "Open health data")
+    assert page.evaluate(OVERFLOW) <= 0
+    page.get_by_role("button", name="Guardar la traducción").click()
+    page.wait_for_selector("#complete")
+    page.locator("#final input[type=checkbox]").check()
+    page.get_by_role("button", name="Emitir la versión final").click()
+    page.wait_for_selector("#final li")
+    assert page.locator("#final li").inner_text().startswith("Versión 1.0")
