@@ -144,6 +144,7 @@ def _public_pages() -> list[tuple[str, str]]:
         (f"{base}/reasoned-response/", "reasoned response (every proposal's outcome)"),
         (f"{base}/commitments/", "commitments by axis"),
         (f"{base}/plan/drafts/", "the draft versions of the plan"),
+        (f"{base}/plan/", "the plan's permanent page"),
     ]
     if biggest is not None:
         pages.append((f"/plans/{biggest.slug}/proposals/", "submitted proposals, a larger plan"))

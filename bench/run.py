@@ -60,6 +60,7 @@ PAGES = [
     ("/plans/panama-2017-2019/commitments/", "commitments by axis"),
     ("/plans/panama-2017-2019/plan/drafts/", "the draft versions of the plan"),
     ("/plans/panama-2017-2019/selection/methodology/", "the selection methodology"),
+    ("/plans/panama-2017-2019/plan/", "the plan's permanent page (state, or the published plan)"),
 ]
 
 HISTORY_HEADING = "## History"

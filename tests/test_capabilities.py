@@ -47,6 +47,12 @@ def test_catalogue_lists_the_capabilities_actions_exist_for():
         "scoring",
         "selection",
         "commitment-development",
+        "plan-drafting",
+        "plan-public-comment",
+        "ogp-review",
+        "translation",
+        "delivery",
+        "publication",
     ]
 
 

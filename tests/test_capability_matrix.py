@@ -25,6 +25,7 @@ from cocrea.participation.models import OpenCall, Registration
 from cocrea.plans import capabilities, context
 from cocrea.plans.models import Role, Step
 from cocrea.proposals.models import DraftComment, Proposal, PublicComment, ViabilityReview
+from cocrea.publication.models import Delivery as PublicationDelivery
 from cocrea.publication.models import DraftComment as PlanDraftComment
 from cocrea.publication.models import DraftVersion, PlanSection
 from cocrea.selection.models import Ballot, EligibilityCheck, Outcome
@@ -70,6 +71,11 @@ WHO: dict[str, set[str]] = {
     "publication.issue_draft_version": {"secretary", "superuser"},
     # anyone with an account, on a draft version of an unpublished plan
     "publication.comment_draft": LOGGED_IN,
+    "publication.translate_plan": {"secretary", "superuser"},
+    "publication.issue_final_version": {"secretary", "superuser"},
+    "publication.record_delivery": {"secretary", "superuser"},
+    "publication.publish_plan": {"secretary", "superuser"},
+    "events.schedule_presentation": {"secretary", "superuser"},
 }
 
 # The object each permission is asked about, as the actions ask it.
@@ -97,6 +103,11 @@ TARGET: dict[str, str] = {
     "publication.change_plan_section": "plan",
     "publication.issue_draft_version": "plan",
     "publication.comment_draft": "draft",
+    "publication.translate_plan": "plan",
+    "publication.issue_final_version": "plan",
+    "publication.record_delivery": "plan",
+    "publication.publish_plan": "plan",
+    "events.schedule_presentation": "plan",
 }
 
 
@@ -167,6 +178,15 @@ def _alternate(w):
         outcome_factories.check(alternate, w["methodology"])
         w["alternate"] = alternate
     return w["alternate"]
+
+
+def _final(w):
+    """The plan's final version, its files READY (made once, when a sample first asks)."""
+    if "final" not in w:
+        from .factories_final import final_version
+
+        w["final"] = final_version(w["plan"])
+    return w["final"]
 
 
 def _selection_url(name, proposal=None):
@@ -307,6 +327,44 @@ SAMPLES: dict[str, Sample] = {
         "anonymous",
         data=lambda w: {"anchor": "commitment:1", "body": "Precisen la meta."},
     ),
+    # Its form posts every language of the part: the other texts are sent as they are.
+    "publication.translate_plan": Sample(
+        "post",
+        lambda w: reverse(
+            "publication:translate_commitment", args=[w["plan"].slug, w["commitment"].number]
+        ),
+        "secretary",
+        "commissioner",
+        data=lambda w: {"title_es": w["commitment"].title_es, "title_en": "Open health data"},
+    ),
+    # Allowed, the world's commitment lacks its English: the page lists it (200), nothing issued.
+    "publication.issue_final_version": Sample(
+        "post",
+        _plan_url("publication:issue_final"),
+        "secretary",
+        "commissioner",
+        data=lambda w: {"confirm": "on", "note": ""},
+    ),
+    "publication.record_delivery": Sample(
+        "post",
+        _plan_url("publication:delivery"),
+        "secretary",
+        "commissioner",
+        data=lambda w: {
+            "version": _final(w).pk,
+            "delivered_on": "2017-12-01",
+            "recipient": "OGP Support Unit",
+        },
+    ),
+    # Allowed, nothing was delivered: the page says so (200), nothing published.
+    "publication.publish_plan": Sample(
+        "post",
+        _plan_url("publication:publish"),
+        "secretary",
+        "commissioner",
+        data=lambda w: {"confirm": "on"},
+    ),
+    "events.schedule_presentation": _schedule(Event.Kind.PRESENTATION),
 }
 
 
@@ -479,6 +537,8 @@ WRITES = {
     "publication.change_plan_section": PlanSection,
     "publication.issue_draft_version": DraftVersion,
     "publication.comment_draft": PlanDraftComment,
+    "publication.record_delivery": PublicationDelivery,
+    "events.schedule_presentation": Event,
 }
 
 

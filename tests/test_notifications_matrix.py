@@ -330,6 +330,32 @@ class Row:
 
 # kind -> the personas told. The table seats the leader (leading) and the participant; the head
 # heads the ministry, the lead institution; the secretary is the secretariat.
+def _final_stage(w: World) -> None:
+    """A step enabling translation, delivery and publication, open."""
+    StepFactory(
+        plan=w.plan,
+        key="final",
+        number=17,
+        status=Step.Status.OPEN,
+        capabilities=["translation", "delivery", "publication"],
+    )
+
+
+def plan_final_issued(w: World):
+    _final_stage(w)
+    w.fresh()
+    publication_actions.issue_final_version(w.plan, by=w.people["superuser"])
+
+
+def plan_published(w: World):
+    from .factories_final import delivered
+
+    _final_stage(w)
+    delivered(w.plan)
+    w.fresh()
+    publication_actions.publish_plan(w.plan, by=w.people["superuser"])
+
+
 ROWS: dict[str, Row] = {
     "tables.seat_given": Row({"citizen"}, seat_given),
     "plans.step_opened": Row({"leader", "participant"}, step_opened),
@@ -360,6 +386,13 @@ ROWS: dict[str, Row] = {
     ),
     "publication.plan_draft_comment": Row({"secretary"}, plan_draft_comment),
     "publication.plan_draft_comment_answered": Row({"citizen"}, plan_draft_comment_answered),
+    # The superuser acts for the secretariat: the secretary is told too.
+    "publication.plan_final_issued": Row({"secretary", "commissioner"}, plan_final_issued),
+    # Everyone holding a role in the plan (the table's members hold one too).
+    "publication.plan_published": Row(
+        {"secretary", "commissioner", "leader", "participant", "liaison", "head", "reviewer"},
+        plan_published,
+    ),
 }
 
 

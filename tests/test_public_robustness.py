@@ -126,6 +126,8 @@ def example_urls(plan) -> dict[str, list[str]]:
         "public:reasoned_response_draft_comments_csv": reverse(
             "public:reasoned_response_draft_comments_csv", args=[plan.slug]
         ),
+        # The demo's plan is not published: its download answers 404 (exercises the view).
+        "publication:download": reverse("publication:download", args=[plan.slug, "es", "pdf"]),
         "accounts:login": reverse("accounts:login"),
         "accounts:lockouts": reverse("accounts:lockouts"),
         "accounts:signup": reverse("accounts:signup"),

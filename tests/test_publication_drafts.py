@@ -314,7 +314,8 @@ def test_commenting_closed_says_why(client, version, people, plan):
 def test_a_registered_person_comments_through_the_page(client, version, people, plan):
     client.force_login(people["citizen"])
     html = client.get(_page(plan)).content.decode()
-    assert html.count('name="body"') == 5  # introduction, context, process, commitment, whole
+    # introduction, context, process, the commitment, the two annexes, the whole document
+    assert html.count('name="body"') == 7
     assert 'id="queue-link"' not in html
     url = reverse("publication:draft_comment", args=[plan.slug, "0.1"])
     response = client.post(url, {"anchor": "section:context", "body": "Falta el contexto."})

@@ -70,6 +70,13 @@ def liaison_of_commitment(user, obj=None) -> bool:
     return bool(supporting & seats)
 
 
+@rules.predicate
+def plan_unpublished(user, obj=None) -> bool:
+    """The commitment's plan is not published: a published plan's commitments do not change."""
+    plan = plan_of(commitment_of(obj))
+    return plan is not None and getattr(plan, "published_on", None) is None
+
+
 is_liaison = has_role(Role.LIAISON)
 
 development = capability_open("commitment-development")
@@ -77,7 +84,7 @@ development = capability_open("commitment-development")
 add_capability_perm("commitments.create_commitment", is_secretariat, development)
 add_capability_perm(
     "commitments.change_commitment",
-    is_secretariat | leads_commitment_table | liaison_of_commitment,
+    (is_secretariat | leads_commitment_table | liaison_of_commitment) & plan_unpublished,
     development,
     seat=True,
 )

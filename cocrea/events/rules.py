@@ -82,12 +82,15 @@ add_capability_perm(
 )
 add_capability_perm("events.schedule_outreach", is_secretariat, capability_open("outreach"))
 add_capability_perm("events.schedule_training", is_secretariat, capability_open("training"))
+# The plan's presentation is scheduled while the step publishing it is open.
+add_capability_perm("events.schedule_presentation", is_secretariat, capability_open("publication"))
 
 # The permission that schedules each kind gated by a capability (the other kinds are not).
 SCHEDULE_PERMISSIONS = {
     Event.Kind.COMMISSION_MEETING: "events.schedule_commission_meeting",
     Event.Kind.OUTREACH: "events.schedule_outreach",
     Event.Kind.TRAINING: "events.schedule_training",
+    Event.Kind.PRESENTATION: "events.schedule_presentation",
 }
 # Whoever holds the registration's secret link may confirm, correct or cancel it: views reach a
 # registration only through its token (or the managers' workspace).
@@ -112,3 +115,4 @@ can_view_registrations = asker("events.view_registrations")
 can_schedule_commission_meeting = asker("events.schedule_commission_meeting")
 can_schedule_outreach = asker("events.schedule_outreach")
 can_schedule_training = asker("events.schedule_training")
+can_schedule_presentation = asker("events.schedule_presentation")

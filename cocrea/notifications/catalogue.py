@@ -859,6 +859,52 @@ def _draft_comment_page(happening: Happening, recipient: Recipient) -> str:
     return f"{url}#comment-{comment.pk}"
 
 
+# --- the plan's final version and its publication (steps 16-17) ---------------------------------
+
+
+def _final_issued(happening: Happening) -> list[Recipient]:
+    return people(holders(happening.plan, Role.SECRETARIAT, Role.COMMISSION_MEMBER))
+
+
+def _translation_page(happening: Happening, recipient: Recipient) -> str:
+    return reverse("publication:translation", args=[happening.plan.slug])
+
+
+def _took_part(happening: Happening) -> list[Recipient]:
+    """Everyone who took part in the plan's co-creation: whoever holds a role in it, the working
+    tables' members, the people who commented on its proposals or on its drafts (accounts), and
+    the open call's confirmed registrants (by e-mail, in their language). Five queries."""
+    from cocrea.participation.models import Registration
+    from cocrea.proposals.models import PublicComment
+    from cocrea.publication.models import DraftComment
+
+    plan = happening.plan
+    users = User.objects.filter(
+        Q(plan_roles__plan=plan)
+        | Q(pk__in=TableMember.objects.filter(table__plan=plan).values("user_id"))
+        | Q(pk__in=PublicComment.objects.filter(proposal__plan=plan).values("author_id"))
+        | Q(pk__in=DraftComment.objects.filter(plan=plan).values("author_id")),
+        is_active=True,
+    ).distinct()
+    found = people(users.order_by("pk"))
+    known = {recipient.address.strip().lower() for recipient in found}
+    registrants = (
+        Registration.objects.filter(plan=plan, status=Registration.Status.CONFIRMED)
+        .exclude(email="")
+        .order_by("pk")
+        .values_list("email", "language")
+    )
+    for email, language in registrants:
+        if email.strip().lower() not in known:
+            known.add(email.strip().lower())
+            found.append(Recipient(email=email, language=language))
+    return found
+
+
+def _published_plan(happening: Happening, recipient: Recipient) -> str:
+    return reverse("publication:published", args=[happening.plan.slug])
+
+
 KINDS += [
     Kind(
         "publication.plan_draft_issued",
@@ -877,6 +923,18 @@ KINDS += [
         _("Your comment on a draft of the plan was answered"),
         _draft_commenter,
         link=_draft_comment_page,
+    ),
+    Kind(
+        "publication.plan_final_issued",
+        _("The final version of the plan was issued"),
+        _final_issued,
+        link=_translation_page,
+    ),
+    Kind(
+        "publication.plan_published",
+        _("The action plan was published"),
+        _took_part,
+        link=_published_plan,
     ),
 ]
 

@@ -185,10 +185,11 @@ CATALOGUE: dict[str, Capability] = {
             "publication",
             _("Presentation and publication"),
             _(
-                "The secretariat publishes the plan: its final version becomes the plan, "
-                "unchangeable, in every language, and everyone who took part is told."
+                "The secretariat schedules the plan's presentation and publishes the plan: its "
+                "final version becomes the plan, unchangeable, in every language, and everyone "
+                "who took part is told."
             ),
-            ("publication.publish_plan",),
+            ("publication.publish_plan", "events.schedule_presentation"),
         ),
     )
 }

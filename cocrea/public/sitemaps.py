@@ -190,6 +190,12 @@ class ParticipationSitemap(SectionSitemap):
     ]
 
 
+class PublishedPlanSitemap(SectionSitemap):
+    """The plan's permanent page (its state before publication, the published plan after)."""
+
+    pages = ["publication:published"]
+
+
 class TableSitemap(_I18nSitemap):
     def items(self):
         from cocrea.tables.models import WorkingTable
@@ -274,6 +280,7 @@ sitemaps = {
     "commitments": CommitmentSitemap,
     "selection": MethodologySitemap,
     "drafts": DraftVersionSitemap,
+    "published-plan": PublishedPlanSitemap,
 }
 
 

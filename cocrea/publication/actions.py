@@ -9,18 +9,39 @@ from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.db import transaction
 from django.db.models import Max
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from cocrea.commitments.actions import commitment_snapshot
+from cocrea.commitments.models import (
+    MILESTONE_FIELDS,
+    Commitment,
+    CommitmentMilestone,
+    CommitmentRevision,
+)
 from cocrea.core.actions import log_action, require_perm
 from cocrea.core.happenings import happened
-from cocrea.core.languages import plan_languages
+from cocrea.core.languages import plan_language_codes, plan_languages
 from cocrea.core.ratelimit import hit
+from cocrea.documents.actions import upload_document
+from cocrea.documents.models import DocType, Document
+from cocrea.events.models import Event
+from cocrea.news.actions import publish_news
+from cocrea.plans import commitment_templates as ct
 from cocrea.plans.models import ActionPlan
 
 from . import content
-from .models import WHOLE_DOCUMENT, DraftComment, DraftFile, DraftVersion, PlanSection
+from .models import (
+    WHOLE_DOCUMENT,
+    Delivery,
+    DraftComment,
+    DraftFile,
+    DraftVersion,
+    PlanSection,
+    Publication,
+)
+from .translation_check import missing
 
 logger = logging.getLogger("cocrea.publication")
 
@@ -142,9 +163,11 @@ def produce_files(*, limit: int = 20) -> int:
     """The worker's `plan-documents` job: render the pending files of the issued versions, each
     once (a failure is retried up to MAX_ATTEMPTS times, then left FAILED with its error)."""
     handled = 0
-    pending = DraftFile.objects.filter(status=DraftFile.Status.PENDING).select_related(
-        "version", "version__plan"
-    )
+    # A published plan's files no longer change (immutability.py): its versions' files still
+    # pending (an earlier draft's) are left as they are rather than failing the job every time.
+    pending = DraftFile.objects.filter(
+        status=DraftFile.Status.PENDING, version__plan__published_on__isnull=True
+    ).select_related("version", "version__plan")
     for file in list(pending.order_by("id")[:limit]):
         with transaction.atomic():
             locked = (
@@ -267,3 +290,295 @@ def answer_draft_comment(comment: DraftComment, *, by, answer: str) -> DraftComm
     )
     happened("publication.plan_draft_comment_answered", plan=plan, obj=comment, by=by)
     return comment
+
+
+# --- translation, the final version, delivery and publication (steps 16-17) --------------------
+
+# The refusal to issue the final version names this many missing texts, then "and K more".
+LISTED_GAPS = 10
+
+
+def _translatable(obj) -> tuple[ActionPlan, set[str]]:
+    """The plan of a section, commitment or milestone and the names of its translated fields
+    (`<name>_<lang>`, the plan's languages)."""
+
+    if isinstance(obj, PlanSection):
+        plan, names = obj.plan, ("title", "body")
+    elif isinstance(obj, Commitment):
+        plan = obj.plan
+        names = tuple(f.name for f in obj.declared_fields if f.translated and f.kind != ct.ROWS)
+    elif isinstance(obj, CommitmentMilestone):
+        plan, names = obj.commitment.plan, MILESTONE_FIELDS
+    else:
+        raise TypeError(f"not a part of the plan's document: {obj!r}")
+    languages = plan_language_codes(plan)
+    return plan, {f"{name}_{lang}" for name in names for lang in languages}
+
+
+@transaction.atomic
+def translate_plan(obj, *, by, texts: dict) -> list[str]:
+    """Save the texts of one part of the document in the plan's languages: a `PlanSection`, a
+    `Commitment` (its translated template fields) or a `CommitmentMilestone`. Only translated
+    fields are accepted (anything else raises ValidationError, nothing saved). A commitment's or
+    milestone's change is kept as a revision of the commitment, as its edit page keeps them.
+    Returns the names of the fields that changed (empty, with no log, when none did)."""
+
+    plan, allowed = _translatable(obj)
+    require_perm(by, "publication.translate_plan", plan)
+    ensure_unpublished(plan)
+    unknown = sorted(set(texts) - allowed)
+    if unknown:
+        raise ValidationError(
+            _("These are not translated texts of this part: %(names)s.")
+            % {"names": ", ".join(unknown)}
+        )
+    locked = type(obj).objects.select_for_update().get(pk=obj.pk)
+    changed = []
+    for name, value in texts.items():
+        value = (value or "").strip()
+        if (getattr(locked, name) or "") != value:
+            setattr(locked, name, value)
+            changed.append(name)
+    if not changed:
+        return []
+    update = list(changed)
+    if isinstance(locked, PlanSection):
+        locked.updated_by = _by(by)
+        update += ["updated_by", "updated_at"]
+        commitment = None
+    elif isinstance(locked, Commitment):
+        update.append("updated_at")
+        commitment = locked
+    else:
+        commitment = Commitment.objects.select_for_update().get(pk=locked.commitment_id)
+    locked.save(update_fields=update)
+    if commitment is not None:
+        commitment.plan = plan
+        if isinstance(locked, CommitmentMilestone):
+            commitment.save(update_fields=["updated_at"])
+        last = commitment.revisions.aggregate(last=Max("number"))["last"] or 0
+        CommitmentRevision.objects.create(
+            commitment=commitment,
+            number=last + 1,
+            author=_by(by),
+            snapshot=commitment_snapshot(commitment),
+        )
+    anchor = locked.anchor if isinstance(locked, PlanSection) else f"commitment:{commitment.number}"
+    log_action(
+        actor=by,
+        verb="publication.translate_plan",
+        target=locked,
+        plan=plan,
+        data={"part": anchor, "fields": changed},
+    )
+    return changed
+
+
+def gaps_message(gaps) -> str:
+    """The refusal listing what lacks a language: the first LISTED_GAPS, then "and K more"."""
+
+    lines = [
+        _("%(part)s — %(field)s (%(language)s)")
+        % {"part": gap.part, "field": gap.field, "language": gap.language.upper()}
+        for gap in gaps[:LISTED_GAPS]
+    ]
+    text = _("The final version cannot be issued: these texts lack a language: %(list)s") % {
+        "list": "; ".join(lines)
+    }
+    more = len(gaps) - LISTED_GAPS
+    if more > 0:
+        text += " " + ngettext("and %(count)s more.", "and %(count)s more.", more) % {"count": more}
+    return text
+
+
+@transaction.atomic
+def issue_final_version(plan: ActionPlan, *, by, note: str = "") -> DraftVersion:
+    """Issue the final version (1.0, then 1.1, ... when corrected) of the plan's document:
+    refused, listing what lacks a language, while any published text lacks a configured
+    language of the plan (`translation_check.missing`). Its files are produced by the worker;
+    the secretariat and the commission are told."""
+
+    require_perm(by, "publication.issue_final_version", plan)
+    ensure_unpublished(plan)
+    gaps = missing(plan)
+    if gaps:
+        raise ValidationError(gaps_message(gaps), code="untranslated")
+    version = issue(plan, by=by, note=note, final=True)
+    log_action(
+        actor=by,
+        verb="publication.issue_final_version",
+        target=version,
+        plan=plan,
+        data={"version": version.label},
+    )
+    happened("publication.plan_final_issued", plan=plan, obj=version, by=by)
+    return version
+
+
+def _manifest(version: DraftVersion) -> list[dict]:
+    """The version's files with the SHA-256 and size of the bytes stored now; refused unless the
+    version has all its files READY, each matching the checksum recorded when produced."""
+    files = list(version.files.order_by("language", "format"))
+    expected = len(version.languages) * len(DraftFile.Format.values)
+    if len(files) != expected or any(f.status != DraftFile.Status.READY for f in files):
+        raise ValidationError(
+            _("The files of version %(label)s are not all ready yet.") % {"label": version.label}
+        )
+    manifest = []
+    for file in files:
+        with file.file.open("rb") as stored:
+            data = stored.read()
+        digest = hashlib.sha256(data).hexdigest()
+        if digest != file.sha256:
+            raise ValidationError(
+                _("The stored file %(name)s does not match its checksum: produce it again.")
+                % {"name": file.file.name.rsplit("/", 1)[-1]}
+            )
+        manifest.append(
+            {
+                "language": file.language,
+                "format": file.format,
+                "name": file.file.name.rsplit("/", 1)[-1],
+                "sha256": digest,
+                "size": len(data),
+            }
+        )
+    return manifest
+
+
+@transaction.atomic
+def record_delivery(version: DraftVersion, *, by, delivered_on, recipient: str, note: str = ""):
+    """Record the delivery of a final version to OGP (date, recipient) with the manifest of its
+    files (name, SHA-256, size). Only a final version whose files are all READY; not a date in
+    the future."""
+
+    plan = version.plan
+    require_perm(by, "publication.record_delivery", plan)
+    ensure_unpublished(plan)
+    if not version.is_final:
+        raise ValidationError(_("Only a final version is delivered to OGP."))
+    if delivered_on > timezone.localdate():
+        raise ValidationError(_("The delivery date cannot be in the future."))
+    recipient = (recipient or "").strip()
+    if not recipient:
+        raise ValidationError(_("Say to whom the plan was delivered."))
+    delivery = Delivery.objects.create(
+        plan=plan,
+        version=version,
+        delivered_on=delivered_on,
+        recipient=recipient,
+        note=(note or "").strip(),
+        files=_manifest(version),
+        recorded_by=_by(by),
+    )
+    log_action(
+        actor=by,
+        verb="publication.record_delivery",
+        target=delivery,
+        plan=plan,
+        data={"version": version.label, "recipient": recipient},
+    )
+    return delivery
+
+
+def latest_final(plan: ActionPlan) -> DraftVersion | None:
+    return (
+        DraftVersion.objects.filter(plan=plan, is_final=True).order_by("-major", "-minor").first()
+    )
+
+
+def _titles(plan, version, file=None) -> dict:
+    """The plan's document's title in each language the repository and the news keep."""
+
+    found = {}
+    for language in plan_language_codes(plan):
+        if language not in ("es", "en"):
+            continue
+        with translation.override(language):
+            title = getattr(plan, f"title_{language}", "") or plan.title
+            if file is None:
+                found[language] = title
+            else:
+                found[language] = _("%(plan)s, version %(label)s (%(format)s, %(language)s)") % {
+                    "plan": title,
+                    "label": version.label,
+                    "format": file.get_format_display(),
+                    "language": translation.get_language_info(file.language)["name_local"],
+                }
+    return found
+
+
+@transaction.atomic
+def publish_plan(plan: ActionPlan, *, by, presentation=None):
+    """Publish the plan: its latest final version, delivered to OGP with every file READY,
+    becomes the plan (a `Publication`; `plan.published_on` today), and nothing of its document
+    changes from then on (cocrea/publication/immutability.py). Its PDF and DOCX in every language
+    join the document repository, a news item announces it, and everyone who took part is told.
+    `presentation`: the event (kind presentation) where it was presented, if any."""
+
+    require_perm(by, "publication.publish_plan", plan)
+    plan = ActionPlan.objects.select_for_update().get(pk=plan.pk)
+    ensure_unpublished(plan)
+    version = latest_final(plan)
+    if version is None:
+        raise ValidationError(_("Issue the final version before publishing the plan."))
+    if not version.deliveries.exists():
+        raise ValidationError(
+            _("Record the delivery of version %(label)s to OGP before publishing the plan.")
+            % {"label": version.label}
+        )
+    _manifest(version)  # every file READY and intact
+    if presentation is not None and (
+        presentation.plan_id != plan.pk or presentation.kind != Event.Kind.PRESENTATION
+    ):
+        raise ValidationError(_("The presentation must be a presentation event of this plan."))
+    today = timezone.localdate()
+    publication = Publication.objects.create(
+        plan=plan,
+        version=version,
+        published_on=today,
+        published_by=_by(by),
+        presentation=presentation,
+    )
+    plan.published_on = today
+    plan.save(update_fields=["published_on", "updated_at"])
+    for file in version.files.order_by("language", "format"):
+        with file.file.open("rb") as stored:
+            data = stored.read()
+        titles = _titles(plan, version, file)
+        language = file.language if file.language in Document.Language.values else "es"
+        upload_document(
+            plan,
+            by=by,
+            file=ContentFile(
+                data, name=f"{plan.slug}-{version.label}-{file.language}.{file.format}"
+            ),
+            doc_type=DocType.FINAL_PLAN,
+            language=language,
+            published_on=today,
+            **{f"title_{lang}": title for lang, title in titles.items()},
+        )
+    news = {}
+    for language, title in _titles(plan, version).items():
+        with translation.override(language):
+            news[f"title_{language}"] = _("The action plan is published: %(plan)s") % {
+                "plan": title
+            }
+            news[f"summary_{language}"] = _(
+                "Its final version %(label)s, in every language, as HTML, PDF and DOCX."
+            ) % {"label": version.label}
+            news[f"body_{language}"] = _(
+                "The action plan %(plan)s is published. Its final version %(label)s was "
+                "delivered to OGP and is now the plan: read it and download it in PDF and DOCX "
+                "on its permanent page."
+            ) % {"plan": title, "label": version.label}
+    publish_news(plan, by=by, published_on=today, **news)
+    log_action(
+        actor=by,
+        verb="publication.publish_plan",
+        target=publication,
+        plan=plan,
+        data={"version": version.label},
+    )
+    happened("publication.plan_published", plan=plan, obj=publication, by=by)
+    return publication

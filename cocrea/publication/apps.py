@@ -6,3 +6,8 @@ class PublicationConfig(AppConfig):
     name = "cocrea.publication"
     label = "publication"
     verbose_name = _("The plan's document and its publication")
+
+    def ready(self):
+        from . import immutability
+
+        immutability.connect()
