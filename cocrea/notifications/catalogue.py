@@ -809,4 +809,42 @@ KINDS += [
 ]
 
 
+# --- OGP's review of the plan's draft (step 15) ------------------------------------------------
+
+
+def _ogp_reviewers(happening: Happening) -> list[Recipient]:
+    return people(holders(happening.plan, Role.OGP_REVIEWER))
+
+
+def _round_secretariat(happening: Happening) -> list[Recipient]:
+    return secretariat(happening.plan)
+
+
+def _round_page(happening: Happening, recipient: Recipient) -> str:
+    found = getattr(happening.obj, "round", happening.obj)
+    return reverse("publication:review_round", args=[happening.plan.slug, found.number])
+
+
+KINDS += [
+    Kind(
+        "publication.review_round_opened",
+        _("A draft of the plan was sent to OGP's review"),
+        _ogp_reviewers,
+        link=_round_page,
+    ),
+    Kind(
+        "publication.review_round_due_soon",
+        _("Comments on a draft of the plan are due soon"),
+        _ogp_reviewers,
+        link=_round_page,
+    ),
+    Kind(
+        "publication.review_comment_added",
+        _("An OGP reviewer commented on the draft of the plan"),
+        _round_secretariat,
+        link=_round_page,
+    ),
+]
+
+
 CATALOGUE: dict[str, Kind] = {kind.key: kind for kind in KINDS}
