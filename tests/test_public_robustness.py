@@ -58,6 +58,7 @@ PUBLIC_NAMESPACES = {
     "proposals",
     "commitments",
     "selection",
+    "publication",
 }
 
 
@@ -116,6 +117,10 @@ def example_urls(plan) -> dict[str, list[str]]:
         # The demo may have no commitment yet: a number that does not exist exercises the view.
         "commitments:detail": reverse("commitments:detail", args=[plan.slug, 1]),
         "selection:methodology": reverse("selection:methodology", args=[plan.slug]),
+        # A round whose report is not published answers 404, as one that does not exist.
+        "publication:public_review_report": reverse(
+            "publication:public_review_report", args=[plan.slug, 1]
+        ),
         "accounts:login": reverse("accounts:login"),
         "accounts:lockouts": reverse("accounts:lockouts"),
         "accounts:signup": reverse("accounts:signup"),

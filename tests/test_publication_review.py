@@ -552,3 +552,43 @@ def test_the_public_report_costs_the_same_with_2_and_30_comments(client, plan, p
             assert client.get(url).status_code == 200
         counts.append(len(queries))
     assert counts[0] == counts[1]
+
+
+# --- the task inbox and the dashboard ------------------------------------------------------------
+
+
+def test_the_inbox_asks_reviewers_for_comments_and_the_secretariat_to_resolve_them(
+    plan, people, round_
+):
+    from cocrea.workspace.tasks import tasks_for
+
+    def titles(persona):
+        return [t.title for t in tasks_for(people[persona], plan) if t.kind.startswith("review")]
+
+    ReviewRound.objects.filter(pk=round_.pk).update(due_on=datetime.date.today())
+    assert titles("reviewer") == ["Comentarios pendientes en la ronda de revisión 1 (versión 0.1)"]
+    assert titles("secretary") == []
+    _comments(round_, people["reviewer"], 2)
+    assert titles("secretary") == ["2 comentarios de revisión abiertos por resolver en la ronda 1"]
+    assert titles("citizen") == titles("leader") == []
+    # past its due date, or closed, the round asks nothing more of the reviewers
+    ReviewRound.objects.filter(pk=round_.pk).update(
+        due_on=datetime.date.today() - datetime.timedelta(days=1)
+    )
+    assert titles("reviewer") == []
+
+
+def test_the_dashboard_links_the_rounds_for_the_secretariat_and_reviewers(
+    client, plan, people, step
+):
+    for persona, shown in [("secretary", True), ("reviewer", True), ("leader", False)]:
+        client.force_login(people[persona])
+        response = client.get(reverse("workspace:plan", args=[plan.slug]))
+        assert (b'id="reviews-link"' in response.content) is shown, persona
+
+
+def test_a_published_report_is_in_the_sitemap_and_an_unpublished_one_is_not(client, plan, round_):
+    url = _url("public_review_report", plan, 1)
+    assert url not in client.get("/sitemap-reviews.xml").content.decode()
+    actions.publish_round_report(round_, by=SYSTEM)
+    assert f"http://testserver{url}" in client.get("/sitemap-reviews.xml").content.decode()

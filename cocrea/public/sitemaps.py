@@ -240,6 +240,24 @@ class MethodologySitemap(_I18nSitemap):
         return reverse("selection:methodology", args=[item.plan.slug])
 
 
+class ReviewReportSitemap(_I18nSitemap):
+    """The report of each OGP review round the secretariat published (nothing of the others)."""
+
+    lastmod_field = "report_published_at"
+
+    def items(self):
+        from cocrea.publication.models import ReviewRound
+
+        return (
+            ReviewRound.objects.filter(report_published_at__isnull=False)
+            .select_related("plan")
+            .order_by("plan_id", "number")
+        )
+
+    def location(self, item):
+        return reverse("publication:public_review_report", args=[item.plan.slug, item.number])
+
+
 sitemaps = {
     "pages": StaticSitemap,
     "plans": PlanSitemap,
@@ -254,6 +272,7 @@ sitemaps = {
     "proposals": ProposalSitemap,
     "commitments": CommitmentSitemap,
     "selection": MethodologySitemap,
+    "reviews": ReviewReportSitemap,
 }
 
 
