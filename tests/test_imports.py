@@ -25,6 +25,7 @@ def test_the_layers_read_top_down():
     assert _layers() == [
         ["cocrea.demo", "cocrea.jobs", "cocrea.public", "cocrea.workspace"],
         ["cocrea.notifications"],
+        ["cocrea.publication"],
         ["cocrea.commitments"],
         ["cocrea.selection"],
         ["cocrea.proposals"],

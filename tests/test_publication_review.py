@@ -10,6 +10,7 @@ import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
+from django.utils import translation
 
 from cocrea.core.actions import SYSTEM
 from cocrea.core.models import ActionLog
@@ -26,6 +27,13 @@ DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 @pytest.fixture(autouse=True)
 def _media(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"
+
+
+@pytest.fixture
+def english():
+    """The actions' messages are asserted in English (the pages choose their own language)."""
+    with translation.override("en"):
+        yield
 
 
 @pytest.fixture
@@ -79,6 +87,7 @@ def test_opening_a_round_numbers_it_logs_it_privately_and_tells_the_reviewers(
     assert told.get().url == "/workspace/panama-test/plan/reviews/1/"
 
 
+@pytest.mark.usefixtures("english")
 def test_a_second_round_waits_until_the_first_is_closed(plan, people, round_):
     later = issued(plan)
     with pytest.raises(ValidationError) as refused:
@@ -91,6 +100,7 @@ def test_a_second_round_waits_until_the_first_is_closed(plan, people, round_):
     assert (second.number, second.version.label) == (2, "0.2")
 
 
+@pytest.mark.usefixtures("english")
 def test_the_due_date_must_come_after_today_and_within_the_plans_dates(plan, people, version):
     with pytest.raises(ValidationError) as refused:
         actions.open_review_round(version, by=people["secretary"], due_on=TODAY, today=TODAY)
@@ -140,6 +150,7 @@ def test_a_reviewer_comments_on_a_commitment_and_the_secretariat_is_told(plan, p
     assert [n.user.username for n in told] == ["secretary"]
 
 
+@pytest.mark.usefixtures("english")
 def test_a_comment_needs_a_known_part_and_some_text(plan, people, round_):
     with pytest.raises(ValidationError) as refused:
         actions.comment_review_round(round_, by=people["reviewer"], anchor="commitment:9", body="X")
@@ -184,6 +195,7 @@ NOT_DOCX = "The file must be a Word document (.docx) with your comments."
 NOT_DOCX_ES = "El archivo debe ser un documento de Word (.docx) con sus comentarios."
 
 
+@pytest.mark.usefixtures("english")
 @pytest.mark.parametrize(
     ("data", "message"),
     [
@@ -241,6 +253,7 @@ def test_addressing_names_the_change_and_the_later_version_that_holds_it(plan, p
     )
 
 
+@pytest.mark.usefixtures("english")
 def test_a_resolution_needs_its_change_or_reason_and_a_later_version(plan, people, comment):
     secretary = people["secretary"]
     with pytest.raises(ValidationError) as refused:
@@ -563,7 +576,9 @@ def test_the_inbox_asks_reviewers_for_comments_and_the_secretariat_to_resolve_th
     from cocrea.workspace.tasks import tasks_for
 
     def titles(persona):
-        return [t.title for t in tasks_for(people[persona], plan) if t.kind.startswith("review")]
+        with translation.override("es"):
+            tasks = tasks_for(people[persona], plan)
+        return [t.title for t in tasks if t.kind.startswith("review")]
 
     ReviewRound.objects.filter(pk=round_.pk).update(due_on=datetime.date.today())
     assert titles("reviewer") == ["Comentarios pendientes en la ronda de revisión 1 (versión 0.1)"]
