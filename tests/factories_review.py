@@ -6,6 +6,7 @@ import datetime
 import io
 
 import docx
+from django.db.models import Max
 
 from cocrea.commitments import actions as commitment_actions
 from cocrea.core.actions import SYSTEM
@@ -24,8 +25,9 @@ DUE = datetime.date(2017, 10, 6)
 
 
 def commitment(plan):
-    """Commitment 1 of table 1, developed from a selected proposal."""
-    table = TableFactory(plan=plan, number=1)
+    """The plan's first commitment, developed from a selected proposal of a new table."""
+    last = plan.tables.aggregate(last=Max("number"))["last"] or 0
+    table = TableFactory(plan=plan, number=last + 1)
     proposal = selected_proposal(plan, table, lead=OrganisationFactory())
     return commitment_actions.create_commitment(proposal, by=SYSTEM)
 

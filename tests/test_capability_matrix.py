@@ -25,9 +25,11 @@ from cocrea.participation.models import OpenCall, Registration
 from cocrea.plans import capabilities, context
 from cocrea.plans.models import Role, Step
 from cocrea.proposals.models import DraftComment, Proposal, PublicComment, ViabilityReview
+from cocrea.publication.models import ReviewRound, RoundComment
 from cocrea.selection.models import Ballot, EligibilityCheck, Outcome
 
 from . import factories_outcomes as outcome_factories
+from . import factories_review as review_factories
 from . import factories_selection as selection_factories
 from .conftest import ALL_PERSONAS, PERSONAS
 from .factories import RegionFactory, StepFactory
@@ -63,6 +65,9 @@ WHO: dict[str, set[str]] = {
     "selection.check_eligibility": {"secretary", "superuser"},
     # a seat: the commission's members, never a superuser who is none
     "selection.score_candidate": {"commissioner"},
+    "publication.open_review_round": {"secretary", "superuser"},
+    # the plan's OGP reviewers (and the superuser, administration)
+    "publication.comment_review_round": {"reviewer", "superuser"},
 }
 
 # The object each permission is asked about, as the actions ask it.
@@ -87,6 +92,8 @@ TARGET: dict[str, str] = {
     "selection.publish_selection": "plan",
     "selection.check_eligibility": "candidate",
     "selection.score_candidate": "eligible",
+    "publication.open_review_round": "version",
+    "publication.comment_review_round": "round",
 }
 
 
@@ -165,6 +172,17 @@ def _selection_url(name, proposal=None):
         return reverse(f"selection:{name}", args=args)
 
     return url
+
+
+def _round_closed(w):
+    """The reviews page, with the world's open round closed (one open round at a time)."""
+    ReviewRound.objects.filter(pk=w["round"].pk).update(status=ReviewRound.Status.CLOSED)
+    return reverse("publication:reviews", args=[w["plan"].slug])
+
+
+def _round_data(w):
+    due = datetime.date.today() + datetime.timedelta(days=14)
+    return {"version": w["version"].pk, "due_on": due.isoformat(), "confirm": "1"}
 
 
 SAMPLES: dict[str, Sample] = {
@@ -275,6 +293,17 @@ SAMPLES: dict[str, Sample] = {
         "secretary",
         data=lambda w: {f"score_{c.pk}": c.scale_max for c in w["methodology"].criteria.all()},
     ),
+    # The commissioner sees no review page.
+    "publication.open_review_round": Sample(
+        "post", _round_closed, "secretary", "commissioner", data=_round_data
+    ),
+    "publication.comment_review_round": Sample(
+        "post",
+        lambda w: reverse("publication:review_comment", args=[w["plan"].slug, 1]),
+        "reviewer",
+        "secretary",
+        data=lambda w: {"anchor": "document", "body": "Precisar los hitos."},
+    ),
 }
 
 
@@ -373,6 +402,7 @@ def world(plan, people):
     unchecked = selection_factories.candidate_of(
         selection_factories.submitted(other, "commitment_1")
     )
+    version = review_factories.issued(plan, with_commitment=False)
     return {
         # on the other table: the selection's samples promote table 1's own alternate
         "selected": selected_proposal(plan, other, lead=institution, slot="alternate_1"),
@@ -386,6 +416,11 @@ def world(plan, people):
         "methodology": methodology,
         "candidate": unchecked,
         "eligible": scored,
+        # OGP's review: an issued draft version, under an open round
+        "version": version,
+        "round": ReviewRound.objects.create(
+            plan=plan, version=version, number=1, due_on=datetime.date(2017, 10, 6)
+        ),
     }
 
 
@@ -442,6 +477,8 @@ WRITES = {
     "selection.record_outcome": Outcome,
     "selection.check_eligibility": EligibilityCheck,
     "selection.score_candidate": Ballot,
+    "publication.open_review_round": ReviewRound,
+    "publication.comment_review_round": RoundComment,
 }
 
 
