@@ -607,3 +607,27 @@ def test_a_published_report_is_in_the_sitemap_and_an_unpublished_one_is_not(clie
     assert url not in client.get("/sitemap-reviews.xml").content.decode()
     actions.publish_round_report(round_, by=SYSTEM)
     assert f"http://testserver{url}" in client.get("/sitemap-reviews.xml").content.decode()
+
+
+# --- reviewer accounts ---------------------------------------------------------------------------
+
+
+def test_an_invited_ogp_reviewer_sees_the_plan_and_its_round(client, plan, people, round_):
+    from cocrea.plans import actions as plan_actions
+    from cocrea.plans.models import Role
+
+    client.force_login(people["secretary"])
+    form = client.get(reverse("workspace:people", args=[plan.slug])).content.decode()
+    assert 'value="ogp_reviewer"' in form
+    role = plan_actions.invite_to_role(
+        plan, by=people["secretary"], email="laura.bennett@example.org", role=Role.OGP_REVIEWER
+    )
+    client.force_login(role.user)
+    # their only plan: the workspace's home opens it, with the link to the rounds
+    home = client.get(reverse("workspace:home"))
+    assert home["Location"] == reverse("workspace:plan", args=[plan.slug])
+    assert b'id="reviews-link"' in client.get(home["Location"]).content
+    assert client.get(_url("reviews", plan)).status_code == 200
+    page = client.get(_url("review_round", plan, 1))
+    assert page.status_code == 200
+    assert b'id="upload-form"' in page.content
