@@ -6,6 +6,7 @@ import datetime
 import io
 
 import docx
+from django.db import transaction
 from django.db.models import Max
 
 from cocrea.commitments import actions as commitment_actions
@@ -36,7 +37,9 @@ def issued(plan, *, with_commitment: bool = True) -> DraftVersion:
     """The plan's next draft version (0.1, 0.2, ...), frozen now."""
     if with_commitment and not plan.commitments.exists():
         commitment(plan)
-    return actions.issue(plan, by=SYSTEM, note="", final=False)
+    # `issue` locks the plan's row: it runs inside the caller's transaction, as the actions do
+    with transaction.atomic():
+        return actions.issue(plan, by=SYSTEM, note="", final=False)
 
 
 def review_step(plan, status=Step.Status.OPEN):
