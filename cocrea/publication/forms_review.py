@@ -4,10 +4,22 @@ secretariat's resolution of a comment. They validate input only; the actions dec
 from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from cocrea.core.forms import bound_fields
 
 from .models import RoundComment
+
+# The states as the review pages say them (Spanish agrees them with "comentario" and "ronda").
+COMMENT_STATUS = {
+    RoundComment.Status.OPEN: pgettext_lazy("review comment", "Open"),
+    RoundComment.Status.ADDRESSED: pgettext_lazy("review comment", "Addressed"),
+    RoundComment.Status.DECLINED: pgettext_lazy("review comment", "Declined"),
+}
+ROUND_STATUS = {
+    "open": pgettext_lazy("review round", "Open"),
+    "closed": pgettext_lazy("review round", "Closed"),
+}
 
 
 class VersionField(forms.TypedChoiceField):
@@ -76,7 +88,7 @@ class ResolveForm(forms.Form):
     version that holds it), declined (the reason) or open again."""
 
     status = forms.ChoiceField(
-        label=_("Status"), choices=RoundComment.Status.choices, widget=forms.RadioSelect
+        label=_("Status"), choices=list(COMMENT_STATUS.items()), widget=forms.RadioSelect
     )
     resolution = forms.CharField(
         label=_("The change made, or the reason for declining"),

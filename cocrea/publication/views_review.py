@@ -20,7 +20,7 @@ from cocrea.core.csv import csv_download
 from cocrea.plans import queries as plan_queries
 
 from . import actions, content, rules
-from .forms_review import CommentForm, OpenRoundForm, ResolveForm
+from .forms_review import COMMENT_STATUS, CommentForm, OpenRoundForm, ResolveForm
 from .models import WHOLE_DOCUMENT, DraftVersion, ReviewRound, RoundComment
 
 PAGE_SIZE = 20
@@ -348,7 +348,7 @@ def report(request, slug, number):
                     titles.get(item.anchor, item.anchor),
                     item.body,
                     item.attachment_name,
-                    item.get_status_display(),
+                    COMMENT_STATUS[item.status],
                     item.resolution,
                     item.addressed_in.label if item.addressed_in else "",
                     item.created_at.date().isoformat(),

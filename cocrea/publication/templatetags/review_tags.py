@@ -2,6 +2,8 @@
 
 from django import template
 
+from cocrea.publication.forms_review import COMMENT_STATUS, ROUND_STATUS
+
 register = template.Library()
 
 
@@ -11,3 +13,13 @@ def get_item(mapping, key):
     if not mapping:
         return []
     return mapping.get(key, [])
+
+
+@register.filter
+def comment_status(comment) -> str:
+    return COMMENT_STATUS.get(comment.status, comment.status)
+
+
+@register.filter
+def round_status(found) -> str:
+    return ROUND_STATUS.get(found.status, found.status)
