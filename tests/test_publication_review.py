@@ -551,6 +551,28 @@ def test_the_round_pages_cost_the_same_with_2_and_30_comments(
         client.get(url)
 
 
+def test_the_rounds_list_costs_the_same_with_2_and_30_rounds(client, plan, people, round_):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    ReviewRound.objects.filter(pk=round_.pk).update(status="closed")
+    client.force_login(people["secretary"])
+    url = _url("reviews", plan)
+    counts = []
+    for first, last in ((2, 3), (3, 31)):
+        ReviewRound.objects.bulk_create(
+            ReviewRound(plan=plan, version=round_.version, number=n, due_on=DUE, status="closed")
+            for n in range(first, last)
+        )
+        client.get(url)
+        with CaptureQueriesContext(connection) as queries:
+            response = client.get(url)
+        assert response.status_code == 200
+        counts.append(len(queries))
+    assert response.content.decode().count('<th scope="row"><a href=') == 20  # a page of 20
+    assert counts[0] == counts[1]
+
+
 def test_the_public_report_costs_the_same_with_2_and_30_comments(client, plan, people, round_):
     from django.db import connection
     from django.test.utils import CaptureQueriesContext

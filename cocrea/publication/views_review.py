@@ -117,7 +117,12 @@ def rounds(request, slug):
                     return redirect("publication:review_round", slug=plan.slug, number=found.number)
     elif request.method == "POST":
         raise PermissionDenied
-    found = ReviewRound.objects.filter(plan=plan).select_related("version").order_by("-number")
+    found = (
+        ReviewRound.objects.filter(plan=plan)
+        .select_related("version")
+        .defer("version__content")
+        .order_by("-number")
+    )
     page = Paginator(found, PAGE_SIZE).get_page(request.GET.get("page"))
     return render(
         request,
