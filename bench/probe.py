@@ -111,6 +111,7 @@ def _public_pages() -> list[tuple[str, str]]:
     from cocrea.news.models import NewsItem
     from cocrea.plans.models import ActionPlan
     from cocrea.proposals.models import Proposal
+    from cocrea.publication.models import ReviewRound
 
     plan = ActionPlan.objects.get(slug=PLAN)
     base = f"/plans/{PLAN}"
@@ -146,6 +147,15 @@ def _public_pages() -> list[tuple[str, str]]:
         (f"{base}/plan/drafts/", "the draft versions of the plan"),
         (f"{base}/plan/", "the plan's permanent page"),
     ]
+    published_round = (
+        ReviewRound.objects.filter(plan=plan, report_published_at__isnull=False)
+        .order_by("number")
+        .first()
+    )
+    if published_round is not None:
+        pages.append(
+            (f"{base}/plan/reviews/{published_round.number}/", "an OGP review round's report")
+        )
     if biggest is not None:
         pages.append((f"/plans/{biggest.slug}/proposals/", "submitted proposals, a larger plan"))
     return pages

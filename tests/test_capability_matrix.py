@@ -27,10 +27,11 @@ from cocrea.plans.models import Role, Step
 from cocrea.proposals.models import DraftComment, Proposal, PublicComment, ViabilityReview
 from cocrea.publication.models import Delivery as PublicationDelivery
 from cocrea.publication.models import DraftComment as PlanDraftComment
-from cocrea.publication.models import DraftVersion, PlanSection
+from cocrea.publication.models import DraftVersion, PlanSection, ReviewRound, RoundComment
 from cocrea.selection.models import Ballot, EligibilityCheck, Outcome
 
 from . import factories_outcomes as outcome_factories
+from . import factories_review as review_factories
 from . import factories_selection as selection_factories
 from .conftest import ALL_PERSONAS, PERSONAS
 from .factories import RegionFactory, StepFactory
@@ -76,6 +77,9 @@ WHO: dict[str, set[str]] = {
     "publication.record_delivery": {"secretary", "superuser"},
     "publication.publish_plan": {"secretary", "superuser"},
     "events.schedule_presentation": {"secretary", "superuser"},
+    "publication.open_review_round": {"secretary", "superuser"},
+    # the plan's OGP reviewers (and the superuser, administration)
+    "publication.comment_review_round": {"reviewer", "superuser"},
 }
 
 # The object each permission is asked about, as the actions ask it.
@@ -108,6 +112,8 @@ TARGET: dict[str, str] = {
     "publication.record_delivery": "plan",
     "publication.publish_plan": "plan",
     "events.schedule_presentation": "plan",
+    "publication.open_review_round": "version",
+    "publication.comment_review_round": "round",
 }
 
 
@@ -195,6 +201,17 @@ def _selection_url(name, proposal=None):
         return reverse(f"selection:{name}", args=args)
 
     return url
+
+
+def _round_closed(w):
+    """The reviews page, with the world's open round closed (one open round at a time)."""
+    ReviewRound.objects.filter(pk=w["round"].pk).update(status=ReviewRound.Status.CLOSED)
+    return reverse("publication:reviews", args=[w["plan"].slug])
+
+
+def _round_data(w):
+    due = datetime.date.today() + datetime.timedelta(days=14)
+    return {"version": w["version"].pk, "due_on": due.isoformat(), "confirm": "1"}
 
 
 SAMPLES: dict[str, Sample] = {
@@ -365,6 +382,17 @@ SAMPLES: dict[str, Sample] = {
         data=lambda w: {"confirm": "on"},
     ),
     "events.schedule_presentation": _schedule(Event.Kind.PRESENTATION),
+    # The commissioner sees no review page.
+    "publication.open_review_round": Sample(
+        "post", _round_closed, "secretary", "commissioner", data=_round_data
+    ),
+    "publication.comment_review_round": Sample(
+        "post",
+        lambda w: reverse("publication:review_comment", args=[w["plan"].slug, 1]),
+        "reviewer",
+        "secretary",
+        data=lambda w: {"anchor": "document", "body": "Precisar los hitos."},
+    ),
 }
 
 
@@ -463,6 +491,7 @@ def world(plan, people):
     unchecked = selection_factories.candidate_of(
         selection_factories.submitted(other, "commitment_1")
     )
+    version = review_factories.issued(plan, with_commitment=False)
     return {
         # on the other table: the selection's samples promote table 1's own alternate
         "selected": selected_proposal(plan, other, lead=institution, slot="alternate_1"),
@@ -478,6 +507,11 @@ def world(plan, people):
         "eligible": scored,
         # draft 0.1 of the plan's document, with the commitment above
         "draft": issued(plan),
+        # OGP's review: an issued draft version, under an open round
+        "version": version,
+        "round": ReviewRound.objects.create(
+            plan=plan, version=version, number=1, due_on=datetime.date(2017, 10, 6)
+        ),
     }
 
 
@@ -539,6 +573,8 @@ WRITES = {
     "publication.comment_draft": PlanDraftComment,
     "publication.record_delivery": PublicationDelivery,
     "events.schedule_presentation": Event,
+    "publication.open_review_round": ReviewRound,
+    "publication.comment_review_round": RoundComment,
 }
 
 

@@ -26,6 +26,7 @@ from cocrea.plans.models import PlanRole, Role, Step
 from cocrea.proposals import actions
 from cocrea.proposals.models import Proposal, ViabilityReview
 from cocrea.publication import actions as publication_actions
+from cocrea.publication import actions as review_actions
 from cocrea.selection import actions as selection_actions
 from cocrea.tables import actions as table_actions
 
@@ -322,6 +323,51 @@ def scores_due(w: World):
     selection_actions.publish_methodology(second, by=w.people["secretary"])
 
 
+def _review_round(w: World):
+    """Round 1 of OGP's review, open on an issued draft version (opened by the system)."""
+    from . import factories_review
+
+    return factories_review.open_round(w.plan)
+
+
+def review_round_opened(w: World):
+    from . import factories_review
+
+    version = factories_review.issued(w.plan)
+    factories_review.review_step(w.plan)
+    w.fresh()
+    review_actions.open_review_round(
+        version,
+        by=w.people["secretary"],
+        due_on=factories_review.DUE,
+        today=factories_review.TODAY,
+    )
+
+
+def review_round_due_soon(w: World):
+    from . import factories_review
+
+    _review_round(w)
+    w.fresh()
+    soon = factories_review.DUE - datetime.timedelta(days=2)
+    review_actions.send_review_round_reminders(today=soon)
+    # once only
+    review_actions.send_review_round_reminders(today=soon)
+
+
+def review_comment_added(w: World):
+    found = _review_round(w)
+    StepFactory(
+        plan=w.plan,
+        key="ogp-review",
+        number=15,
+        status=Step.Status.OPEN,
+        capabilities=["ogp-review"],
+    )
+    w.fresh()
+    review_actions.comment_review_round(found, by=w.people["reviewer"], body="Precisar los hitos.")
+
+
 @dataclass(frozen=True)
 class Row:
     told: set[str]
@@ -393,6 +439,9 @@ ROWS: dict[str, Row] = {
         {"secretary", "commissioner", "leader", "participant", "liaison", "head", "reviewer"},
         plan_published,
     ),
+    "publication.review_round_opened": Row({"reviewer"}, review_round_opened),
+    "publication.review_round_due_soon": Row({"reviewer"}, review_round_due_soon),
+    "publication.review_comment_added": Row({"secretary"}, review_comment_added),
 }
 
 

@@ -128,6 +128,10 @@ def example_urls(plan) -> dict[str, list[str]]:
         ),
         # The demo's plan is not published: its download answers 404 (exercises the view).
         "publication:download": reverse("publication:download", args=[plan.slug, "es", "pdf"]),
+        # A round whose report is not published answers 404, as one that does not exist.
+        "publication:public_review_report": reverse(
+            "publication:public_review_report", args=[plan.slug, 1]
+        ),
         "accounts:login": reverse("accounts:login"),
         "accounts:lockouts": reverse("accounts:lockouts"),
         "accounts:signup": reverse("accounts:signup"),

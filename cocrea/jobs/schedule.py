@@ -22,7 +22,7 @@ def jobs() -> list[Job]:
     from cocrea.notifications.digest import send_digests
     from cocrea.participation.actions import send_liaison_reminders
     from cocrea.proposals.actions import send_review_reminders
-    from cocrea.publication.actions import produce_files
+    from cocrea.publication.actions import produce_files, send_review_round_reminders
 
     return [
         Job("outbox", send_due, every_seconds=5),
@@ -32,4 +32,5 @@ def jobs() -> list[Job]:
         Job("unconfirmed-registrations", purge_unconfirmed_registrations, every_seconds=3600),
         Job("liaison-reminders", send_liaison_reminders, every_seconds=3600),
         Job("review-reminders", send_review_reminders, every_seconds=3600),
+        Job("review-round-reminders", send_review_round_reminders, every_seconds=3600),
     ]

@@ -877,6 +877,7 @@ def _took_part(happening: Happening) -> list[Recipient]:
     from cocrea.participation.models import Registration
     from cocrea.proposals.models import PublicComment
     from cocrea.publication.models import DraftComment
+    from cocrea.tables.models import TableMember
 
     plan = happening.plan
     users = User.objects.filter(
@@ -903,6 +904,22 @@ def _took_part(happening: Happening) -> list[Recipient]:
 
 def _published_plan(happening: Happening, recipient: Recipient) -> str:
     return reverse("publication:published", args=[happening.plan.slug])
+
+
+# --- OGP's review of the plan's draft (step 15) ------------------------------------------------
+
+
+def _ogp_reviewers(happening: Happening) -> list[Recipient]:
+    return people(holders(happening.plan, Role.OGP_REVIEWER))
+
+
+def _round_secretariat(happening: Happening) -> list[Recipient]:
+    return secretariat(happening.plan)
+
+
+def _round_page(happening: Happening, recipient: Recipient) -> str:
+    found = getattr(happening.obj, "round", happening.obj)
+    return reverse("publication:review_round", args=[happening.plan.slug, found.number])
 
 
 KINDS += [
@@ -935,6 +952,24 @@ KINDS += [
         _("The action plan was published"),
         _took_part,
         link=_published_plan,
+    ),
+    Kind(
+        "publication.review_round_opened",
+        _("A draft of the plan was sent to OGP's review"),
+        _ogp_reviewers,
+        link=_round_page,
+    ),
+    Kind(
+        "publication.review_round_due_soon",
+        _("Comments on a draft of the plan are due soon"),
+        _ogp_reviewers,
+        link=_round_page,
+    ),
+    Kind(
+        "publication.review_comment_added",
+        _("An OGP reviewer commented on the draft of the plan"),
+        _round_secretariat,
+        link=_round_page,
     ),
 ]
 

@@ -265,6 +265,24 @@ class DraftVersionSitemap(_I18nSitemap):
         return reverse("publication:draft", args=[item.plan.slug, item.label])
 
 
+class ReviewReportSitemap(_I18nSitemap):
+    """The report of each OGP review round the secretariat published (nothing of the others)."""
+
+    lastmod_field = "report_published_at"
+
+    def items(self):
+        from cocrea.publication.models import ReviewRound
+
+        return (
+            ReviewRound.objects.filter(report_published_at__isnull=False)
+            .select_related("plan")
+            .order_by("plan_id", "number")
+        )
+
+    def location(self, item):
+        return reverse("publication:public_review_report", args=[item.plan.slug, item.number])
+
+
 sitemaps = {
     "pages": StaticSitemap,
     "plans": PlanSitemap,
@@ -281,6 +299,7 @@ sitemaps = {
     "selection": MethodologySitemap,
     "drafts": DraftVersionSitemap,
     "published-plan": PublishedPlanSitemap,
+    "reviews": ReviewReportSitemap,
 }
 
 

@@ -12,6 +12,7 @@ VERBS = {
     "publication.resolve_review_comment": _("resolved a comment of OGP's review"),
     "publication.close_review_round": _("closed a review round"),
     "publication.publish_round_report": _("published the report of a review round"),
+    "publication.review_round_due_soon": _("reminded OGP's reviewers that a round is due soon"),
     "publication.translate_plan": _("translated the plan's document"),
     "publication.issue_final_version": _("issued the final version of the plan"),
     "publication.record_delivery": _("recorded the plan's delivery to OGP"),

@@ -48,7 +48,13 @@ from cocrea.proposals.rules import (
     review_seats,
 )
 from cocrea.publication import queries_drafts as draft_queries
-from cocrea.publication.rules import can_answer_draft_comment
+from cocrea.publication.models import ReviewRound, RoundComment
+from cocrea.publication.rules import (
+    can_answer_draft_comment,
+    can_comment_review_round,
+    can_resolve_review_comment,
+    can_view_review_round,
+)
 from cocrea.selection import actions as selection_actions
 from cocrea.selection import queries as selection_queries
 from cocrea.selection.rules import can_check_eligibility, can_record_outcome, can_score_candidate
@@ -576,6 +582,59 @@ def outcomes_to_record(inbox: Inbox) -> list[Task]:
     ]
 
 
+def review_comments_due(inbox: Inbox) -> list[Task]:
+    """OGP's reviewers: the open review round awaiting their comments, until its due date."""
+    user, plan = inbox.user, inbox.plan
+    if not can_view_review_round(user, plan):
+        return []
+    tasks = []
+    for found in ReviewRound.objects.filter(
+        plan=plan, status=ReviewRound.Status.OPEN, due_on__gte=inbox.today
+    ).select_related("version"):
+        found.plan = plan
+        if not can_comment_review_round(user, found):
+            continue
+        tasks.append(
+            inbox.task(
+                "review_round",
+                _("Comments due in review round %(number)s (version %(label)s)")
+                % {"number": found.number, "label": found.version.label},
+                reverse("publication:review_round", args=[plan.slug, found.number]),
+                due=found.due_on,
+                since=found.created_at,
+            )
+        )
+    return tasks
+
+
+def review_comments_to_resolve(inbox: Inbox) -> list[Task]:
+    """The secretariat: each round's review comments still open, to address or decline."""
+    user, plan = inbox.user, inbox.plan
+    if not can_view_review_round(user, plan) or not can_resolve_review_comment(user, plan):
+        return []
+    waiting = (
+        RoundComment.objects.filter(plan=plan, status=RoundComment.Status.OPEN)
+        .values("round__number")
+        .annotate(count=Count("id"), since=Min("created_at"))
+        .order_by("round__number")
+    )
+    return [
+        inbox.task(
+            "review_comments",
+            ngettext(
+                "%(count)s open review comment to resolve in round %(number)s",
+                "%(count)s open review comments to resolve in round %(number)s",
+                row["count"],
+            )
+            % {"count": row["count"], "number": row["round__number"]},
+            reverse("publication:review_round", args=[plan.slug, row["round__number"]]),
+            since=row["since"],
+            count=row["count"],
+        )
+        for row in waiting
+    ]
+
+
 SOURCES = (
     reviews_to_give,
     delegates_to_name,
@@ -589,6 +648,8 @@ SOURCES = (
     commitments_to_complete,
     outcomes_to_record,
     draft_comments_to_answer,
+    review_comments_due,
+    review_comments_to_resolve,
 )
 
 
