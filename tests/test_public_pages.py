@@ -91,8 +91,9 @@ MAX_QUERIES = {
     "about": 3,
     # the index: per section, its size (and, for dated rows, its latest change), and the current
     # plan's languages (the home page's alternates)
-    # with the methodology, reasoned response, commitments and draft versions sections
-    "sitemap": 27,
+    # with the methodology, reasoned response, commitments, draft versions, review reports and
+    # published plans sections
+    "sitemap": 31,
     "sitemap-steps": 3,  # + the steps of the page, with their plan
 }
 
