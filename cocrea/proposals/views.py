@@ -316,7 +316,7 @@ def reviews(request, slug):
         if response is not None:
             return response
     state = request.GET.get("state", "")
-    found = queries.reviews(
+    found = queries.review_rows(
         plan, institutions=None if secretariat else headed | delegated, state=state
     )
     review_open = capabilities.is_open(plan, "viability-review")

@@ -31,7 +31,7 @@ def _plan(request, slug) -> ActionPlan:
 
 
 def _table(plan, number):
-    table = queries.table_with_people(plan, number)
+    table = queries.table_for_workspace(plan, number)
     if table is None:
         raise Http404
     return table
@@ -48,6 +48,7 @@ def workspace_detail(request, slug, number):
         add_registrant(table, form.cleaned_data["registration"], by=request.user)
         messages.success(request, _("Member added."))
         return redirect("tables:workspace", slug=plan.slug, number=table.number)
+    members = Paginator(queries.members_page(table), 50).get_page(request.GET.get("page"))
     return render(
         request,
         "tables/workspace_detail.html",
@@ -56,8 +57,8 @@ def workspace_detail(request, slug, number):
             "table": table,
             # Each member's removal form: this prefix, the member's id and "remove/".
             "members_url": reverse("tables:workspace", args=[plan.slug, table.number]) + "members/",
-            "members": Paginator(queries.members_page(table), 50).get_page(request.GET.get("page")),
-            "member_total": len(table.members.all()),
+            "members": members,
+            "member_total": members.paginator.count,
             "q": q,
             "registrants": participation_queries.registrants_matching(table, q),
             "picker_limit": participation_queries.PICKER_LIMIT,
