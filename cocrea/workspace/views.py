@@ -7,6 +7,7 @@ from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
@@ -81,16 +82,23 @@ def _dashboard(request, plan, publish_form=None):
     user = request.user
     today = timezone.localdate()
     language = get_language()
-    steps = list(queries.programme_steps(plan))
+    steps = plan_cached(request, plan, "steps", lambda: list(queries.programme_steps(plan)))
     return render(
         request,
         "workspace/plan.html",
         {
             "plan": plan,
             "steps": steps,
+            # Each step's links: this prefix, the step's key and its action (no reverse per row).
+            "steps_url": reverse("workspace:step_create", args=[plan.slug]).removesuffix("new/"),
             # Warnings: what the cycle needs that no step enables; axes no table covers.
             "missing_capabilities": capabilities.missing_for_cycle(steps) if steps else [],
-            "orphan_axes": list(plan.axes.filter(tables__isnull=True).order_by("number")),
+            "orphan_axes": plan_cached(
+                request,
+                plan,
+                "orphan-axes",
+                lambda: list(plan.axes.filter(tables__isnull=True).order_by("number")),
+            ),
             "pending_changes": plan_cached(
                 request, plan, f"changes:{language}", lambda: queries.unpublished_changes(plan)
             ),
