@@ -90,3 +90,51 @@ def test_follow_state_is_the_persons_follow_and_the_count(plan, django_assert_nu
         assert follow_state(follower, target) == (True, 2)
     assert follow_state(UserFactory(), target) == (False, 2)
     assert follow_state(stranger, other) == (False, 1)
+
+
+def _members_page(client, plan):
+    return client.get(f"/en/workspace/{plan.slug}/tables/1/")
+
+
+def test_a_kept_table_page_shows_a_new_member_at_the_next_visit(client, plan, secretary):
+    table = TableFactory(plan=plan, number=1)
+    _seat(table, "ana-leader", leader=True)
+    client.force_login(secretary)
+    assert "<caption>Leaders and members (1)</caption>" in _members_page(client, plan).text
+    assert "<caption>Leaders and members (1)</caption>" in _members_page(client, plan).text
+    _seat(table, "bruno")
+    text = _members_page(client, plan).text
+    assert "<caption>Leaders and members (2)</caption>" in text
+    assert '<th scope="row">Bruno' in text
+
+
+def test_kept_rows_are_each_persons_own(client, plan, secretary):
+    table = TableFactory(plan=plan, number=1)
+    _seat(table, "ana-leader", leader=True)
+    member = _seat(table, "bruno")
+    client.force_login(secretary)
+    assert _members_page(client, plan).text.count("/remove/") == 2
+    client.force_login(member)
+    text = _members_page(client, plan).text
+    assert "<caption>Leaders and members (2)</caption>" in text
+    assert text.count("/remove/") == 0
+
+
+def test_a_form_in_kept_rows_carries_the_requests_csrf_token(plan, secretary):
+    from django.test import Client
+
+    table = TableFactory(plan=plan, number=1)
+    _seat(table, "ana-leader", leader=True)
+    _seat(table, "bruno")
+    client = Client(enforce_csrf_checks=True)
+    client.force_login(secretary)
+    _members_page(client, plan)
+    text = _members_page(client, plan).text  # the rows from the cache
+    bruno = table.members.get(user__username="bruno")
+    action = f"/en/workspace/{plan.slug}/tables/1/members/{bruno.pk}/remove/"
+    form = text.split(f'action="{action}">')[1].split("</form>")[0]
+    token = form.split('name="csrfmiddlewaretoken" value="')[1].split('"')[0]
+    assert len(token) == 64
+    response = client.post(action, {"csrfmiddlewaretoken": token})
+    assert response.status_code == 302
+    assert list(table.members.values_list("user__username", flat=True)) == ["ana-leader"]
