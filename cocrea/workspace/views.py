@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from cocrea.core.actions import require_perm
-from cocrea.core.cache import plan_cached
+from cocrea.core.cache import person_fragment, plan_cached
 from cocrea.plans import actions, capabilities, queries
 from cocrea.plans.models import ActionPlan, Step
 from cocrea.plans.rules import can_add_actionplan
@@ -83,14 +83,42 @@ def _dashboard(request, plan, publish_form=None):
     today = timezone.localdate()
     language = get_language()
     steps = plan_cached(request, plan, "steps", lambda: list(queries.programme_steps(plan)))
+
+    def listed() -> dict:
+        return {
+            "plan": plan,
+            "steps": steps,
+            # Each step's links: this prefix, the step's key and its action (no reverse per row).
+            "steps_url": reverse("workspace:step_create", args=[plan.slug]).removesuffix("new/"),
+            "proposal_links": proposal_queries.workspace_links(user, plan),
+            "scoring_links": selection_queries.scoring_links(user, plan),
+            "tasks": plan_cached(
+                request,
+                plan,
+                f"tasks:{user.pk}:{today.isoformat()}:{language}",
+                lambda: tasks_for(user, plan),
+            ),
+            "may_list_comments": can_list_comments(user, plan),
+            # The queue of public comments, counted for who sees them all.
+            "comment_counts": plan_cached(
+                request, plan, "comment-counts", lambda: proposal_queries.comment_counts(plan)
+            )
+            if can_view_comments(user, plan)
+            else None,
+            # The tables the person leads or sits at: their daily work starts there.
+            "my_tables": list(
+                WorkingTable.objects.filter(pk__in=tables_joined_by(user, plan))
+                .prefetch_related("axes")
+                .order_by("number")
+            ),
+        }
+
     return render(
         request,
         "workspace/plan.html",
         {
             "plan": plan,
             "steps": steps,
-            # Each step's links: this prefix, the step's key and its action (no reverse per row).
-            "steps_url": reverse("workspace:step_create", args=[plan.slug]).removesuffix("new/"),
             # Warnings: what the cycle needs that no step enables; axes no table covers.
             "missing_capabilities": capabilities.missing_for_cycle(steps) if steps else [],
             "orphan_axes": plan_cached(
@@ -105,26 +133,10 @@ def _dashboard(request, plan, publish_form=None):
             "latest_version": plan.versions.order_by("-number").first(),
             "publish_form": publish_form or PublishForm(plan=plan),
             "my_roles": [r.get_role_display() for r in plan.roles.filter(user=request.user)],
-            "proposal_links": proposal_queries.workspace_links(request.user, plan),
-            "scoring_links": selection_queries.scoring_links(request.user, plan),
-            "tasks": plan_cached(
-                request,
-                plan,
-                f"tasks:{user.pk}:{today.isoformat()}:{language}",
-                lambda: tasks_for(user, plan),
-            ),
-            "may_list_comments": can_list_comments(request.user, plan),
-            # The queue of public comments, counted for who sees them all.
-            "comment_counts": plan_cached(
-                request, plan, "comment-counts", lambda: proposal_queries.comment_counts(plan)
-            )
-            if can_view_comments(request.user, plan)
-            else None,
-            # The tables the person leads or sits at: their daily work starts there.
-            "my_tables": list(
-                WorkingTable.objects.filter(pk__in=tables_joined_by(request.user, plan))
-                .prefetch_related("axes")
-                .order_by("number")
+            # The tasks, the links to the person's pages and the steps with their buttons:
+            # the person's, kept by the plan's revisions (a reload renders none of it).
+            "listed": person_fragment(
+                request, plan, "dashboard", "workspace/_plan_listed.html", listed
             ),
         },
         status=400 if publish_form else 200,
