@@ -96,6 +96,8 @@ def proposal_page(plan, pk: int) -> Proposal | None:
     )
     if found is not None:
         found.plan = plan
+        # The permissions asked of the proposal's table read its plan: the same one.
+        found.working_table.plan = plan
     return found
 
 

@@ -543,6 +543,8 @@ def _detail(request, plan, proposal, *, comment_form=None, status=200):
         )
     )
     user = request.user
+    can_answer = user.is_authenticated and rules.can_answer_comment(user, proposal)
+    can_moderate = user.is_authenticated and rules.can_moderate_comment(user, proposal)
     return render(
         request,
         "proposals/public_detail.html",
@@ -561,8 +563,25 @@ def _detail(request, plan, proposal, *, comment_form=None, status=200):
             "show_authors": False,
             "comments": comments,
             "comment_form": comment_form or (CommentForm() if user.is_authenticated else None),
-            "can_answer": user.is_authenticated and rules.can_answer_comment(user, proposal),
-            "can_moderate": user.is_authenticated and rules.can_moderate_comment(user, proposal),
+            "can_answer": can_answer,
+            "can_moderate": can_moderate,
+            # For who may answer or moderate them, the comments with their forms: the person's,
+            # kept by the plan's revisions and the page of comments.
+            "answerable_comments": person_fragment(
+                request,
+                plan,
+                f"comments-{proposal.pk}",
+                "proposals/_comments.html",
+                lambda: {
+                    "plan": plan,
+                    "proposal": proposal,
+                    "comments": comments,
+                    "can_answer": can_answer,
+                    "can_moderate": can_moderate,
+                },
+            )
+            if can_answer or can_moderate
+            else None,
             "old": SimpleLazyObject(lambda: comparison["old"]),
             "new": SimpleLazyObject(lambda: comparison["new"]),
             "changes": SimpleLazyObject(lambda: comparison["changes"]),
