@@ -2,6 +2,7 @@
 language and plan, a table's leaders without every member, the dashboard's steps by the plan's
 revisions, a proposal's follow state in one query."""
 
+import pytest
 from django.contrib.contenttypes.models import ContentType
 from django.urls import reverse
 
@@ -9,10 +10,15 @@ from cocrea.core.actions import SYSTEM
 from cocrea.notifications.actions import follow_state
 from cocrea.notifications.models import Follow
 from cocrea.plans import actions as plan_actions
+from cocrea.plans.models import Step
+from cocrea.proposals import actions as proposal_actions
+from cocrea.proposals.models import Proposal
 from cocrea.tables import actions as table_actions
 
-from .factories import UserFactory
+from .factories import StepFactory, UserFactory
 from .factories_participation import TableFactory
+from .test_proposals import fill_set
+from .test_proposals import seat as seat_in_table
 
 
 def _seat(table, username, *, leader=False):
@@ -138,3 +144,35 @@ def test_a_form_in_kept_rows_carries_the_requests_csrf_token(plan, secretary):
     response = client.post(action, {"csrfmiddlewaretoken": token})
     assert response.status_code == 302
     assert list(table.members.values_list("user__username", flat=True)) == ["ana-leader"]
+
+
+@pytest.fixture
+def debated(plan, people):
+    """A submitted proposal (as tests/test_proposals_pages.py makes them)."""
+    StepFactory(plan=plan, key="training-and-tables", number=7, status=Step.Status.OPEN)
+    table = TableFactory(plan=plan, number=1)
+    seat_in_table(table, people["leader"], leader=True)
+    fill_set(table)
+    proposal_actions.submit_set(table, table.axes.get(), by=SYSTEM)
+    return Proposal.objects.filter(working_table=table).order_by("id").first()
+
+
+def test_kept_comments_with_forms_show_a_new_comment_and_are_the_moderators_own(
+    client, debated, people
+):
+    proposal = debated
+    proposal_actions.comment_proposal(proposal, by=people["citizen"], body="Primero.")
+    url = proposal.get_absolute_url()
+    client.force_login(people["secretary"])
+    client.get(url)
+    page = client.get(url).text  # the comments from the cache
+    assert "Primero." in page
+    assert page.count('name="reason"') == 1  # the moderator's form to hide it
+    proposal_actions.comment_proposal(proposal, by=people["citizen"], body="Segundo.")
+    page = client.get(url).text
+    assert "Segundo." in page
+    assert page.count('name="reason"') == 2
+    client.force_login(people["citizen"])
+    page = client.get(url).text
+    assert "Segundo." in page
+    assert 'name="reason"' not in page
