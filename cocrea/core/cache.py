@@ -94,3 +94,43 @@ def plan_cached(request, plan, name: str, compute):
         found = compute()
         cache.set(key, found, TIMEOUT)
     return found
+
+
+# What a kept fragment holds in place of the request's CSRF token (a form in a row), put back at
+# each use: the token is the only part of such a fragment that is the request's own.
+CSRF_PLACEHOLDER = "csrf-token-kept-fragment-9c2e"
+
+
+def person_fragment(request, plan, name: str, template_name: str, context):
+    """The HTML of `template_name` rendered with `context()` (a dict) for this person, kept like
+    `plan_cached`: by the plan's revisions, `name`, the person, the day, the language and the
+    query string (the page, the filters). For a personal part of a page that every write moves
+    the revisions of (rows with the person's buttons and forms): a reload or another visit by the
+    same person renders none of it. The forms' CSRF token is the request's, put in at each use.
+    Rendered without the context processors: the template gets `request`, `user` and
+    `context()` only."""
+    from django.middleware.csrf import get_token
+    from django.template import Context
+    from django.template.loader import get_template
+    from django.utils import timezone
+    from django.utils.safestring import mark_safe
+    from django.utils.translation import get_language
+
+    def render() -> str:
+        values = {**context(), "request": request, "user": request.user}
+        values["csrf_token"] = CSRF_PLACEHOLDER
+        kept = Context(values)
+        kept.request = request  # `{% querystring %}` reads the request's GET from here
+        return get_template(template_name).template.render(kept)
+
+    key = ":".join(
+        [
+            name,
+            str(request.user.pk),
+            timezone.localdate().isoformat(),
+            get_language() or "",
+            request.GET.urlencode(),
+        ]
+    )
+    html = plan_cached(request, plan, key, render)
+    return mark_safe(html.replace(CSRF_PLACEHOLDER, str(get_token(request))))

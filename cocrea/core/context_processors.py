@@ -1,7 +1,17 @@
+from functools import lru_cache
+
 from django.conf import settings
 from django.urls import translate_url
 from django.utils.translation import get_language, get_language_info
 from django.utils.translation import gettext_lazy as _
+
+
+@lru_cache(maxsize=2048)
+def _translated(path: str, code: str) -> str:
+    """`translate_url`, kept in the process: a path's translation depends only on the path, the
+    language and the URL patterns, which do not change while the process runs (it resolves and
+    reverses the path, on every page, for every language)."""
+    return translate_url(path, code)
 
 
 def site(request):
@@ -13,7 +23,7 @@ def site(request):
         {
             "code": code,
             "name": get_language_info(code)["name_local"],
-            "url": translate_url(path, code),
+            "url": _translated(path, code),
             "current": code == current,
         }
         for code, _name in settings.LANGUAGES

@@ -2,6 +2,7 @@
 
 from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
+from django.db.models import Count, Q
 from django.utils import timezone
 
 from cocrea.core.actions import log_action, require_perm
@@ -107,6 +108,14 @@ def is_following(user, obj) -> bool:
     return Follow.objects.filter(
         user=user, content_type=ContentType.objects.get_for_model(obj), object_id=obj.pk
     ).exists()
+
+
+def follow_state(user, obj) -> tuple[bool, int]:
+    """(whether `user` follows `obj`, how many people follow it): one query."""
+    found = Follow.objects.filter(
+        content_type=ContentType.objects.get_for_model(obj), object_id=obj.pk
+    ).aggregate(count=Count("id"), mine=Count("id", filter=Q(user_id=user.pk)))
+    return bool(found["mine"]), found["count"]
 
 
 def follower_count(obj) -> int:

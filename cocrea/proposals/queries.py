@@ -2,6 +2,7 @@
 
 import datetime
 
+from django.conf import settings
 from django.db.models import (
     Case,
     Count,
@@ -95,6 +96,8 @@ def proposal_page(plan, pk: int) -> Proposal | None:
     )
     if found is not None:
         found.plan = plan
+        # The permissions asked of the proposal's table read its plan: the same one.
+        found.working_table.plan = plan
     return found
 
 
@@ -244,6 +247,44 @@ def reviews(plan, *, institutions=None, state: str = ""):
     elif state == "done":
         found = found.exclude(outcome=ViabilityReview.Outcome.PENDING)
     return found.order_by("due_on", "proposal__axis__number", "proposal__working_table__number")
+
+
+def _localized(path: str) -> list[str]:
+    """`path` (a translated field, through relations) in every language of the site."""
+    return [f"{path}_{code.replace('-', '_')}" for code, _name in settings.LANGUAGES]
+
+
+# What a row of the reviews page shows and its permissions read: wide proposals (every translated
+# text of the template) and reviews are read without the rest.
+REVIEW_ROW_FIELDS = [
+    "id",
+    "proposal_id",
+    "institution_id",
+    "due_on",
+    "outcome",
+    "reminded_at",
+    "proposal__id",
+    "proposal__plan_id",
+    "proposal__working_table_id",
+    "proposal__slot",
+    *_localized("proposal__title"),
+    "proposal__working_table__id",
+    "proposal__working_table__number",
+    *_localized("proposal__working_table__name"),
+    "institution__id",
+    "institution__acronym",
+    *_localized("institution__name"),
+]
+
+
+def review_rows(plan, *, institutions=None, state: str = ""):
+    """`reviews`, reading only what the rows of the reviews page show."""
+    return (
+        reviews(plan, institutions=institutions, state=state)
+        .select_related(None)
+        .select_related("proposal", "proposal__working_table", "institution")
+        .only(*REVIEW_ROW_FIELDS)
+    )
 
 
 def pending_reviews_by_institution(plan, institutions) -> list[tuple]:

@@ -16,7 +16,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
 from cocrea.core.actions import require_perm
-from cocrea.core.cache import cache_public_page, fragment_key
+from cocrea.core.cache import cache_public_page, fragment_key, person_fragment
 from cocrea.core.params import int_param, text_param
 from cocrea.plans import capabilities
 from cocrea.plans import queries as plan_queries
@@ -316,32 +316,43 @@ def reviews(request, slug):
         if response is not None:
             return response
     state = request.GET.get("state", "")
-    found = queries.reviews(
-        plan, institutions=None if secretariat else headed | delegated, state=state
-    )
     review_open = capabilities.is_open(plan, "viability-review")
-    may_remind = rules.can_remind_review(user, plan)
-    page = Paginator(found, 50).get_page(request.GET.get("page"))
-    rows = []
-    for review in page:
-        review.proposal.plan = plan
-        rows.append((review, rules.can_review_proposal(user, review), may_remind))
+    reviews_url = reverse("proposals:reviews", args=[plan.slug])
+
+    def listed() -> dict:
+        found = queries.review_rows(
+            plan, institutions=None if secretariat else headed | delegated, state=state
+        )
+        may_remind = rules.can_remind_review(user, plan)
+        page = Paginator(found, 50).get_page(request.GET.get("page"))
+        rows = []
+        for review in page:
+            review.proposal.plan = plan
+            rows.append((review, rules.can_review_proposal(user, review), may_remind))
+        return {
+            "page": page,
+            "rows": rows,
+            # Each row's links: this prefix, the review's id and its action (no reverse per row).
+            "reviews_url": reviews_url,
+            "state": state,
+            "states": REVIEW_STATES,
+            "counts": queries.review_counts(plan) if secretariat else None,
+            # A closed review step has no overdue review (docs/architecture.md, "Overdue").
+            "overdue_before": timezone.localdate() if review_open else None,
+        }
+
     return render(
         request,
         "proposals/reviews.html",
         {
             "plan": plan,
-            "page": page,
-            "rows": rows,
-            # Each row's links: this prefix, the review's id and its action (no reverse per row).
-            "reviews_url": reverse("proposals:reviews", args=[plan.slug]),
-            "state": state,
-            "states": REVIEW_STATES,
+            # The counts, the filter, the rows and their pages: the person's, kept by the
+            # plan's revisions (a reload renders none of it).
+            "listed": person_fragment(
+                request, plan, "reviews", "proposals/_reviews_listed.html", listed
+            ),
             "may_list_assignments": rules.can_list_assignments(user, plan),
-            "counts": queries.review_counts(plan) if secretariat else None,
             "review_open": review_open,
-            # A closed review step has no overdue review (docs/architecture.md, "Overdue").
-            "overdue_before": timezone.localdate() if review_open else None,
             "delegates": ReviewDelegate.objects.filter(plan=plan, institution_id__in=headed)
             .select_related("user", "institution")
             .order_by("institution__name", "user__full_name"),
@@ -532,6 +543,8 @@ def _detail(request, plan, proposal, *, comment_form=None, status=200):
         )
     )
     user = request.user
+    can_answer = user.is_authenticated and rules.can_answer_comment(user, proposal)
+    can_moderate = user.is_authenticated and rules.can_moderate_comment(user, proposal)
     return render(
         request,
         "proposals/public_detail.html",
@@ -550,8 +563,25 @@ def _detail(request, plan, proposal, *, comment_form=None, status=200):
             "show_authors": False,
             "comments": comments,
             "comment_form": comment_form or (CommentForm() if user.is_authenticated else None),
-            "can_answer": user.is_authenticated and rules.can_answer_comment(user, proposal),
-            "can_moderate": user.is_authenticated and rules.can_moderate_comment(user, proposal),
+            "can_answer": can_answer,
+            "can_moderate": can_moderate,
+            # For who may answer or moderate them, the comments with their forms: the person's,
+            # kept by the plan's revisions and the page of comments.
+            "answerable_comments": person_fragment(
+                request,
+                plan,
+                f"comments-{proposal.pk}",
+                "proposals/_comments.html",
+                lambda: {
+                    "plan": plan,
+                    "proposal": proposal,
+                    "comments": comments,
+                    "can_answer": can_answer,
+                    "can_moderate": can_moderate,
+                },
+            )
+            if can_answer or can_moderate
+            else None,
             "old": SimpleLazyObject(lambda: comparison["old"]),
             "new": SimpleLazyObject(lambda: comparison["new"]),
             "changes": SimpleLazyObject(lambda: comparison["changes"]),

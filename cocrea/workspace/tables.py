@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from cocrea.core.actions import require_perm
+from cocrea.core.cache import person_fragment
 from cocrea.events import queries as event_queries
 from cocrea.participation import queries as participation_queries
 from cocrea.participation.actions import add_registrant
@@ -21,6 +22,7 @@ from cocrea.plans import queries as plan_queries
 from cocrea.plans.models import ActionPlan
 from cocrea.tables import actions, queries
 from cocrea.tables.models import TableMember
+from cocrea.tables.rules import can_remove_member
 
 
 def _plan(request, slug) -> ActionPlan:
@@ -31,7 +33,7 @@ def _plan(request, slug) -> ActionPlan:
 
 
 def _table(plan, number):
-    table = queries.table_with_people(plan, number)
+    table = queries.table_for_workspace(plan, number)
     if table is None:
         raise Http404
     return table
@@ -48,22 +50,34 @@ def workspace_detail(request, slug, number):
         add_registrant(table, form.cleaned_data["registration"], by=request.user)
         messages.success(request, _("Member added."))
         return redirect("tables:workspace", slug=plan.slug, number=table.number)
+
+    def listed() -> dict:
+        members = Paginator(queries.members_page(table), 50).get_page(request.GET.get("page"))
+        return {
+            # Each member's removal form: this prefix, the member's id and "remove/".
+            "members_url": reverse("tables:workspace", args=[plan.slug, table.number]) + "members/",
+            "members": members,
+            "member_total": members.paginator.count,
+            "can_remove": can_remove_member(request.user, table),
+            "sessions": event_queries.sessions_of_table(table, public=False),
+            "trainings": event_queries.trainings_of_leaders(table),
+        }
+
     return render(
         request,
         "tables/workspace_detail.html",
         {
             "plan": plan,
             "table": table,
-            # Each member's removal form: this prefix, the member's id and "remove/".
-            "members_url": reverse("tables:workspace", args=[plan.slug, table.number]) + "members/",
-            "members": Paginator(queries.members_page(table), 50).get_page(request.GET.get("page")),
-            "member_total": len(table.members.all()),
+            # The members and their pages, the leaders' trainings and the sessions: the
+            # person's (the removal forms), kept by the plan's revisions.
+            "listed": person_fragment(
+                request, plan, f"table-{table.pk}", "tables/_workspace_listed.html", listed
+            ),
             "q": q,
             "registrants": participation_queries.registrants_matching(table, q),
             "picker_limit": participation_queries.PICKER_LIMIT,
             "balance": queries.leader_balance(table),
-            "sessions": event_queries.sessions_of_table(table, public=False),
-            "trainings": event_queries.trainings_of_leaders(table),
             "form": form,
         },
     )

@@ -7,13 +7,14 @@ from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from cocrea.core.actions import require_perm
-from cocrea.core.cache import plan_cached
+from cocrea.core.cache import person_fragment, plan_cached
 from cocrea.plans import actions, capabilities, queries
 from cocrea.plans.models import ActionPlan, Step
 from cocrea.plans.rules import can_add_actionplan
@@ -83,36 +84,28 @@ def _dashboard(request, plan, publish_form=None):
     user = request.user
     today = timezone.localdate()
     language = get_language()
-    steps = list(queries.programme_steps(plan))
-    return render(
-        request,
-        "workspace/plan.html",
-        {
+    steps = plan_cached(request, plan, "steps", lambda: list(queries.programme_steps(plan)))
+
+    def listed() -> dict:
+        return {
             "plan": plan,
             "steps": steps,
-            # Warnings: what the cycle needs that no step enables; axes no table covers.
-            "missing_capabilities": capabilities.missing_for_cycle(steps) if steps else [],
-            "orphan_axes": list(plan.axes.filter(tables__isnull=True).order_by("number")),
-            "pending_changes": plan_cached(
-                request, plan, f"changes:{language}", lambda: queries.unpublished_changes(plan)
-            ),
-            "latest_version": plan.versions.order_by("-number").first(),
-            "publish_form": publish_form or PublishForm(plan=plan),
-            "my_roles": [r.get_role_display() for r in plan.roles.filter(user=request.user)],
-            "proposal_links": proposal_queries.workspace_links(request.user, plan),
-            "scoring_links": selection_queries.scoring_links(request.user, plan),
+            # Each step's links: this prefix, the step's key and its action (no reverse per row).
+            "steps_url": reverse("workspace:step_create", args=[plan.slug]).removesuffix("new/"),
+            "proposal_links": proposal_queries.workspace_links(user, plan),
+            "scoring_links": selection_queries.scoring_links(user, plan),
             "tasks": plan_cached(
                 request,
                 plan,
                 f"tasks:{user.pk}:{today.isoformat()}:{language}",
                 lambda: tasks_for(user, plan),
             ),
-            "may_list_comments": can_list_comments(request.user, plan),
+            "may_list_comments": can_list_comments(user, plan),
             # The queue of public comments, counted for who sees them all.
             "comment_counts": plan_cached(
                 request, plan, "comment-counts", lambda: proposal_queries.comment_counts(plan)
             )
-            if can_view_comments(request.user, plan)
+            if can_view_comments(user, plan)
             else None,
             # The queue of comments on the draft plan, for who answers them.
             "draft_comment_counts": plan_cached(
@@ -121,13 +114,40 @@ def _dashboard(request, plan, publish_form=None):
                 "draft-comment-counts",
                 lambda: draft_queries.draft_comment_counts(plan),
             )
-            if can_answer_draft_comment(request.user, plan)
+            if can_answer_draft_comment(user, plan)
             else None,
             # The tables the person leads or sits at: their daily work starts there.
             "my_tables": list(
-                WorkingTable.objects.filter(pk__in=tables_joined_by(request.user, plan))
+                WorkingTable.objects.filter(pk__in=tables_joined_by(user, plan))
                 .prefetch_related("axes")
                 .order_by("number")
+            ),
+        }
+
+    return render(
+        request,
+        "workspace/plan.html",
+        {
+            "plan": plan,
+            "steps": steps,
+            # Warnings: what the cycle needs that no step enables; axes no table covers.
+            "missing_capabilities": capabilities.missing_for_cycle(steps) if steps else [],
+            "orphan_axes": plan_cached(
+                request,
+                plan,
+                "orphan-axes",
+                lambda: list(plan.axes.filter(tables__isnull=True).order_by("number")),
+            ),
+            "pending_changes": plan_cached(
+                request, plan, f"changes:{language}", lambda: queries.unpublished_changes(plan)
+            ),
+            "latest_version": plan.versions.order_by("-number").first(),
+            "publish_form": publish_form or PublishForm(plan=plan),
+            "my_roles": [r.get_role_display() for r in plan.roles.filter(user=request.user)],
+            # The tasks, the links to the person's pages and the steps with their buttons:
+            # the person's, kept by the plan's revisions (a reload renders none of it).
+            "listed": person_fragment(
+                request, plan, "dashboard", "workspace/_plan_listed.html", listed
             ),
         },
         status=400 if publish_form else 200,

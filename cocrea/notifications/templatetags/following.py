@@ -4,7 +4,7 @@ signed-in people (a POST form that htmx swaps in place; it works without JavaScr
 from django import template
 from django.urls import reverse
 
-from cocrea.notifications.actions import follower_count, is_following
+from cocrea.notifications.actions import follow_state
 from cocrea.notifications.rules import can_follow
 
 register = template.Library()
@@ -13,14 +13,14 @@ register = template.Library()
 def button_context(request, obj) -> dict:
     user = request.user
     allowed = user.is_authenticated and can_follow(user, obj)
-    following = allowed and is_following(user, obj)
+    following, count = follow_state(user, obj) if allowed else (False, 0)
     name = "notifications:unfollow_proposal" if following else "notifications:follow_proposal"
     return {
         "request": request,
         "obj": obj,
         "allowed": allowed,
         "following": following,
-        "count": follower_count(obj) if allowed else 0,
+        "count": count,
         "action": reverse(name, args=[obj.pk]) if allowed else "",
     }
 
