@@ -48,4 +48,4 @@ def test_the_secretariat_issues_a_draft_and_sees_its_files_arrive(
     assert page.locator("#version-files a").count() == 4
     assert page.evaluate(OVERFLOW) <= 0
     page.get_by_role("link", name="English").click()
-    assert page.locator("#commitment\\:1 h3").inner_text().endswith("Open health data")
+    assert page.locator("#commitment\\:1 h4").inner_text().endswith("Open health data")

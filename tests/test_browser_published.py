@@ -43,7 +43,7 @@ def test_a_visitor_reads_the_published_plan_and_downloads_it_in_both_languages(
     page.set_viewport_size(SIZES[size])
     page.goto(f"{live_server.url}/plans/{plan.slug}/plan/")
     assert page.locator("h1").inner_text() == f"El plan de acción: {plan.title_es}"
-    assert "Datos abiertos de salud" in page.locator("#commitment\\:1 h3").inner_text()
+    assert "Datos abiertos de salud" in page.locator("#commitment\\:1 h4").inner_text()
     assert page.evaluate(OVERFLOW) <= 0
     spanish = published.files.get(language="es", format="pdf")
     assert spanish.sha256 in page.locator("#downloads").inner_text()
@@ -55,7 +55,7 @@ def test_a_visitor_reads_the_published_plan_and_downloads_it_in_both_languages(
     page.locator("#languages").get_by_role("link", name="English").click()
     page.wait_for_url(f"**/en/plans/{plan.slug}/plan/")
     assert page.locator("h1").inner_text() == f"The action plan: {plan.title_en}"
-    assert "Open health data" in page.locator("#commitment\\:1 h3").inner_text()
+    assert "Open health data" in page.locator("#commitment\\:1 h4").inner_text()
     assert page.evaluate(OVERFLOW) <= 0
     english = published.files.get(language="en", format="pdf")
     with page.expect_download() as info:

@@ -390,14 +390,18 @@ def test_the_programme_is_a_copy_of_an_earlier_plans_shifted_to_the_new_plan(cli
     assert (
         "No step of the programme enables: Open call, Assigning responsible institutions, "
         "Viability review, Public comment on proposals, Eligibility and scoring, Selection of "
-        "commitments, Developing the commitments." in page
+        "commitments, Developing the commitments, Drafting the plan, Public comment on the draft "
+        "plan, OGP review of the draft, Final adjustments and translation, Delivery to OGP, "
+        "Presentation and publication." in page
     )
     response = client.post(en("workspace:publish", new.slug), {}, follow=True)
     assert messages_of(response) == [
         "Version 1 is published.",
         "No step of the programme enables: Open call, Assigning responsible institutions, "
         "Viability review, Public comment on proposals, Eligibility and scoring, Selection of "
-        "commitments, Developing the commitments.",
+        "commitments, Developing the commitments, Drafting the plan, Public comment on the draft "
+        "plan, OGP review of the draft, Final adjustments and translation, Delivery to OGP, "
+        "Presentation and publication.",
     ]
 
 

@@ -198,6 +198,18 @@ STEP_AUDIENCES = {
         holders(plan, Role.SECRETARIAT, Role.COMMISSION_MEMBER),
         path=reverse("selection:decision", args=[plan.slug]),
     ),
+    # the plan's document: the secretariat drafts, translates, delivers and publishes it; anyone
+    # comments on a draft (each draft issued is told by `publication.plan_draft_issued`)
+    "plan-drafting": None,
+    "plan-public-comment": None,
+    "translation": None,
+    "delivery": None,
+    "publication": None,
+    # publication.comment_review_round: the plan's OGP reviewers (each round is told when opened)
+    "ogp-review": lambda plan: people(
+        holders(plan, Role.OGP_REVIEWER),
+        path=reverse("publication:reviews", args=[plan.slug]),
+    ),
 }
 
 
