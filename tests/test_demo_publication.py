@@ -252,3 +252,15 @@ def test_the_publication_demo_loads_once(published_demo):
         for m in (DraftVersion, DraftFile, DraftComment, RoundComment, Delivery, ActionLog)
     ]
     assert after == counts == [3, 12, 3, 4, 1, counts[-1]]
+
+
+def test_the_replay_told_people_whom_the_demo_command_leaves_unbothered(published_demo):
+    # The actions tell people as they would on the day: the `demo` command deletes what the 2017
+    # plan's replay wrote to the bells and the outbox (tests/test_demo.py checks it does).
+    from cocrea.notifications.models import Notification
+
+    told = Notification.objects.filter(plan=published_demo, kind__startswith="publication.")
+    assert set(told.values_list("kind", flat=True)) >= {
+        "publication.plan_draft_issued",
+        "publication.plan_published",
+    }
