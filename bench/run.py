@@ -61,6 +61,8 @@ PAGES = [
     ("/plans/panama-2017-2019/plan/drafts/", "the draft versions of the plan"),
     ("/plans/panama-2017-2019/selection/methodology/", "the selection methodology"),
     ("/plans/panama-2017-2019/plan/", "the plan's permanent page (state, or the published plan)"),
+    ("/plans/panama-2017-2019/plan/drafts/0.1/", "the demo's draft 0.1 with its comments"),
+    ("/plans/panama-2017-2019/plan/reviews/1/", "the public report of OGP's review round 1"),
 ]
 
 HISTORY_HEADING = "## History"

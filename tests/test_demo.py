@@ -118,6 +118,7 @@ def _demo_counts():
         ResponsibleInstitution,
         ViabilityReview,
     )
+    from cocrea.publication.models import DraftVersion, RoundComment
 
     return [
         model.objects.count()
@@ -132,6 +133,8 @@ def _demo_counts():
             ResponsibleInstitution,
             ViabilityReview,
             PublicComment,
+            DraftVersion,
+            RoundComment,
         )
     ]
 
@@ -142,6 +145,11 @@ def test_demo_is_idempotent(demo, capsys):
     # The live cycle's actions told people (the bell shows it) but the demo mails nobody.
     assert Notification.objects.filter(plan__slug=live_data.SLUG).exists()
     assert not Delivery.objects.filter(plan__slug=live_data.SLUG).exists()
+    # It carried the 2017 record on to the published plan, whose replay told nobody of today.
+    demo.refresh_from_db()
+    assert demo.published_on == D(2017, 12, 12)
+    assert not Notification.objects.filter(plan=demo, kind__startswith="publication.").exists()
+    assert not Delivery.objects.filter(plan=demo, kind__startswith="publication.").exists()
     counts = _demo_counts()
     call_command("demo")
     assert capsys.readouterr().out.count("nothing changed") == 2

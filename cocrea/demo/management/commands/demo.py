@@ -10,6 +10,7 @@ from cocrea.demo.live import load_live_demo
 from cocrea.demo.participation import load_participation_demo
 from cocrea.demo.plans import load_demo
 from cocrea.demo.proposals import load_proposals_demo
+from cocrea.demo.publication import load_publication_demo
 from cocrea.demo.selection import load_selection_demo
 from cocrea.notifications.models import Delivery, Notification
 
@@ -17,7 +18,7 @@ from cocrea.notifications.models import Delivery, Notification
 class Command(BaseCommand):
     help = (
         "Load the demo (idempotent): Panama's co-creation of its 2017-2019 action plan as the "
-        "historical record up to its nine commitments developed, and a live cycle dated around "
+        "historical record up to its action plan published, and a live cycle dated around "
         "today with the commission scoring the proposals."
     )
 
@@ -38,6 +39,8 @@ class Command(BaseCommand):
             load_proposals_demo(plan)
             # Then the selection of the nine commitments and their development.
             load_selection_demo(plan)
+            # The plan's document: drafts, OGP's review, the final version and the publication.
+            load_publication_demo(plan)
             # The live cycle last: it carries on the 2017 plan's jurisdiction, people and notice.
             live, live_created = load_live_demo()
             # The demo mails nobody: what its actions wrote to the outbox never leaves.
@@ -64,7 +67,7 @@ class Command(BaseCommand):
         self.stdout.write(f"  Other heads of institution: {heads}")
         institution, delegate, *_rest = proposals_data.DELEGATE
         self.stdout.write(f"  Reviews for {institution} as the head's delegate: {delegate}")
-        self.stdout.write(f"  Citizens who comment on proposals: {citizens}")
+        self.stdout.write(f"  Citizens who comment on proposals and drafts: {citizens}")
         admin = live_data.PLATFORM_ADMIN[0]
         leaders = ", ".join(u for u, _n, leader, *_rest in live_data.SEATS if leader)
         self.stdout.write(
