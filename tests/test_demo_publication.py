@@ -216,6 +216,9 @@ def test_the_published_plan_and_its_files_are_public_in_both_languages(published
         response = client.get(prefix + reverse("publication:published", args=[slug]))
         assert response.status_code == 200
         assert heading in response.content.decode()
+        # How it was made links the published report of round 1.
+        report = reverse("publication:public_review_report", args=[slug, 1])
+        assert f'href="{report}"' in response.content.decode()
     final = DraftVersion.objects.get(plan=published_demo, is_final=True)
     for language in ("es", "en"):
         for fmt in ("pdf", "docx"):

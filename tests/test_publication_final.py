@@ -529,6 +529,10 @@ def test_the_published_plan_and_its_downloads(plan, people, steps_open, client):
     assert "Datos abiertos de salud" in text
     for file in publication.version.files.all():
         assert file.sha256 in text
+    # How it was made: the drafts and the reasoned response; no review report was published.
+    assert f'href="{reverse("publication:drafts", args=[plan.slug])}"' in text
+    assert f'href="{reverse("public:reasoned_response", args=[plan.slug])}"' in text
+    assert f"/plans/{plan.slug}/plan/reviews/" not in text
     english = client.get("/en" + reverse("publication:published", args=[plan.slug]))
     assert "Open health data" in english.content.decode()
     for language in ("es", "en"):

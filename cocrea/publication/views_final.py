@@ -22,7 +22,7 @@ from cocrea.plans import queries as plan_queries
 
 from . import actions, rules, translation_check
 from .forms_final import DeliveryForm, FinalVersionForm, PublishForm, TranslationForm
-from .models import Delivery, DraftFile, DraftVersion, PlanSection, Publication
+from .models import Delivery, DraftFile, DraftVersion, PlanSection, Publication, ReviewRound
 
 # Commitments per page of the translation view; deliveries per page.
 PARTS_PAGE_SIZE = 10
@@ -308,6 +308,12 @@ def published(request, slug):
             "files": files,
             "delivery": version.deliveries.order_by("-delivered_on", "-id").first(),
             "presentation": presentation if presentation and presentation.published else None,
+            # How the plan was made: the review rounds whose report the secretariat published.
+            "review_reports": list(
+                ReviewRound.objects.filter(plan=plan, report_published_at__isnull=False)
+                .only("number", "plan_id")
+                .order_by("number")
+            ),
         }
     )
     return render(request, "publication/published.html", context)
