@@ -378,6 +378,27 @@ def test_the_home_shows_edit_links_and_the_issue_form_to_the_secretariat_only(
     assert 'name="confirm"' not in page
 
 
+def test_the_home_says_which_step_opens_the_drafting_while_it_is_closed(
+    client, plan, people, commitments
+):
+    url = reverse("publication:document", args=[plan.slug])
+    client.force_login(people["secretary"])
+    assert 'id="drafting-closed"' not in client.get(url).content.decode()
+    step = Step.objects.get(plan=plan, key="drafting-plan")
+    Step.objects.filter(pk=step.pk).update(status=Step.Status.CLOSED)
+    context.invalidate()
+    page = client.get(url).content.decode()
+    assert (
+        "La secretaría técnica redacta las secciones y emite las versiones borrador mientras el "
+        f"paso {step.number}, «Elaboración del plan», está abierto." in page
+    )
+    assert 'name="confirm"' not in page
+    Step.objects.filter(pk=step.pk).update(capabilities=[])
+    context.invalidate()
+    page = client.get(url).content.decode()
+    assert "Ningún paso del programa habilita todavía la redacción del plan." in page
+
+
 def test_the_dashboard_links_the_document_for_those_who_may_view_it(
     client, plan, people, commitments
 ):

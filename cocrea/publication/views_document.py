@@ -18,6 +18,7 @@ from django.views.decorators.http import require_GET, require_POST
 
 from cocrea.core.actions import require_perm
 from cocrea.core.languages import plan_language_codes
+from cocrea.plans import capabilities
 from cocrea.plans import queries as plan_queries
 
 from . import actions, compare, rules
@@ -113,6 +114,7 @@ def _home(request, plan, issue_form=None, *, status=200):
     page = Paginator(versions, VERSIONS_PAGE_SIZE).get_page(request.GET.get("page"))
     rows = [{"version": v, "files": _file_summary(list(v.files.all()))} for v in page]
     can_issue = rules.can_issue_draft_version(request.user, plan)
+    can_change = rules.can_change_plan_section(request.user, plan)
     return render(
         request,
         "publication/document_home.html",
@@ -120,7 +122,11 @@ def _home(request, plan, issue_form=None, *, status=200):
             "plan": plan,
             "sections": _completeness(sections, languages),
             "languages": [language_name(lang) for lang in languages],
-            "can_change": rules.can_change_plan_section(request.user, plan),
+            "can_change": can_change,
+            # Why nothing can be edited: the step that enables drafting (one query), if any.
+            "drafting_step": None
+            if can_change or plan.published_on
+            else capabilities.enabling_step(plan, "plan-drafting"),
             "can_issue": can_issue,
             "issue_form": (issue_form or IssueForm(plan=plan)) if can_issue else None,
             "page": page,
