@@ -588,6 +588,10 @@ def main() -> int:
         for persona in setup["personas"]:
             for p in persona["pages"]:
                 pages.append(Page(**p, persona=persona["label"], cookie=persona["cookie"]))
+        # BENCH_ONLY=signed (or public): measure those pages only, a check that writes no report.
+        only = os.environ.get("BENCH_ONLY", "").strip()
+        if only:
+            pages = [p for p in pages if bool(p.persona) == (only == "signed")]
         port = run.free_port()
         base = f"http://{HOST}:{port}"
         with open(SERVER_LOG, "w") as server_log:
@@ -618,8 +622,11 @@ def main() -> int:
     info = run.machine()
     print()
     print(text_report(minimal, pages, rss))
-    write_doc(entry(conf, info, when, minimal, pages, rss, setup, loads))
-    print(f"\nWrote {DOC.relative_to(ROOT)}")
+    if only:
+        print(f"\nBENCH_ONLY={only}: a partial run, {DOC.relative_to(ROOT)} left as it was")
+    else:
+        write_doc(entry(conf, info, when, minimal, pages, rss, setup, loads))
+        print(f"\nWrote {DOC.relative_to(ROOT)}")
     for failure in failures:
         print(f"MISSED {failure}", file=sys.stderr)
     if failures:

@@ -108,18 +108,22 @@ def test_unsubscribe_without_login_turns_the_kind_off(client, people):
     assert client.post(forged).status_code == 404
 
 
-def test_following_and_preferences_keep_every_cached_page(review, people):
-    """Personal changes no page shows to others do not flush the plan's or the site's pages."""
+def test_preferences_keep_every_cached_page_and_following_moves_its_plans(review, people):
+    """Notification preferences show on no kept page: they flush nothing. Following shows (the
+    follower count on signed-in people's pages): it moves its plan's revision, not the site's."""
     from cocrea.core import revisions
 
     plan = review.proposal.plan
     before = revisions.for_plan(plan.pk)
-    notify_actions.follow(review.proposal, by=people["citizen"])
-    notify_actions.unfollow(review.proposal, by=people["citizen"])
     notify_actions.set_preferences(
         by=people["leader"], user=people["leader"], choices={KIND: "off"}
     )
     assert revisions.for_plan(plan.pk) == before
+    notify_actions.follow(review.proposal, by=people["citizen"])
+    followed = revisions.for_plan(plan.pk)
+    assert followed.revision > before.revision and followed.site == before.site
+    notify_actions.unfollow(review.proposal, by=people["citizen"])
+    assert revisions.for_plan(plan.pk).revision > followed.revision
 
 
 def test_the_preferences_token_is_stable_and_cannot_be_forged():

@@ -63,8 +63,8 @@ def log_action(
     # The revisions keying cached pages (`QuerySet.update()` writes send no signal): the plan's,
     # and the site's for an action on no plan or on a plan itself (which plan is current, its
     # name, dates and languages show on the home page and on every plan's pages).
-    # `changes_pages=False`: a personal change no page shows to anyone else (a person's
-    # notification preferences, what they follow) keeps every cached page.
+    # `changes_pages=False`: a personal change no page shows (a person's notification
+    # preferences) keeps every cached page.
     if not changes_pages:
         return entry
     if plan is not None:

@@ -6,7 +6,13 @@ and that plan's; a page outside a plan's URLs by the site's revision and that of
 (`plan=`, the home page's current plan), or of every plan (`everything=True`, the sitemap). Every
 write bumps the revision of its plan (or the site's), so a page is never served after a change to
 what it shows, beyond the bound stated in `revisions`; a write in one plan keeps every other
-plan's pages. Logged-in people, and anyone with a pending message, get a fresh page."""
+plan's pages. Anyone with a pending message gets a fresh page.
+
+A signed-in person gets their own copy of a page (`personal_page`): the same page cached per
+person, keyed by the revisions read from the database on every request (so any write, theirs or
+another's on any server, shows at once), the person, their unread count (the bell), the day and
+the language. Forms in it carry a placeholder for the CSRF token, replaced by the request's own
+at each use."""
 
 from functools import wraps
 
@@ -30,17 +36,21 @@ def cache_public_page(view=None, *, plan=None, everything=False):
     plan_query = f"{plan.__module__}.{plan.__qualname__}" if plan is not None else None
 
     def page_revisions(request, kwargs):
+        # A signed-in person's pages read the revisions from the database (a write shows at once).
+        keep = not request.user.is_authenticated
         slug = kwargs.get("slug")
         if slug:
-            return revisions.for_request(request, slug)
+            return revisions.for_request(request, slug, keep=keep)
         if everything:
-            return revisions.of_everything()
+            return revisions.of_everything(keep=keep)
         if plan is not None:
-            return revisions.for_query(plan_query, plan)
-        return revisions.for_plan(revisions.SITE, keep=True)
+            return revisions.for_query(plan_query, plan, keep=keep)
+        return revisions.for_plan(revisions.SITE, keep=keep)
 
     @wraps(view)
     def wrapper(request, *args, **kwargs):
+        if request.method == "GET" and request.user.is_authenticated:
+            return _personal(request, view, args, kwargs, page_revisions(request, kwargs))
         if (
             request.method != "GET"
             or settings.SESSION_COOKIE_NAME in request.COOKIES
@@ -65,6 +75,95 @@ def cache_public_page(view=None, *, plan=None, everything=False):
         return response
 
     return wrapper
+
+
+def personal_page(view):
+    """A signed-in person's page of a plan (a URL with the plan's `slug`) kept for them: see
+    `_personal`. For pages that show what the models of cocrea's apps hold, the person's bell
+    and nothing else of theirs (no notification list, no preferences, no sessions)."""
+
+    @wraps(view)
+    def wrapper(request, *args, **kwargs):
+        if request.method != "GET" or not request.user.is_authenticated or "slug" not in kwargs:
+            return view(request, *args, **kwargs)
+        value = revisions.for_request(request, kwargs["slug"], keep=False)
+        return _personal(request, view, args, kwargs, value)
+
+    return wrapper
+
+
+# What else of the person a kept page shows, beyond what the revisions cover: functions of the
+# request whose values join the key (the notifications app adds the unread count of the bell).
+_stamps: list = []
+
+
+def person_stamp(function) -> None:
+    """Add `function(request)` to what keys a signed-in person's kept pages."""
+    if function not in _stamps:
+        _stamps.append(function)
+
+
+# Headers of a personal page that are not kept: computed again for each response.
+NOT_KEPT = {"content-length", "set-cookie"}
+
+
+def _has_messages(request) -> bool:
+    if "messages" in request.COOKIES:
+        return True
+    session = getattr(request, "session", None)
+    return session is not None and "_messages" in session
+
+
+def _personal(request, view, args, kwargs, value):
+    """The page for this signed-in person from the cache, or rendered and kept: keyed by the
+    revisions `value` (read from the database by this request), the person, their stamps (the
+    unread count), the day, the language, whether htmx asks and the full path. Not kept: a page
+    with messages to show, an answer other than 200, one that sets cookies or streams. Its CSRF
+    token is a placeholder in the cache, the request's own token in each response."""
+    from django.middleware.csrf import get_token
+    from django.utils import timezone
+    from django.utils.translation import get_language
+
+    if _has_messages(request):
+        return view(request, *args, **kwargs)
+    key = ":".join(
+        [
+            "personal-page",
+            revisions.key(value),
+            str(request.user.pk),
+            *(str(stamp(request)) for stamp in _stamps),
+            timezone.localdate().isoformat(),
+            get_language() or "",
+            "htmx" if request.headers.get("HX-Request") else "page",
+            request.get_full_path(),
+        ]
+    )
+    hit = cache.get(key)
+    if hit is None:
+        request.csrf_placeholder = CSRF_PLACEHOLDER
+        try:
+            response = view(request, *args, **kwargs)
+            if hasattr(response, "render") and not getattr(response, "is_rendered", True):
+                response.render()
+        finally:
+            del request.csrf_placeholder
+        if response.streaming:
+            return response
+        content = response.content
+        storage = getattr(request, "_messages", None)
+        added = storage is not None and bool(getattr(storage, "_queued_messages", None))
+        if response.status_code == 200 and not response.cookies and not added:
+            headers = [(n, v) for n, v in response.items() if n.lower() not in NOT_KEPT]
+            cache.set(key, (response.status_code, headers, content), TIMEOUT)
+    else:
+        status, headers, content = hit
+        response = HttpResponse(status=status)
+        for name, v in headers:
+            response[name] = v
+    if CSRF_PLACEHOLDER.encode() in content:
+        content = content.replace(CSRF_PLACEHOLDER.encode(), get_token(request).encode())
+    response.content = content
+    return response
 
 
 def fragment_key(request, plan, *parts) -> str:
@@ -133,4 +232,6 @@ def person_fragment(request, plan, name: str, template_name: str, context):
         ]
     )
     html = plan_cached(request, plan, key, render)
-    return mark_safe(html.replace(CSRF_PLACEHOLDER, str(get_token(request))))
+    # Inside a personal page being kept, the page's placeholder stays (the page puts the token in).
+    token = getattr(request, "csrf_placeholder", None) or get_token(request)
+    return mark_safe(html.replace(CSRF_PLACEHOLDER, str(token)))

@@ -35,3 +35,11 @@ def site(request):
         # On a plan's pages, what its jurisdiction calls its regions ("Provinces and comarcas").
         "region_label": getattr(request, "region_label", None) or _("Province"),
     }
+
+
+def kept_csrf(request):
+    """While a signed-in person's page is rendered to be kept (`cocrea.core.cache`), its forms
+    get a placeholder in place of the CSRF token: each response puts the request's own token in.
+    Otherwise Django's `csrf_token` (its built-in processor) stands."""
+    placeholder = getattr(request, "csrf_placeholder", None)
+    return {"csrf_token": placeholder} if placeholder else {}

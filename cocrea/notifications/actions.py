@@ -65,7 +65,7 @@ def follow(obj, *, by) -> Follow:
                 target=obj,
                 plan=getattr(obj, "plan", None),
                 public=False,
-                changes_pages=False,
+                # The follower count shows on the signed-in people's pages (kept per person).
             )
     return row
 
@@ -85,7 +85,7 @@ def unfollow(obj, *, by) -> bool:
                 target=obj,
                 plan=getattr(obj, "plan", None),
                 public=False,
-                changes_pages=False,
+                # The follower count shows on the signed-in people's pages (kept per person).
             )
     return bool(deleted)
 

@@ -16,7 +16,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
 from cocrea.core.actions import require_perm
-from cocrea.core.cache import cache_public_page, fragment_key, person_fragment
+from cocrea.core.cache import cache_public_page, fragment_key, person_fragment, personal_page
 from cocrea.core.params import int_param, text_param
 from cocrea.plans import capabilities
 from cocrea.plans import queries as plan_queries
@@ -300,6 +300,7 @@ def assign(request, slug, pk):
 
 
 @login_required
+@personal_page
 def reviews(request, slug):
     """The viability reviews: all of them, with the overdue ones and reminders, for the
     secretariat; those of their institutions for heads and delegates, who also name delegates."""

@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from cocrea.core.actions import require_perm
-from cocrea.core.cache import person_fragment
+from cocrea.core.cache import person_fragment, personal_page
 from cocrea.events import queries as event_queries
 from cocrea.participation import queries as participation_queries
 from cocrea.participation.actions import add_registrant
@@ -40,6 +40,7 @@ def _table(plan, number):
 
 
 @login_required
+@personal_page
 def workspace_detail(request, slug, number):
     plan = _plan(request, slug)
     table = _table(plan, number)

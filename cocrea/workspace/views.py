@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from cocrea.core.actions import require_perm
-from cocrea.core.cache import person_fragment, plan_cached
+from cocrea.core.cache import person_fragment, personal_page, plan_cached
 from cocrea.plans import actions, capabilities, queries
 from cocrea.plans.models import ActionPlan, Step
 from cocrea.plans.rules import can_add_actionplan
@@ -72,6 +72,7 @@ def home(request):
 
 
 @login_required
+@personal_page
 def plan_dashboard(request, slug):
     return _dashboard(request, _plan_for(request, slug))
 

@@ -96,6 +96,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "cocrea.core.context_processors.site",
                 "cocrea.notifications.context_processors.bell",
+                "cocrea.core.context_processors.kept_csrf",
             ],
         },
     }
