@@ -2,6 +2,7 @@ from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.urls import include, path
 
+from cocrea.core.routing import kept
 from cocrea.core.views import favicon
 from cocrea.public import sitemaps
 from cocrea.public.views import minimal
@@ -21,20 +22,26 @@ urlpatterns = [
 
 # The public pages first: most requests are anonymous visits to them, and Django tries the
 # patterns in order. No two patterns match the same URL (tests/test_urls.py), so the order
-# changes no page, only how soon the public ones are found.
+# changes no page, only how soon the public ones are found. Each path is then resolved once per
+# process (`cocrea.core.routing`); the language prefix stays outside, where Django's
+# LocaleMiddleware looks for it.
 urlpatterns += i18n_patterns(
-    path("", include("cocrea.public.urls")),
-    path("", include("cocrea.events.urls")),
-    path("", include("cocrea.news.urls")),
-    path("", include("cocrea.documents.urls")),
-    path("", include("cocrea.proposals.urls")),
-    path("", include("cocrea.selection.urls")),
-    path("", include("cocrea.commitments.urls")),
-    path("", include("cocrea.publication.urls")),
-    path("", include("cocrea.participation.urls")),
-    path("", include("cocrea.workspace.tables_urls")),
-    path("", include("cocrea.notifications.urls")),
-    path("accounts/", include("cocrea.accounts.urls")),
-    path("workspace/", include("cocrea.workspace.urls")),
+    *kept(
+        [
+            path("", include("cocrea.public.urls")),
+            path("", include("cocrea.events.urls")),
+            path("", include("cocrea.news.urls")),
+            path("", include("cocrea.documents.urls")),
+            path("", include("cocrea.proposals.urls")),
+            path("", include("cocrea.selection.urls")),
+            path("", include("cocrea.commitments.urls")),
+            path("", include("cocrea.publication.urls")),
+            path("", include("cocrea.participation.urls")),
+            path("", include("cocrea.workspace.tables_urls")),
+            path("", include("cocrea.notifications.urls")),
+            path("accounts/", include("cocrea.accounts.urls")),
+            path("workspace/", include("cocrea.workspace.urls")),
+        ]
+    ),
     prefix_default_language=False,
 )

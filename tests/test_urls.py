@@ -3,6 +3,7 @@
 
 import uuid
 
+import pytest
 from django.urls import URLPattern, URLResolver, get_resolver, resolve, reverse
 from django.urls.converters import IntConverter, PathConverter, SlugConverter, UUIDConverter
 from django.urls.resolvers import RoutePattern
@@ -71,3 +72,44 @@ def test_the_public_pages_are_tried_first():
     assert tries("plans/panama-2017-2019/events/") == (True, 21)
     assert tries("plans/panama-2017-2019/proposals/1/")[0] is True
     assert tries("no-such-page/")[0] is False
+
+
+def _kept_resolver():
+    from cocrea.core.routing import KeptResolver
+
+    found = [
+        inner
+        for entry in get_resolver().url_patterns
+        if isinstance(entry, URLResolver)
+        for inner in entry.url_patterns
+        if isinstance(inner, KeptResolver)
+    ]
+    assert len(found) == 1
+    return found[0]
+
+
+def test_a_path_is_resolved_once_per_language_and_a_404_never_kept(monkeypatch):
+    from django.urls import Resolver404
+    from django.utils import translation
+
+    from cocrea.core import routing
+
+    kept = _kept_resolver()
+    kept._kept.clear()
+    first = resolve("/plans/some-plan/proposals/7/")
+    assert first.view_name == "proposals:detail" and first.kwargs == {"slug": "some-plan", "pk": 7}
+    assert len(kept._kept) == 1
+    again = resolve("/plans/some-plan/proposals/7/")
+    assert (again.view_name, again.kwargs) == (first.view_name, first.kwargs)
+    assert len(kept._kept) == 1
+    with translation.override("en"):
+        english = resolve("/en/plans/some-plan/proposals/7/")
+    assert english.view_name == "proposals:detail" and len(kept._kept) == 2
+    with pytest.raises(Resolver404):
+        resolve("/no-such-page/")
+    assert len(kept._kept) == 2
+    # Bounded: past SIZE paths, what was kept is forgotten at once.
+    monkeypatch.setattr(routing, "SIZE", 3)
+    for n in range(3):
+        resolve(f"/plans/some-plan/proposals/{n + 10}/")
+    assert len(kept._kept) <= 3
