@@ -430,8 +430,10 @@ def test_a_refused_upload_shows_the_reason_and_keeps_the_comment(client, plan, p
 
 
 def test_the_uploaded_file_downloads_for_the_round_only(client, plan, people, round_):
+    # Made once: a DOCX holds the time it was written (two files made a second apart differ).
+    data = docx_bytes()
     comment = actions.comment_review_round(
-        round_, by=people["reviewer"], attachment=upload(docx_bytes(), "comentarios.docx")
+        round_, by=people["reviewer"], attachment=upload(data, "comentarios.docx")
     )
     url = _url("review_file", plan, 1, comment.pk)
     for persona, status in [
@@ -445,7 +447,7 @@ def test_the_uploaded_file_downloads_for_the_round_only(client, plan, people, ro
         assert response.status_code == status, persona
         if status == 200:
             assert response["Content-Disposition"] == 'attachment; filename="comentarios.docx"'
-            assert b"".join(response.streaming_content) == docx_bytes()
+            assert b"".join(response.streaming_content) == data
     client.logout()
     assert client.get(url).status_code == 302  # to the login page
 
