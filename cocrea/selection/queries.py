@@ -437,9 +437,10 @@ def reasoned_response(plan, *, axis: int | None = None, result: str = ""):
     viability review (and counterproposal), the count of visible public comments and of those
     answered, and its outcome (`outcome`, with the meeting); optionally of one axis or one
     result ("pending": no outcome yet). One query per page, whatever the rows."""
-    from django.db.models import Count, Q
+    from django.db.models import Count, IntegerField, OuterRef, Subquery
+    from django.db.models.functions import Coalesce
 
-    from cocrea.proposals.models import Proposal
+    from cocrea.proposals.models import Proposal, PublicComment
     from cocrea.proposals.queries import SLOT_ORDER
 
     found = Proposal.objects.filter(plan=plan, status=Proposal.Status.SUBMITTED)
@@ -449,7 +450,15 @@ def reasoned_response(plan, *, axis: int | None = None, result: str = ""):
         found = found.filter(outcome__isnull=True)
     elif result in Outcome.Result.values:
         found = found.filter(outcome__result=result)
-    visible = Q(comments__hidden_at__isnull=True)
+    # The counts as subqueries, one per row of the page: a join with every comment and a GROUP
+    # BY over every selected column cost 75 ms to plan and run at 100x (210 proposals, 2,830
+    # comments) where these cost a few.
+    visible = PublicComment.objects.filter(proposal=OuterRef("pk"), hidden_at__isnull=True)
+
+    def count(comments):
+        rows = comments.order_by().values("proposal").annotate(n=Count("pk")).values("n")
+        return Coalesce(Subquery(rows, output_field=IntegerField()), 0)
+
     return (
         found.select_related(
             "axis",
@@ -460,10 +469,8 @@ def reasoned_response(plan, *, axis: int | None = None, result: str = ""):
             "outcome__merged_into",
         )
         .annotate(
-            comment_count=Count("comments", filter=visible),
-            answered_count=Count(
-                "comments", filter=visible & Q(comments__answered_at__isnull=False)
-            ),
+            comment_count=count(visible),
+            answered_count=count(visible.filter(answered_at__isnull=False)),
         )
         .order_by("axis__number", "working_table__number", SLOT_ORDER, "id")
     )
